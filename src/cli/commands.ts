@@ -1,0 +1,28 @@
+/**
+ * Subcommands (`spec-lint <name> …`). Each takes the arguments after its
+ * name and resolves to an exit code. Flags and plain linting go to the
+ * unified-args flow instead.
+ */
+export interface Command {
+  name: string
+  usage: string
+  summary: string
+  run(argv: string[]): Promise<number>
+}
+
+const registry = new Map<string, () => Promise<Command>>([
+  ['model', async () => (await import('./model-command.js')).modelCommand]
+])
+
+export function commandNames(): string[] {
+  return [...registry.keys()]
+}
+
+export async function loadCommand(name: string): Promise<Command | undefined> {
+  const load = registry.get(name)
+  return load ? load() : undefined
+}
+
+export async function allCommands(): Promise<Command[]> {
+  return Promise.all([...registry.values()].map((load) => load()))
+}

@@ -1,0 +1,48 @@
+import {engine} from 'unified-engine'
+import type {Context, Options as EngineOptions} from 'unified-engine'
+import recommended from '../../presets/recommended.js'
+import {specProcessor} from '../processor.js'
+import {transformConfig} from './config.js'
+import {reporters, withFlatCauses} from './reporters.js'
+
+export const engineDefaults = {
+  rcName: '.speclintrc',
+  packageField: 'specLint',
+  ignoreName: '.speclintignore',
+  extensions: ['md', 'markdown'],
+  pluginPrefix: 'spec-lint'
+}
+
+/** Engine options for a spec-lint run, on top of what was parsed from argv. */
+export function engineOptions(parsed: EngineOptions): EngineOptions {
+  const name = parsed.reporter ?? 'default'
+  const known = typeof name === 'string' ? reporters[name] : undefined
+  const reporter = known ? withFlatCauses(known) : name
+  return {
+    ...parsed,
+    ...engineDefaults,
+    processor: specProcessor(),
+    defaultConfig: recommended,
+    configTransform: transformConfig as EngineOptions['configTransform'],
+    reporter,
+    // A linter prints its report, not the document, unless asked (`--stdout`).
+    out: parsed.out ?? false,
+    color: Boolean(parsed.color) && colorSupported(),
+    cwd: parsed.cwd ?? process.cwd()
+  }
+}
+
+export function runEngine(options: EngineOptions): Promise<{code: number; context: Context | undefined}> {
+  return new Promise((resolve, reject) => {
+    engine(options, (error, code, context) => {
+      if (error) reject(error)
+      else resolve({code: code ?? 0, context})
+    })
+  })
+}
+
+function colorSupported(): boolean {
+  if (process.env.NO_COLOR) return false
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true
+  return Boolean(process.stderr.isTTY)
+}

@@ -1,0 +1,126 @@
+import {createRequire} from 'node:module'
+import type {Context} from 'unified-engine'
+import {rules} from '../../rules/index.js'
+import {specProcessor} from '../processor.js'
+import {allCommands, loadCommand} from './commands.js'
+import {engineDefaults, engineOptions, runEngine} from './engine.js'
+import {fail, firstLine} from './fail.js'
+import {describeFlags, extractOwnFlags, ownFlags} from './flags.js'
+import type {OwnValues} from './flags.js'
+import {loadParseArgv} from './unified-argv.js'
+import type {ParsedArgv} from './unified-argv.js'
+
+const require = createRequire(import.meta.url)
+export const version = (require('../../../package.json') as {version: string}).version
+const description = 'Lint, fix and format implementation specs (general-spec-builder format)'
+
+/**
+ * A mode takes over a run when one of its own flags is set (`--fix`,
+ * `--format`); it gets the parsed engine options and resolves to an exit code.
+ */
+export type Mode = (parsed: ParsedArgv, own: OwnValues) => Promise<number>
+export const modes: Array<{when: (own: OwnValues) => boolean; load: () => Promise<Mode>}> = []
+
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv
+  if (first !== undefined && !first.startsWith('-')) {
+    const command = await loadCommand(first)
+    if (command) return command.run(rest)
+  }
+
+  const {own, rest: engineArgv} = extractOwnFlags(argv)
+  const parseArgv = await loadParseArgv()
+  let parsed: ParsedArgv
+  try {
+    parsed = parseArgv(engineArgv, {...engineDefaults, name: 'spec-lint', description, version, processor: specProcessor()})
+  } catch (error) {
+    const reason = firstLine(error instanceof Error ? error.message : String(error)).replace(/,? expected:?$/, '')
+    fail(new Error(`${reason}; see \`spec-lint --help\``), 2)
+    return 2
+  }
+  if (parsed.args.help) {
+    process.stdout.write(await helpText(parsed.args.helpMessage))
+    return 0
+  }
+  if (parsed.args.version) {
+    process.stdout.write(version + '\n')
+    return 0
+  }
+  const files = parsed.engine.files ?? []
+  if (files.length === 0 && process.stdin.isTTY) {
+    process.stderr.write('spec-lint: no input, expected a path or glob (`spec-lint specs/*.md`); see `spec-lint --help`\n')
+    return 2
+  }
+
+  for (const mode of modes) {
+    if (mode.when(own)) return (await mode.load())(parsed, own)
+  }
+
+  const options = engineOptions(parsed.engine)
+  const {code, context} = await runEngine(options)
+  if (files.length > 0 && context && context.files.length === 0) {
+    process.stderr.write(`spec-lint: no Markdown files found in ${files.map((f) => `\`${f}\``).join(', ')}\n`)
+    return 1
+  }
+  if (parsed.args.watch && context) return watch(options, context)
+  return code
+}
+
+async function watch(options: ReturnType<typeof engineOptions>, context: Context): Promise<number> {
+  const {default: chokidar} = await import('chokidar')
+  process.stderr.write('Watching... (press CTRL+C to exit)\n')
+  const watcher = chokidar.watch(context.fileSet.origins, {cwd: String(options.cwd ?? process.cwd()), ignoreInitial: true})
+  watcher.on('change', (filePath: string) => {
+    runEngine({...options, files: [filePath]}).then(
+      ({code}) => {
+        process.exitCode = code
+      },
+      (error: unknown) => fail(error)
+    )
+  })
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => {
+      process.stderr.write('\n')
+      void watcher.close().then(resolve)
+    })
+  })
+  return Number(process.exitCode ?? 0)
+}
+
+async function helpText(unifiedHelp: string): Promise<string> {
+  const commands = await allCommands()
+  const width = Math.max(...commands.map((c) => c.usage.length))
+  const ruleWidth = Math.max(...rules.map((r) => r.rule.id.length))
+  return [
+    'Usage: spec-lint [options] [path | glob ...]',
+    '       spec-lint <command> [arguments]',
+    '',
+    `  ${description}`,
+    '',
+    'Commands:',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    ...(ownFlags.length > 0 ? ['spec-lint options:', '', describeFlags(), ''] : []),
+    'Options (unified-args):',
+    '',
+    unifiedHelp.replace(/\n\nExamples:[\s\S]*$/, ''),
+    '',
+    'Configuration: .speclintrc, .speclintrc.json, .speclintrc.yaml, .speclintrc.js, or `specLint` in package.json',
+    '(`{"extends": "recommended" | "strict", "rules": {"<rule-id>": ["error", {…}]}}`); ignores: .speclintignore.',
+    'With no configuration the recommended preset applies. `--no-config` skips configuration files.',
+    '',
+    'Rules:',
+    '',
+    ...rules.map((r) => `  ${r.rule.id.padEnd(ruleWidth)}  ${r.rule.summary.replace(/`/g, '')}`),
+    '',
+    'Examples:',
+    '',
+    '  $ spec-lint specs/*.md',
+    '  $ spec-lint --report json specs/auth.md',
+    '  $ spec-lint model specs/auth.md',
+    ''
+  ].join('\n')
+}
+
+export {firstLine}

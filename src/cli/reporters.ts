@@ -1,0 +1,49 @@
+import type {VFile} from 'vfile'
+import reporter from 'vfile-reporter'
+import reporterJson from 'vfile-reporter-json'
+import {firstLine} from './fail.js'
+import {reporterCompact} from './reporter-compact.js'
+
+export type Reporter = (files: VFile[], options: Record<string, unknown>) => string
+
+/**
+ * Reporters spec-lint ships, by `--report` name. Other names go to the
+ * engine, which loads `vfile-reporter-<name>` from the working directory.
+ */
+export const reporters: Record<string, Reporter> = {
+  default: reporterCompact as unknown as Reporter,
+  compact: reporterCompact as unknown as Reporter,
+  stylish: reporter as unknown as Reporter,
+  json: reporterJson as unknown as Reporter
+}
+
+/**
+ * Fold an engine error's chain of causes (a config that does not parse, a
+ * plugin that throws) into one line per message: users get the reason, not a
+ * stack trace.
+ */
+export function flattenCauses(files: VFile[]): void {
+  for (const file of files) {
+    for (const message of file.messages) {
+      let cause: unknown = message.cause
+      if (cause === undefined) continue
+      const reasons = [message.reason]
+      while (cause instanceof Error) {
+        const line = firstLine(cause.message)
+        if (!reasons.some((r) => r.includes(line))) reasons.push(line)
+        cause = (cause as Error & {cause?: unknown}).cause
+      }
+      message.reason = reasons.join(': ')
+      message.message = message.reason
+      message.cause = undefined
+      message.stack = undefined
+    }
+  }
+}
+
+export function withFlatCauses(inner: Reporter): Reporter {
+  return (files, options) => {
+    flattenCauses(files)
+    return inner(files, options)
+  }
+}

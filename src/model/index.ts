@@ -1,0 +1,5 @@
+export * from './schema.js'
+export {buildSpec} from './build.js'
+export {default as remarkSpec, getSpec} from './plugin.js'
+export {stripPositions} from './strip.js'
+export {normalizeTitle, slugify, splitChunkId, upperSnake, canonicalSection} from './text.js'

@@ -1,0 +1,82 @@
+import type {SectionName} from './schema.js'
+import {extraSectionNames, sectionNames} from './schema.js'
+
+/** `C2`, `C0.1`, `C10` written before a chunk title. */
+const chunkIdPrefix = /^(C\d+(?:\.\d+)*)(?=$|[\s:.—–-])[\s:.—–-]*/
+
+export function splitChunkId(title: string): {id: string | null; rest: string} {
+  const match = chunkIdPrefix.exec(title)
+  if (!match) return {id: null, rest: title}
+  const rest = title.slice(match[0].length).trim()
+  return {id: match[1] ?? null, rest}
+}
+
+/**
+ * Normalise a chunk title for matching a table row to its checklist item:
+ * case, punctuation, `+`/`&`/`and`, and a chunk id prefix do not count.
+ */
+export function normalizeTitle(title: string): string {
+  const {rest} = splitChunkId(title.trim())
+  return rest
+    .toLowerCase()
+    .replace(/[+&]/g, ' and ')
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Kebab-case slug of a title (`Auth utilities` → `auth-utilities`). */
+export function slugify(title: string): string {
+  return splitChunkId(title.trim())
+    .rest.toLowerCase()
+    .replace(/[+&]/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** Heading text without numbering (`1.`), a trailing colon or extra space. */
+export function normalizeHeading(text: string): string {
+  return text
+    .replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, '')
+    .replace(/[:：]\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+}
+
+const canonicalByName = new Map<string, SectionName>(
+  sectionNames.map((name) => [name.toLowerCase(), name] as const)
+)
+canonicalByName.set('metadata', 'Meta')
+canonicalByName.set('acceptance', 'Acceptance Criteria')
+canonicalByName.set('reference', 'Reference Files')
+canonicalByName.set('references', 'Reference Files')
+
+const extraByName = new Map<string, string>(extraSectionNames.map((name) => [name.toLowerCase(), name]))
+
+export function canonicalSection(text: string): SectionName | null {
+  return canonicalByName.get(normalizeHeading(text)) ?? null
+}
+
+export function extraSection(text: string): string | null {
+  return extraByName.get(normalizeHeading(text)) ?? null
+}
+
+/** Strip inline markdown markers a value was written with (`` ` ``, `**`). */
+export function plainValue(raw: string): string {
+  return raw
+    .replace(/`/g, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/^[*_](.*)[*_]$/, '$1')
+    .trim()
+}
+
+/** Upper-snake name from a title: `JWT Auth System` → `JWT_AUTH_SYSTEM`. */
+export function upperSnake(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase()
+}

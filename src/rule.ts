@@ -1,0 +1,221 @@
+import type {Root} from 'mdast'
+import {commentMarker} from 'mdast-comment-marker'
+import type {Processor} from 'unified'
+import {messageControl} from 'unified-message-control'
+import type {VFile} from 'vfile'
+import {z} from 'zod'
+import {getSpec} from './model/plugin.js'
+import type {Point, Position, SpecModel} from './model/schema.js'
+
+export const source = 'spec-lint'
+export const docsBase = 'https://github.com/spec-lint/spec-lint/blob/main/docs/rules/'
+
+export type Level = 'off' | 'warn' | 'error'
+export type Category = 'document' | 'meta' | 'content' | 'plan' | 'completion'
+
+export interface RuleExample {
+  /** What the example shows, for the docs. */
+  name?: string
+  /** A whole or partial spec. */
+  input: string
+  /** The file path the example is linted as (default `specs/example.md`). */
+  path?: string
+  /** Options passed to the rule. */
+  options?: unknown
+  /** Expected messages, `line:column-line:column: reason`; none for a valid example. */
+  messages?: string[]
+  /** For a fixable rule: the text after every fix is applied. */
+  output?: string
+}
+
+export interface ReportExtra {
+  /** Replacement text for `place`; the first entry is the fix. */
+  expected?: string[]
+  actual?: string
+  note?: string
+  cause?: Error
+  /** Report this message as a warning even when the rule runs as an error. */
+  severity?: 'warning'
+}
+
+export interface RuleContext<Options> {
+  file: VFile
+  tree: Root
+  source: string
+  options: Options
+  report(reason: string, place?: Position | Point, extra?: ReportExtra): void
+}
+
+export interface RuleDefinition<S extends z.ZodType = z.ZodType> {
+  id: string
+  summary: string
+  /** What the rule checks, in Markdown, for the docs. */
+  description: string
+  /** Why it matters. */
+  rationale: string
+  category: Category
+  recommended: Level
+  strict: Level
+  /** Options the `strict` preset passes (defaults otherwise). */
+  strictOptions?: Record<string, unknown>
+  fixable: boolean
+  /** A zod object whose fields all have defaults: `options.parse(undefined ?? {})` must succeed. */
+  options: S
+  check(spec: SpecModel, ctx: RuleContext<z.output<S>>): void
+  /**
+   * Called when the plugin is attached, with the engine's file set when the
+   * rule runs under unified-engine (cross-file rules register completers here).
+   */
+  attach?(setup: {options: z.output<S>; level: Level; fileSet: unknown}): void
+  examples: {valid: RuleExample[]; invalid: RuleExample[]}
+}
+
+export type SpecRulePlugin = ((this: Processor, config?: unknown, fileSet?: unknown) => ((tree: Root, file: VFile) => undefined) | undefined) & {
+  rule: RuleDefinition
+}
+
+export class RuleConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RuleConfigError'
+  }
+}
+
+const levels: Record<string, Level> = {
+  off: 'off',
+  false: 'off',
+  '0': 'off',
+  on: 'warn',
+  true: 'warn',
+  warn: 'warn',
+  warning: 'warn',
+  '1': 'warn',
+  error: 'error',
+  '2': 'error'
+}
+
+function levelOf(value: unknown): Level | undefined {
+  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
+    return levels[String(value)]
+  }
+  return undefined
+}
+
+/**
+ * Read a rule's configuration in the remark-lint convention: a level
+ * (`'error'`, `2`, `false`, …), `[level, options]`, or bare options.
+ */
+export function parseRuleConfig<S extends z.ZodType>(
+  rule: RuleDefinition<S>,
+  config: unknown
+): {level: Level; options: z.output<S>} {
+  let level: Level = 'warn'
+  let raw: unknown
+  if (config === undefined || config === null) {
+    raw = undefined
+  } else if (Array.isArray(config)) {
+    const first = levelOf(config[0])
+    if (first === undefined) {
+      throw new RuleConfigError(
+        `Invalid severity for spec-lint rule \`${rule.id}\`: \`${JSON.stringify(config[0])}\`, expected \`off\`, \`warn\`, \`error\` or 0, 1, 2`
+      )
+    }
+    level = first
+    raw = config[1]
+  } else {
+    const only = levelOf(config)
+    if (only !== undefined) level = only
+    else if (typeof config === 'object') raw = config
+    else {
+      throw new RuleConfigError(
+        `Invalid configuration for spec-lint rule \`${rule.id}\`: \`${JSON.stringify(config)}\`, expected a severity, \`[severity, options]\` or options`
+      )
+    }
+  }
+  const parsed = rule.options.safeParse(raw ?? {})
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((issue) => (issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '') + issue.message)
+      .join('; ')
+    throw new RuleConfigError(`Invalid options for spec-lint rule \`${rule.id}\`: ${detail}`)
+  }
+  return {level, options: parsed.data}
+}
+
+/** Declare a rule: the declaration doubles as its docs, its tests and its unified plugin. */
+export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): SpecRulePlugin {
+  const url = docsBase + definition.id + '.md'
+  function plugin(this: Processor, config?: unknown, fileSet?: unknown) {
+    const {level, options} = parseRuleConfig(definition, config)
+    if (level === 'off') return undefined
+    definition.attach?.({options, level, fileSet})
+    return function (tree: Root, file: VFile): undefined {
+      const spec = getSpec(tree, file)
+      const text = String(file.value ?? '')
+      const ctx: RuleContext<z.output<S>> = {
+        file,
+        tree,
+        source: text,
+        options,
+        report(reason, place, extra = {}) {
+          const message = file.message(reason, {
+            place,
+            ruleId: definition.id,
+            source,
+            ...(extra.cause === undefined ? {} : {cause: extra.cause})
+          })
+          message.url = url
+          message.fatal = level === 'error' && extra.severity !== 'warning'
+          if (extra.expected) message.expected = extra.expected
+          if (extra.actual !== undefined) message.actual = extra.actual
+          if (extra.note !== undefined) message.note = extra.note
+        }
+      }
+      definition.check(spec, ctx)
+      if (spec.controlComments.length > 0) applyControlComments(tree, file, spec)
+    }
+  }
+  Object.defineProperty(plugin, 'name', {value: definition.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())})
+  return Object.assign(plugin, {rule: definition as unknown as RuleDefinition})
+}
+
+const controlVerb = /^<!--\s*spec-lint(?:\s+(\S+))?/
+
+/**
+ * Apply `<!-- spec-lint disable|enable|ignore … -->` to the messages so far.
+ * Called after each rule because configs attach rules after any plugin of
+ * ours; filtering is idempotent. A comment with an unknown keyword is
+ * reported once and otherwise ignored instead of aborting the file.
+ */
+function applyControlComments(tree: Root, file: VFile, spec: SpecModel): void {
+  const bad = new Set<number>()
+  for (const comment of spec.controlComments) {
+    const verb = controlVerb.exec(comment.value)?.[1]
+    if (verb && verb !== '-->' && !['disable', 'enable', 'ignore'].includes(verb)) {
+      bad.add(comment.position.start.offset)
+    }
+  }
+  if (bad.size > 0 && !file.data.specControlReported) {
+    file.data.specControlReported = true
+    for (const comment of spec.controlComments) {
+      if (!bad.has(comment.position.start.offset)) continue
+      const verb = controlVerb.exec(comment.value)?.[1] ?? ''
+      const message = file.message(
+        `Unexpected keyword \`${verb}\` in a spec-lint comment, expected \`disable\`, \`enable\` or \`ignore\``,
+        {place: comment.position, ruleId: 'control-comment', source}
+      )
+      message.fatal = true
+    }
+  }
+  messageControl(tree, {
+    file,
+    name: source,
+    marker: commentMarker,
+    test(node) {
+      return node.type === 'html' && !bad.has(node.position?.start.offset ?? -1)
+    }
+  })
+}
+
+/** An empty options schema for rules without options. */
+export const noOptions = z.object({}).strict()
