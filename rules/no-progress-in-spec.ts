@@ -80,7 +80,7 @@ export default defineRule({
         input: '# T\n\n## Notes\n\n- 2026-01-22: Decided on RS256 over HS256\n'
       },
       {
-        name: 'A short code block, and a long one with a higher limit',
+        name: 'A code block within a configured limit',
         options: {maxCodeLines: 3},
         input: '# T\n\n## Architecture\n\n```\na\nb\nc\n```\n'
       }
