@@ -13,7 +13,7 @@ export default defineRule({
   id: 'no-placeholders',
   summary: 'No template text left in the spec',
   description:
-    'Fires on template text left in a section body: `[Work Title]`, `[repository name]`, `[date]`, `[chunk-name]`, `[Sub-task 1]`, `[Criterion 1 - must be verifiable]`, `[UNIQUE_COMPLETION_STRING]` and any other `[Bracketed placeholder]` that is not a link, a checkbox, an issue id (`[NS-101]`) or a number; and on `TODO`, `TBD` and `???`. Code, inline code, comments and the `#` title (see `spec-title`) are not checked; an escaped `\\[bracket\\]` is kept.',
+    'Fires on template text left in a section body: `[Work Title]`, `[repository name]`, `[date]`, `[chunk-name]`, `[Sub-task 1]`, `[Criterion 1 - must be verifiable]`, `[UNIQUE_COMPLETION_STRING]` and any other `[Bracketed placeholder]` that is not a link, a checkbox, an issue id (`[NS-101]`), a number, a path segment (`app/[id]/page.tsx`) or an index (`items[i]`); and on `TODO`, `TBD` and `???`. Code, inline code, comments and the `#` title (see `spec-title`) are not checked; an escaped `\\[bracket\\]` is kept.',
   rationale: 'An agent executing a spec takes every line literally; a leftover `[Sub-task 1]` or `TBD` becomes work nobody specified.',
   category: 'content',
   recommended: 'error',
@@ -39,6 +39,10 @@ export default defineRule({
           const index = slice.indexOf(match[0], from)
           if (index === -1) continue
           from = index + match[0].length
+          // `app/[id]/page.tsx` and `items[i]` are a path segment and an index, not template text.
+          const before = ctx.source.charAt(start + index - 1)
+          const after = ctx.source.charAt(start + index + match[0].length)
+          if (match[1] !== undefined && (/[\w/]/.test(before) || after === '/')) continue
           found.push({value: match[0], start: start + index})
         }
         continue
@@ -56,7 +60,10 @@ export default defineRule({
         input:
           '# T\n\n## Execution Plan\n\n- [x] **Login** [NS-101] — see [the guide](https://example.com)\n\n  - Keep `[slot]` syntax\n\n```md\n[Sub-task 1]\n```\n'
       },
-      {name: 'An escaped bracket is kept', input: '# T\n\n## Requirements\n\n- Accepts \\[optional\\] flags\n'}
+      {
+        name: 'Escaped brackets, path segments and indexes are kept',
+        input: '# T\n\n## Requirements\n\n- Accepts \\[optional\\] flags\n- The page at app/[id]/page.tsx reads items[i]\n'
+      }
     ],
     invalid: [
       {
