@@ -63,6 +63,7 @@ function renderExample(example: RuleExample, index: number, kind: 'valid' | 'inv
   for (const other of example.files ?? []) {
     parts.push(`Linted together with \`${other.path}\`:`, '', fenced(other.input, 'md'), '')
   }
+  if (example.files && example.files.length > 0) parts.push(`\`${example.path ?? 'specs/example.md'}\`, the file the messages are for:`, '')
   parts.push(fenced(example.input, 'md'), '')
   if (kind === 'invalid') {
     parts.push('Messages:', '', fenced((example.messages ?? []).join('\n'), 'text'), '')
