@@ -48,7 +48,7 @@ export default defineRule({
         const path = localPath(entry.path)
         if (path === undefined || fs.existsSync(nodePath.resolve(root, path))) continue
         ctx.report(
-          `Unexpected missing path \`${entry.path}\`, expected a file or folder under the repository root`,
+          `Missing file or folder \`${entry.path}\`, expected a path that exists from the repository root`,
           findIn(ctx.source, entry.position, `\`${entry.path}\``)
         )
       }
@@ -68,14 +68,14 @@ export default defineRule({
         name: 'A missing file',
         input: '# T\n\n## Reference Files\n\n- `src/api/routes.py` — Existing API patterns\n',
         messages: [
-          '5:3-5:22: Unexpected missing path `src/api/routes.py`, expected a file or folder under the repository root'
+          '5:3-5:22: Missing file or folder `src/api/routes.py`, expected a path that exists from the repository root'
         ]
       },
       {
         name: 'A missing folder among existing files',
         input: '# T\n\n## Reference Files\n\n- `package.json` — scripts\n- `src/middleware/` — patterns\n',
         messages: [
-          '6:3-6:20: Unexpected missing path `src/middleware/`, expected a file or folder under the repository root'
+          '6:3-6:20: Missing file or folder `src/middleware/`, expected a path that exists from the repository root'
         ]
       },
       {
@@ -83,7 +83,7 @@ export default defineRule({
         path: 'specs/nested/example.md',
         input: '# T\n\n## Reference Files\n\n**From Discovery:**\n- `example.md` — the spec itself is not at the root\n',
         messages: [
-          '6:3-6:15: Unexpected missing path `example.md`, expected a file or folder under the repository root'
+          '6:3-6:15: Missing file or folder `example.md`, expected a path that exists from the repository root'
         ]
       }
     ]
