@@ -12,6 +12,8 @@ const bareCommands = new Set(['make', 'pytest', 'tox', 'nox', 'jest', 'vitest', 
 export function isCommand(code: string): boolean {
   const value = code.trim()
   if (bareCommands.has(value)) return true
+  // A script run by path: `./scripts/check.sh`, `bin/verify`.
+  if (/^\.{0,2}\/[\w./-]+$/.test(value) && !/\/$/.test(value) && !/\.(?:ts|tsx|js|py|md|json|ya?ml)$/.test(value)) return true
   const [program, ...args] = value.split(/\s+/)
   if (!program || args.length === 0) return false
   return /^(?:\.{0,2}\/)?[a-z][\w.-]*(?:\/[\w.-]+)*$/.test(program) && !/\.(?:ts|tsx|js|py|md|json|ya?ml)$/.test(program)
@@ -21,7 +23,7 @@ export default defineRule({
   id: 'acceptance-criteria',
   summary: 'Acceptance Criteria is a checklist with a runnable command',
   description:
-    'Fires when `## Acceptance Criteria` has no list item, on each item that is not a checkbox (`- [ ] …`), and when no criterion has a runnable command in backticks (``All tests pass: `pytest tests/auth/` ``). A command is a lower-case program followed by arguments, or a bare `make`, `pytest`, `tsc` and the like; file paths and routes in backticks are not commands.',
+    'Fires when `## Acceptance Criteria` has no list item, on each item that is not a checkbox (`- [ ] …`), and when no criterion has a runnable command in backticks (``All tests pass: `pytest tests/auth/` ``). A command is a lower-case program followed by arguments, a bare `make`, `pytest`, `tsc` and the like, or a script by path (`./scripts/check.sh`); source file paths and routes in backticks are not commands.',
   rationale: 'The loop ticks criteria off one by one and stops on the promise only when they hold; at least one must be checkable by running something.',
   category: 'completion',
   recommended: 'error',

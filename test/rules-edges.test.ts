@@ -4,6 +4,7 @@ import path from 'node:path'
 import remarkGfm from 'remark-gfm'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {isCommand} from '../rules/acceptance-criteria.js'
 import {rulesById} from '../rules/index.js'
 import remarkSpec from '../src/model/plugin.js'
 import {specProcessor} from '../src/processor.js'
@@ -70,5 +71,23 @@ describe('completion-promise-unique in the CLI', () => {
       'b.md:7:10-7:25 error Unexpected promise `SHARED_COMPLETE` also used by `a.md:5`, `c.md:7`, expected a promise unique to this spec completion-promise-unique'
     ])
     fs.rmSync(folder, {recursive: true, force: true})
+  })
+})
+
+describe('what `acceptance-criteria` counts as a runnable command', () => {
+  it.each([
+    ['pytest tests/auth/', true],
+    ['npm run typecheck && npm run build', true],
+    ['ruff check src/', true],
+    ['make', true],
+    ['./scripts/check.sh', true],
+    ['lib/site/timetable.ts', false],
+    ['POST /auth/login', false],
+    ['@thepadguy', false],
+    ['#', false],
+    ['src/middleware/', false],
+    ['./src/app.py', false]
+  ])('%s → %s', (code, expected) => {
+    expect(isCommand(code)).toBe(expected)
   })
 })
