@@ -20,8 +20,8 @@ const external = /\bexternal\b/i
 function localPath(value: string): string | undefined {
   const path = value.trim()
   if (path === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(path) || /^(?:www\.|mailto:)/i.test(path)) return undefined
-  // Globs and template text name no single file.
-  if (/[*?{}[\]<>]/.test(path)) return undefined
+  // Globs and template text (`[path]`, `<file>`) name no single file; `app/[id]/page.tsx` does.
+  if (/[*?{}<>]/.test(path) || /^\[.*\]$/.test(path)) return undefined
   return path.replace(/#.*$/, '').replace(/:\d+(?:-\d+)?$/, '')
 }
 
@@ -73,9 +73,16 @@ export default defineRule({
       },
       {
         name: 'A missing folder among existing files',
-        input: '# T\n\n## Reference Files\n\n- `package.json` — scripts\n- `src/middleware/` — patterns\n',
+        input: '# T\n\n## Reference Files\n\n- `package.json` — scripts\n- `src/middleware/` — patterns\n- `[path]` — template text, not a path\n',
         messages: [
           '6:3-6:20: Missing file or folder `src/middleware/`, expected a path that exists from the repository root'
+        ]
+      },
+      {
+        name: 'A bracketed route segment is a literal folder name',
+        input: '# T\n\n## Reference Files\n\n- `src/app/[id]/page.tsx` — the dynamic route\n',
+        messages: [
+          '5:3-5:26: Missing file or folder `src/app/[id]/page.tsx`, expected a path that exists from the repository root'
         ]
       },
       {
