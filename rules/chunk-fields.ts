@@ -1,0 +1,49 @@
+import {defineRule, noOptions} from '../src/rule.js'
+import {listOf} from '../src/rules-support.js'
+import {declaredStreams, executionPlan} from '../src/plan/support.js'
+
+const item = (body: string, streams = false) =>
+  `# T\n\n## Execution Plan\n\n${streams ? '### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n| data | Models | src/ | backend-api |\n\n' : ''}### Phase 1: Foundation\n\n- [ ] **Models**\n\n${body}`
+
+export default defineRule({
+  id: 'chunk-fields',
+  summary: 'Each checklist item has Outcome, Stream (with work streams), Skills and sub-tasks',
+  description:
+    'Fires on a chunk\'s checklist item without `Outcome:`, without `Stream:` when the plan has work streams, without `Skills:` (`Skills: —` is fine), or without any sub-task. One message per item lists everything it lacks.',
+  rationale:
+    'The item is what one agent session gets: the Outcome says when it is done, Stream and Skills say who does it with what, and the sub-tasks say what is in scope.',
+  category: 'plan',
+  recommended: 'error',
+  strict: 'error',
+  fixable: false,
+  options: noOptions,
+  check(spec, ctx) {
+    if (!executionPlan(spec)) return
+    const needStream = declaredStreams(spec).length > 0
+    for (const chunk of spec.chunks) {
+      const detail = chunk.detail
+      if (!detail) continue
+      const missing: string[] = []
+      if (!detail.outcome || detail.outcome.value === '') missing.push('Outcome:')
+      if (needStream && (!detail.stream || detail.stream.value === '')) missing.push('Stream:')
+      if (!detail.skills) missing.push('Skills:')
+      const noSubtask = detail.subtasks.length === 0
+      if (missing.length === 0 && !noSubtask) continue
+      const parts = missing.length > 0 ? listOf(missing, 'and') + (noSubtask ? ' and a sub-task' : '') : 'a sub-task'
+      ctx.report(`Missing ${parts} in chunk \`${detail.title}\`, expected Outcome, ${needStream ? 'Stream, ' : ''}Skills and at least one sub-task`, detail.titlePosition)
+    }
+  },
+  examples: {
+    valid: [
+      {input: item('  Outcome: Tables exist.\n  Stream: data\n  Skills: backend-api\n\n  - Add the tables\n', true)},
+      {name: 'no Stream without work streams, `Skills: —`', input: item('  Outcome: Tables exist.\n  Skills: —\n\n  - Add the tables\n')},
+      {name: 'fields on one line', input: item('  Outcome: Tables exist.\n  Stream: data · Skills: backend-api\n\n  - Add the tables\n', true)}
+    ],
+    invalid: [
+      {name: 'no Outcome', input: item('  Skills: backend-api\n\n  - Add the tables\n'), messages: []},
+      {name: 'no Stream with work streams', input: item('  Outcome: Tables exist.\n  Skills: backend-api\n\n  - Add the tables\n', true), messages: []},
+      {name: 'no Skills and no sub-task', input: item('  Outcome: Tables exist.\n'), messages: []},
+      {name: 'no sub-task', input: item('  Outcome: Tables exist.\n  Skills: backend-api\n'), messages: []}
+    ]
+  }
+})

@@ -1,0 +1,62 @@
+import {z} from 'zod'
+import {defineRule} from '../src/rule.js'
+import {broadVerbs, placeholderTasks, vagueReason, vagueWords} from '../src/plan/wording.js'
+
+const chunk = (title: string, tasks: string[]) =>
+  `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n- [ ] **${title}**\n\n  Outcome: Done.\n\n${tasks.map((t) => `  - ${t}`).join('\n')}\n`
+
+export default defineRule({
+  id: 'subtask-vague',
+  summary: 'Sub-tasks and chunk titles say what to do concretely',
+  description:
+    'Fires on a sub-task or chunk title too vague to act on: a vague word (`stuff`, `things`, `everything`, `misc`, `various`), `make … work`, a placeholder (`TBD`), or a broad verb (`build`, `make`, `do`, `handle`) with an object of at most `broadObjectWords` words and nothing specific (`Build carousel agents`, `Do the backend`). Backticks, numbers, paths or a colon make a task specific. The word lists are options.',
+  rationale:
+    'A vague sub-task gives an agent nothing to verify: it either stops to ask or invents its own scope.',
+  category: 'plan',
+  recommended: 'warn',
+  strict: 'error',
+  fixable: false,
+  options: z
+    .object({
+      vagueWords: z.array(z.string()).default([...vagueWords]),
+      broadVerbs: z.array(z.string()).default([...broadVerbs]),
+      broadObjectWords: z.number().int().min(0).default(2),
+      placeholderTasks: z.array(z.string()).default([...placeholderTasks])
+    })
+    .strict(),
+  check(spec, ctx) {
+    for (const chunk of spec.chunks) {
+      const detail = chunk.detail
+      const title = detail?.title || chunk.row?.title || ''
+      const titlePlace = detail?.titlePosition ?? chunk.row?.position
+      const titleReason = vagueReason(title, ctx.options)
+      if (titleReason && titlePlace) {
+        ctx.report(`Unexpected vague chunk title \`${title}\` (${titleReason}), expected what the chunk delivers`, titlePlace)
+      }
+      for (const task of detail?.subtasks ?? []) {
+        const reason = vagueReason(task.text, ctx.options)
+        if (reason) ctx.report(`Unexpected vague sub-task \`${task.text}\` (${reason}), expected a concrete, checkable step`, task.position)
+      }
+    }
+  },
+  examples: {
+    valid: [
+      {
+        name: 'the format\'s good sub-tasks',
+        input: chunk('Carousel draft agent', [
+          'Create Pydantic models for carousel JSON output',
+          'Follow existing initial_draft agent patterns',
+          'Add API endpoint for carousel draft',
+          'Use prompt-engineering skill for prompts'
+        ])
+      },
+      {name: 'requirements with numbers', input: chunk('Auth middleware and rate limiting', ['Rate limiting: 5 failed attempts per minute per IP', 'JWT encode/decode with RS256'])}
+    ],
+    invalid: [
+      {name: 'the format\'s bad sub-tasks', input: chunk('Carousel', ['Build carousel agents', 'Add API stuff', 'Make frontend work']), messages: []},
+      {name: 'a vague chunk title', input: chunk('Misc fixes', ['Fix the date parsing of invoice exports']), messages: []},
+      {name: 'a placeholder', input: chunk('Export worker', ['TBD']), messages: []},
+      {name: 'a narrower verb list', input: chunk('Export worker', ['Write the worker']), options: {broadVerbs: ['write']}, messages: []}
+    ]
+  }
+})
