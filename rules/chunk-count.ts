@@ -55,9 +55,9 @@ export default defineRule({
       {name: 'options', input: plan(12, 12), options: {max: 12, maxSubtasks: 12}}
     ],
     invalid: [
-      {name: 'too many chunks', input: plan(11), messages: []},
-      {name: 'too many sub-tasks', input: plan(1, 11), messages: []},
-      {name: 'fewer than `min`', input: plan(2), options: {min: 3}, messages: []}
+      {name: 'too many chunks', input: plan(11), messages: ['67:9-67:16: Unexpected 11 chunks, expected at most 10 (too granular)']},
+      {name: 'too many sub-tasks', input: plan(1, 11), messages: ['7:9-7:15: Unexpected 11 sub-tasks in chunk `Part 1`, expected at most 10 (too large: split the chunk)']},
+      {name: 'fewer than `min`', input: plan(2), options: {min: 3}, messages: ['3:1-3:18: Unexpected 2 chunks, expected at least 3']}
     ]
   }
 })

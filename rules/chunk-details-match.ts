@@ -70,19 +70,22 @@ export default defineRule({
       {
         name: 'a row without an item',
         input: plan('| Models | Tables exist | — |\n| Endpoints | Users call the API | Models |\n', '- [ ] **Models**\n\n  Outcome: Tables exist.\n'),
-        messages: [],
-        output: ''
+        messages: ['14:25: Missing checklist item for chunk `Endpoints` (row at line 10) in `Phase 1: Foundation`, expected `- [ ] **Endpoints**` with its Outcome'],
+        output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | — |\n| Endpoints | Users call the API | Models |\n\n- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Endpoints**\n\n  Outcome: Users call the API\n"
       },
       {
         name: 'an item without a row',
         input: plan('| Models | Tables exist | — |\n', '- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Caching**\n\n  Outcome: Reads are cached.\n'),
-        messages: []
+        messages: ['15:9-15:16: Unexpected checklist item `Caching` without a row in the chunk table of `Phase 1: Foundation`, expected a matching `Chunk` cell']
       },
       {
         name: 'a table and no checklist',
         input: plan('| Models | Tables exist | — |\n| Endpoints | Users call the API | — |\n', ''),
-        messages: [],
-        output: ''
+        messages: [
+          '10:39: Missing checklist item for chunk `Models` (row at line 9) in `Phase 1: Foundation`, expected `- [ ] **Models**` with its Outcome',
+          '10:39: Missing checklist item for chunk `Endpoints` (row at line 10) in `Phase 1: Foundation`, expected `- [ ] **Endpoints**` with its Outcome'
+        ],
+        output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | — |\n| Endpoints | Users call the API | — |\n\n- [ ] **Models**\n\n  Outcome: Tables exist\n\n- [ ] **Endpoints**\n\n  Outcome: Users call the API\n\n"
       }
     ]
   }

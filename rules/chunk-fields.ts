@@ -40,10 +40,10 @@ export default defineRule({
       {name: 'fields on one line', input: item('  Outcome: Tables exist.\n  Stream: data · Skills: backend-api\n\n  - Add the tables\n', true)}
     ],
     invalid: [
-      {name: 'no Outcome', input: item('  Skills: backend-api\n\n  - Add the tables\n'), messages: []},
-      {name: 'no Stream with work streams', input: item('  Outcome: Tables exist.\n  Skills: backend-api\n\n  - Add the tables\n', true), messages: []},
-      {name: 'no Skills and no sub-task', input: item('  Outcome: Tables exist.\n'), messages: []},
-      {name: 'no sub-task', input: item('  Outcome: Tables exist.\n  Skills: backend-api\n'), messages: []}
+      {name: 'no Outcome', input: item('  Skills: backend-api\n\n  - Add the tables\n'), messages: ['7:9-7:15: Missing `Outcome:` in chunk `Models`, expected Outcome, Skills and at least one sub-task']},
+      {name: 'no Stream with work streams', input: item('  Outcome: Tables exist.\n  Skills: backend-api\n\n  - Add the tables\n', true), messages: ['13:9-13:15: Missing `Stream:` in chunk `Models`, expected Outcome, Stream, Skills and at least one sub-task']},
+      {name: 'no Skills and no sub-task', input: item('  Outcome: Tables exist.\n'), messages: ['7:9-7:15: Missing `Skills:` and a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task']},
+      {name: 'no sub-task', input: item('  Outcome: Tables exist.\n  Skills: backend-api\n'), messages: ['7:9-7:15: Missing a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task']}
     ]
   }
 })

@@ -58,16 +58,16 @@ export default defineRule({
       {name: 'no Stream column without work streams', input: phase('| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | — |\n\n')}
     ],
     invalid: [
-      {name: 'no table', input: phase(''), messages: []},
+      {name: 'no table', input: phase(''), messages: ['5:1-5:24: Missing chunk table in `Phase 1: Foundation`, expected `Chunk | Outcome | Depends On`']},
       {
         name: 'no Depends On column',
         input: phase('| Chunk | Outcome |\n|---|---|\n| Models | Tables exist |\n\n'),
-        messages: []
+        messages: ['7:1-7:20: Missing column `Depends On` in the chunk table of `Phase 1: Foundation`, expected `Chunk | Stream | Outcome | Depends On`']
       },
       {
         name: 'no Stream column with work streams',
         input: phase('| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | — |\n\n', withStreams),
-        messages: []
+        messages: ['13:1-13:33: Missing column `Stream` in the chunk table of `Phase 1: Foundation`, expected `Chunk | Stream | Outcome | Depends On`']
       }
     ]
   }

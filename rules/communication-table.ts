@@ -62,12 +62,12 @@ export default defineRule({
   examples: {
     valid: [
       {input: plan('| data | api | After Phase 1 | Model schemas |')},
-      {name: '`all` and several streams', input: plan('| data | all | After Phase 1 | Model schemas |\n| api | data, api | After Phase 2 | Endpoints |'.replace('data, api', 'data'))}
+      {name: '`all` and several streams in one cell', input: plan('| data | all | After Phase 1 | Model schemas |\n| api | data, api | After Phase 2 | Endpoints |')}
     ],
     invalid: [
-      {name: 'an undeclared stream', input: plan('| data | web | After Phase 1 | Model schemas |'), messages: []},
-      {name: 'to itself', input: plan('| api | api | After Phase 2 | Endpoints |'), messages: []},
-      {name: 'no Communication section', input: plan(null), messages: []}
+      {name: 'an undeclared stream', input: plan('| data | web | After Phase 1 | Model schemas |'), messages: ['16:10-16:13: Unexpected stream `web` in To, expected a declared stream (`data`, `api`) or `all`']},
+      {name: 'to itself', input: plan('| api | api | After Phase 2 | Endpoints |'), messages: ['16:9-16:12: Unexpected hand-off from `api` to itself, expected a different stream in To']},
+      {name: 'no Communication section', input: plan(null), messages: ['5:1-5:17: Missing Communication section for 2 streams, expected a `### Communication` table of hand-offs between them']}
     ]
   }
 })

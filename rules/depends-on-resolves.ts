@@ -1,3 +1,4 @@
+import type {Position} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {plainValue} from '../src/model/text.js'
 import {executionPlan} from '../src/plan/support.js'
@@ -7,6 +8,19 @@ const plan = (dependsOn: string, extra = '') =>
 
 /** Written ways of saying "nothing" that the fix turns into the template's `—`. */
 const nothing = /^(?:none|n\/a|na|nil|nothing)$/i
+
+/** An empty table cell's inside (between its pipes), so that the fix writes ` — ` with padding. */
+function emptyCell(source: string, position: Position): {place: Position; text: string} | undefined {
+  const offset = position.start.offset
+  const open = source.lastIndexOf('|', offset - 1)
+  const close = source.indexOf('|', offset)
+  if (open === -1 || close === -1 || /\S|\n/.test(source.slice(open + 1, close))) return undefined
+  const {line, column} = position.start
+  return {
+    place: {start: {line, column: column - (offset - open - 1), offset: open + 1}, end: {line, column: column + (close - offset), offset: close}},
+    text: ' — '
+  }
+}
 
 export default defineRule({
   id: 'depends-on-resolves',
@@ -30,7 +44,10 @@ export default defineRule({
         if (!source) continue
         const value = plainValue(source.raw).trim()
         if (value === '') {
-          ctx.report(`Missing Depends On for chunk \`${chunk.title}\`, expected \`—\` when it depends on nothing`, source.position, {expected: ['—']})
+          const cell = emptyCell(ctx.source, source.position)
+          ctx.report(`Missing Depends On for chunk \`${chunk.title}\`, expected \`—\` when it depends on nothing`, cell?.place ?? source.position, {
+            expected: [cell?.text ?? '—']
+          })
           continue
         }
         if (nothing.test(value) && value !== 'none') {
@@ -54,14 +71,14 @@ export default defineRule({
       {name: 'a dash', input: plan('-')}
     ],
     invalid: [
-      {name: 'an unknown chunk', input: plan('Phase 1 + Session store'), messages: []},
-      {name: 'a phase that does not exist', input: plan('Phase 4'), messages: []},
-      {name: '`None`', input: plan('None'), messages: [], output: plan('—')},
-      {name: 'an empty cell', input: plan(''), messages: [], output: plan('—')},
+      {name: 'an unknown chunk', input: plan('Phase 1 + Session store'), messages: ['16:36-16:49: Unexpected Depends On `Session store` for chunk `Login`, expected `Phase N` or a chunk title, id or slug of this spec']},
+      {name: 'a phase that does not exist', input: plan('Phase 4'), messages: ['16:26-16:33: Unexpected Depends On `Phase 4` for chunk `Login`, expected an existing phase (`Phase 1` to `Phase 2`)']},
+      {name: '`None`', input: plan('None'), messages: ['16:26-16:30: Unexpected Depends On `None`, expected `—`'], output: plan('—')},
+      {name: 'an empty cell', input: plan(''), messages: ['16:25-16:27: Missing Depends On for chunk `Login`, expected `—` when it depends on nothing'], output: plan('—')},
       {
         name: '`N/A` on a Depends On line',
         input: plan('—', '\n- [ ] **Login**\n\n  Outcome: Users log in.\n  Depends On: N/A\n'),
-        messages: [],
+        messages: ['21:15-21:18: Unexpected Depends On `N/A`, expected `—`'],
         output: plan('—', '\n- [ ] **Login**\n\n  Outcome: Users log in.\n  Depends On: —\n')
       }
     ]

@@ -39,12 +39,15 @@ export default defineRule({
       {name: 'phases in order', input: plan('—', '—', '—') + '\n### Phase 2: Next\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C4 Login | Users log in | Phase 1 |\n'}
     ],
     invalid: [
-      {name: 'three chunks', input: plan('C3', 'C1', 'C2'), messages: []},
-      {name: 'two chunks and a separate self-reference', input: plan('C2', 'C1', 'Seeds'), messages: []},
+      {name: 'three chunks', input: plan('C3', 'C1', 'C2'), messages: ['9:24-9:26: Unexpected dependency cycle `C1 → C3 → C2 → C1`, expected dependencies without cycles']},
+      {name: 'two chunks and a separate self-reference', input: plan('C2', 'C1', 'Seeds'), messages: [
+          '9:24-9:26: Unexpected dependency cycle `C1 → C2 → C1`, expected dependencies without cycles',
+          '11:21-11:26: Unexpected dependency cycle `C3 → C3`, expected dependencies without cycles'
+        ]},
       {
         name: 'through a phase reference',
         input: plan('C4', '—', '—') + '\n### Phase 2: Next\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C4 Login | Users log in | Phase 1 |\n',
-        messages: []
+        messages: ['9:24-9:26: Unexpected dependency cycle `C1 → C4 → Phase 1 → C1`, expected dependencies without cycles']
       }
     ]
   }

@@ -40,9 +40,9 @@ export default defineRule({
       {name: 'a chunk of the same phase', input: plan('Utilities', 'Phase 1')}
     ],
     invalid: [
-      {name: 'its own phase', input: plan('—', 'Phase 2'), messages: []},
-      {name: 'a later phase', input: plan('Phase 2', 'Phase 1'), messages: []},
-      {name: 'a chunk of a later phase', input: plan('Login', '—'), messages: []}
+      {name: 'its own phase', input: plan('—', 'Phase 2'), messages: ['16:26-16:33: Unexpected dependency of `Login` on its own phase `Phase 2`, expected an earlier phase or chunks of Phase 2']},
+      {name: 'a later phase', input: plan('Phase 2', 'Phase 1'), messages: ['9:21-9:28: Unexpected dependency of `Models` (Phase 1) on later `Phase 2`, expected an earlier phase']},
+      {name: 'a chunk of a later phase', input: plan('Login', '—'), messages: ['9:21-9:26: Unexpected dependency of `Models` (Phase 1) on `Login` of later Phase 2, expected a chunk of an earlier phase or of Phase 1']}
     ]
   }
 })

@@ -69,10 +69,10 @@ export default defineRule({
       {name: 'a draft with nothing checked', input: spec('draft', ' ', ' ')}
     ],
     invalid: [
-      {name: 'a draft with checked chunks', input: spec('draft', 'x', ' '), messages: [], output: spec('in-progress', 'x', ' ')},
-      {name: 'complete with an unchecked criterion', input: spec('complete', 'x', 'x', ' '), messages: [], output: spec('in-progress', 'x', 'x', ' ')},
-      {name: 'a checked chunk before its dependency', input: spec('in-progress', ' ', 'x'), messages: []},
-      {name: 'complete with nothing checked', input: spec('complete', ' ', ' '), messages: [], output: spec('draft', ' ', ' ')}
+      {name: 'a draft with checked chunks', input: spec('draft', 'x', ' '), messages: ['7:12-7:17: Unexpected Status `draft` with 1 checked chunk, expected `in-progress`'], output: spec('in-progress', 'x', ' ')},
+      {name: 'complete with an unchecked criterion', input: spec('complete', 'x', 'x', ' '), messages: ['7:12-7:20: Unexpected Status `complete` with 1 unchecked criterion, expected `in-progress`'], output: spec('in-progress', 'x', 'x', ' ')},
+      {name: 'a checked chunk before its dependency', input: spec('in-progress', ' ', 'x'), messages: ['22:9-22:18: Unexpected checked chunk `Endpoints` with unchecked dependency `Models`, expected its dependencies done first']},
+      {name: 'complete with nothing checked', input: spec('complete', ' ', ' '), messages: ['7:12-7:20: Unexpected Status `complete` with 2 unchecked chunks and 1 unchecked criterion, expected `draft`'], output: spec('draft', ' ', ' ')}
     ]
   }
 })

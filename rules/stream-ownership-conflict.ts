@@ -47,22 +47,22 @@ export default defineRule({
       {
         name: 'the same path',
         input: streams('| data | Models | src/models/ | backend-api |\n| api | Endpoints | src/models/ | backend-api |'),
-        messages: []
+        messages: ['10:21-10:32: Unexpected `src/models/` owned by stream `api` and by stream `data` (9:19), expected one owner per path']
       },
       {
         name: 'a folder and a file inside it',
         input: streams('| data | Models | src/ | backend-api |\n| api | Endpoints | src/api/auth.ts | backend-api |'),
-        messages: []
+        messages: ['10:21-10:36: Unexpected overlap of `src/api/auth.ts` (stream `api`) with `src/` (stream `data`, 9:19), expected each file owned by one stream']
       },
       {
         name: 'a glob and a folder',
         input: streams('| data | Models | src/**/*.ts | backend-api |\n| api | Endpoints | src/api/ | backend-api |'),
-        messages: []
+        messages: ['10:21-10:29: Unexpected overlap of `src/api/` (stream `api`) with `src/**/*.ts` (stream `data`, 9:19), expected each file owned by one stream']
       },
       {
         name: 'two globs',
         input: streams('| data | Models | src/*/models.ts | backend-api |\n| api | Endpoints | `src/{api,models}/*.ts` | backend-api |'),
-        messages: []
+        messages: ['10:21-10:44: Unexpected overlap of `src/{api,models}/*.ts` (stream `api`) with `src/*/models.ts` (stream `data`, 9:19), expected each file owned by one stream']
       }
     ]
   }

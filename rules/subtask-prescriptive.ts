@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
+import {itemSource} from '../src/plan/support.js'
 import {fileExtensions, prescriptiveReason, tuningKeys, typeNames} from '../src/plan/wording.js'
 
 const chunk = (tasks: string[]) =>
@@ -26,7 +27,7 @@ export default defineRule({
   check(spec, ctx) {
     for (const chunk of spec.chunks) {
       for (const task of chunk.detail?.subtasks ?? []) {
-        const reason = prescriptiveReason(task.text, ctx.options)
+        const reason = prescriptiveReason(itemSource(ctx.source, task.position), ctx.options)
         if (reason) ctx.report(`Unexpected ${reason} in sub-task \`${task.text}\`, expected what to achieve, not how`, task.position)
       }
     }
@@ -45,10 +46,16 @@ export default defineRule({
       {name: 'requirements with numbers', input: chunk(['Rate limiting: 5 failed attempts per minute per IP', 'JWT encode/decode with RS256', 'POST /auth/login and POST /auth/register', 'Set up the Next.js app'])}
     ],
     invalid: [
-      {name: 'a file to create', input: chunk(['Create `src/app/schemas/carousel_content.py` with `SlideType` enum']), messages: []},
-      {name: 'a line number', input: chunk(['Add `POST /agents/carousel/draft` in main.py at line 45']), messages: []},
-      {name: 'tuning values', input: chunk(['Call the model with temperature 0.7', 'Limit the answer to 500 tokens max']), messages: []},
-      {name: 'typed fields and enum members', input: chunk(['Define `SlideContent` with fields: slide_number (int), title (str)', 'Define `SlideType` enum with values: COVER, STANDARD_CONTENT…']), messages: []}
+      {name: 'a file to create', input: chunk(['Create `src/app/schemas/carousel_content.py` with `SlideType` enum']), messages: ['11:3-11:71: Unexpected file path `src/app/schemas/carousel_content.py` in sub-task `Create src/app/schemas/carousel_content.py with SlideType enum`, expected what to achieve, not how']},
+      {name: 'a line number', input: chunk(['Add `POST /agents/carousel/draft` in main.py at line 45']), messages: ['11:3-11:60: Unexpected file path `main.py` in sub-task `Add POST /agents/carousel/draft in main.py at line 45`, expected what to achieve, not how']},
+      {name: 'tuning values', input: chunk(['Call the model with temperature 0.7', 'Limit the answer to 500 tokens max']), messages: [
+          '11:3-11:40: Unexpected tuning value `temperature 0.7` in sub-task `Call the model with temperature 0.7`, expected what to achieve, not how',
+          '12:3-12:39: Unexpected tuning value `500 tokens max` in sub-task `Limit the answer to 500 tokens max`, expected what to achieve, not how'
+        ]},
+      {name: 'typed fields and enum members', input: chunk(['Define `SlideContent` with fields: slide_number (int), title (str)', 'Define `SlideType` enum with values: COVER, STANDARD_CONTENT…']), messages: [
+          '11:3-11:71: Unexpected typed field `slide_number (int)` in sub-task `Define SlideContent with fields: slide_number (int), title (str)`, expected what to achieve, not how',
+          '12:3-12:66: Unexpected enum members `values: COVER` in sub-task `Define SlideType enum with values: COVER, STANDARD_CONTENT…`, expected what to achieve, not how'
+        ]}
     ]
   }
 })

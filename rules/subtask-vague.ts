@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
+import {itemSource} from '../src/plan/support.js'
 import {broadVerbs, placeholderTasks, vagueReason, vagueWords} from '../src/plan/wording.js'
 
 const chunk = (title: string, tasks: string[]) =>
@@ -34,7 +35,7 @@ export default defineRule({
         ctx.report(`Unexpected vague chunk title \`${title}\` (${titleReason}), expected what the chunk delivers`, titlePlace)
       }
       for (const task of detail?.subtasks ?? []) {
-        const reason = vagueReason(task.text, ctx.options)
+        const reason = vagueReason(itemSource(ctx.source, task.position), ctx.options)
         if (reason) ctx.report(`Unexpected vague sub-task \`${task.text}\` (${reason}), expected a concrete, checkable step`, task.position)
       }
     }
@@ -53,10 +54,14 @@ export default defineRule({
       {name: 'requirements with numbers', input: chunk('Auth middleware and rate limiting', ['Rate limiting: 5 failed attempts per minute per IP', 'JWT encode/decode with RS256'])}
     ],
     invalid: [
-      {name: 'the format\'s bad sub-tasks', input: chunk('Carousel', ['Build carousel agents', 'Add API stuff', 'Make frontend work']), messages: []},
-      {name: 'a vague chunk title', input: chunk('Misc fixes', ['Fix the date parsing of invoice exports']), messages: []},
-      {name: 'a placeholder', input: chunk('Export worker', ['TBD']), messages: []},
-      {name: 'a narrower verb list', input: chunk('Export worker', ['Write the worker']), options: {broadVerbs: ['write']}, messages: []}
+      {name: 'the format\'s bad sub-tasks', input: chunk('Carousel', ['Build carousel agents', 'Add API stuff', 'Make frontend work']), messages: [
+          '11:3-11:26: Unexpected vague sub-task `Build carousel agents` (`build` with only `carousel agents`), expected a concrete, checkable step',
+          '12:3-12:18: Unexpected vague sub-task `Add API stuff` (`stuff`), expected a concrete, checkable step',
+          '13:3-13:23: Unexpected vague sub-task `Make frontend work` (`make … work`), expected a concrete, checkable step'
+        ]},
+      {name: 'a vague chunk title', input: chunk('Misc fixes', ['Fix the date parsing of invoice exports']), messages: ['7:9-7:19: Unexpected vague chunk title `Misc fixes` (`Misc`), expected what the chunk delivers']},
+      {name: 'a placeholder', input: chunk('Export worker', ['TBD']), messages: ['11:3-11:8: Unexpected vague sub-task `TBD` (placeholder `TBD`), expected a concrete, checkable step']},
+      {name: 'a narrower verb list', input: chunk('Export worker', ['Write the worker']), options: {broadVerbs: ['write']}, messages: ['11:3-11:21: Unexpected vague sub-task `Write the worker` (`write` with only `the worker`), expected a concrete, checkable step']}
     ]
   }
 })

@@ -68,22 +68,22 @@ export default defineRule({
       {
         name: 'a missing column',
         input: streams('| data | Models | backend-api |', '| Stream | Responsibility | Skills |\n|---|---|---|'),
-        messages: []
+        messages: ['7:1-7:37: Missing column `Owns` in the Work Streams table, expected `Stream | Responsibility | Owns | Skills`']
       },
       {
         name: 'a duplicate stream',
         input: streams('| data | Models | src/models/ | backend-api |\n| data | More models | src/db/ | backend-api |'),
-        messages: []
+        messages: ['10:3-10:7: Unexpected duplicate stream `data` (first at 9:3), expected unique stream names']
       },
       {
         name: 'a stream that owns nothing',
         input: streams('| data | Models | src/models/ | backend-api |\n| api | Endpoints | — | backend-api |'),
-        messages: []
+        messages: ['10:21-10:22: Missing paths for stream `api`, expected the files or folders it owns in `Owns`']
       },
       {
         name: 'a heading without a table',
         input: '# T\n\n## Execution Plan\n\n### Work Streams\n\n- data: models\n',
-        messages: []
+        messages: ['5:1-5:17: Missing Work Streams table, expected columns `Stream`, `Responsibility`, `Owns` and `Skills`']
       }
     ]
   }

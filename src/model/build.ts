@@ -512,7 +512,7 @@ function parseStream(ctx: Ctx, row: ParsedRow): Stream {
     while ((match = re.exec(owns.raw))) {
       const rawPart = match[0]
       const lead = rawPart.length - rawPart.trimStart().length
-      const pattern = plainValue(rawPart)
+      const pattern = pathValue(rawPart)
       if (!pattern || /^[—–-]$/.test(pattern)) continue
       const start = base + match.index + lead
       patterns.push({pattern, position: range(ctx, start, start + rawPart.trim().length)})
@@ -527,6 +527,19 @@ function parseStream(ctx: Ctx, row: ParsedRow): Stream {
     position: row.position,
     cells
   }
+}
+
+/**
+ * A path or glob as written in an Owns cell: backticks dropped, but `**` kept
+ * (it is a globstar there, not bold) unless it wraps the whole value.
+ */
+function pathValue(raw: string): string {
+  const value = raw.trim()
+  const code = /^`([^`]*)`$/.exec(value)
+  if (code) return (code[1] ?? '').trim()
+  const bold = /^\*\*([^*]+)\*\*$/.exec(value)
+  if (bold) return (bold[1] ?? '').trim()
+  return value.replace(/`/g, '').trim()
 }
 
 function splitList(value: string): string[] {

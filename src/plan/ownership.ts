@@ -20,6 +20,8 @@ interface Entry<T> {
   base: string
   glob: string
   isGlob: boolean
+  /** A literal path to one file rather than a folder. */
+  file: boolean
   matches: (path: string) => boolean
   sortKey: string
 }
@@ -34,14 +36,17 @@ function entryOf<T>(item: OwnedPattern<T>, index: number): Entry<T> | null {
   const scan = picomatch.scan(pattern)
   const base = scan.base.replace(/\/+$/, '')
   const matcher = scan.isGlob ? picomatch(pattern, {dot: true}) : null
+  // A literal path owns everything under it, unless it names a file (`src/auth/utils.py`).
+  const last = base.slice(base.lastIndexOf('/') + 1)
+  const file = !scan.isGlob && !pattern.endsWith('/') && /.\.[A-Za-z0-9]+$/.test(last)
   return {
     item,
     index,
     base,
     glob: scan.isGlob ? scan.glob : '',
     isGlob: scan.isGlob,
-    // A literal path owns itself and everything under it (`src/api` is a folder or a file).
-    matches: matcher ?? ((path) => path === base || path.startsWith(`${base}/`)),
+    file,
+    matches: matcher ?? (file ? (path) => path === base : (path) => path === base || path.startsWith(`${base}/`)),
     // Segments joined by NUL so that a folder's descendants sort right after it (`src/a` before `src-b`).
     sortKey: base.split('/').join('\u0000')
   }
@@ -51,40 +56,43 @@ function contains(ancestor: string, path: string): boolean {
   return ancestor === '' || path === ancestor || path.startsWith(`${ancestor}/`)
 }
 
-/** Concrete paths a glob tail can match: wildcards filled in, with and without a folder for `**`. */
-function samples(glob: string): string[] {
-  const fill = (text: string, globstar: string) =>
-    text
-      .replace(/\{([^,{}]*)[^{}]*\}/g, '$1')
-      .replace(/\[!?\^?([^\]])[^\]]*\]/g, '$1')
-      .replace(/\*\*\//g, globstar)
-      .replace(/\*\*/g, 'x')
-      .replace(/\*/g, 'x')
-      .replace(/\?/g, 'x')
-      .replace(/[@!+]\(([^|)]*)[^)]*\)/g, '$1')
-  const out = new Set([fill(glob, ''), fill(glob, 'x/')])
-  if (glob === '') out.add('x')
-  return [...out].filter(Boolean)
+/** Fill a glob's wildcards with concrete text; `globstar` stands for a globstar folder. */
+function fill(text: string, globstar: string): string {
+  return text
+    .replace(/\{([^,{}]*)[^{}]*\}/g, '$1')
+    .replace(/\[!?\^?([^\]])[^\]]*\]/g, '$1')
+    .replace(/\*\*\//g, globstar)
+    .replace(/\*\*/g, 'x')
+    .replace(/\*/g, 'x')
+    .replace(/\?/g, 'x')
+    .replace(/[@!+]\(([^|)]*)[^)]*\)/g, '$1')
+}
+
+/** Concrete folders and file names a pattern can match, to build probes from. */
+function parts<T>(entry: Entry<T>): {dirs: string[]; files: string[]; whole: string[]} {
+  if (!entry.isGlob) {
+    const dir = entry.file ? entry.base.slice(0, Math.max(0, entry.base.lastIndexOf('/'))) : entry.base
+    return {dirs: [dir], files: entry.file ? [entry.base.slice(entry.base.lastIndexOf('/') + 1)] : [], whole: [entry.base]}
+  }
+  const pattern = entry.base === '' ? entry.glob : `${entry.base}/${entry.glob}`
+  const slash = pattern.lastIndexOf('/')
+  const dir = slash === -1 ? '' : pattern.slice(0, slash)
+  const file = slash === -1 ? pattern : pattern.slice(slash + 1)
+  const dirs = new Set([fill(dir, ''), fill(dir, 'x/'), fill(`${dir}/`, 'x/').replace(/\/$/, '')].map((d) => d.replace(/\/+$/, '')))
+  return {dirs: [...dirs], files: [fill(file, 'x')], whole: []}
 }
 
 function overlaps<T>(a: Entry<T>, b: Entry<T>): boolean {
   // Two literal paths with one base inside the other: a folder and its content, or the same path.
-  if (!a.isGlob && !b.isGlob) return true
-  // Probe each side with concrete paths under the deeper base.
-  const deeper = a.base.length >= b.base.length ? a.base : b.base
-  const under = (tail: string) => (deeper === '' ? tail : `${deeper}/${tail}`)
-  const probes = new Set<string>([deeper])
-  for (const entry of [a, b]) {
-    if (!entry.isGlob) {
-      probes.add(entry.base)
-      continue
-    }
-    for (const sample of samples(entry.glob)) {
-      probes.add(entry.base === '' ? sample : `${entry.base}/${sample}`)
-      probes.add(under(sample))
-      const last = sample.split('/').pop() ?? sample
-      probes.add(under(last))
-    }
+  if (!a.isGlob && !b.isGlob) return a.matches(b.base) || b.matches(a.base)
+  // Probe both matchers with paths built from either side's folders and file names
+  // (`src/*/models.ts` and `src/{api,models}/*.ts` meet at `src/api/models.ts`).
+  const pa = parts(a)
+  const pb = parts(b)
+  const probes = new Set<string>([...pa.whole, ...pb.whole])
+  const files = [...pa.files, ...pb.files, 'x']
+  for (const dir of [...pa.dirs, ...pb.dirs]) {
+    for (const file of files) probes.add(dir === '' ? file : `${dir}/${file}`)
   }
   for (const probe of probes) if (a.matches(probe) && b.matches(probe)) return true
   return false

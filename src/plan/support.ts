@@ -52,3 +52,15 @@ export function lineRange(source: string, position: Position): Position {
 export function where(position: Position): string {
   return `${position.start.line}:${position.start.column}`
 }
+
+/**
+ * A list item's text as written (inline code kept), without its marker or
+ * checkbox, on one line: wording checks need the backticks `toString` drops.
+ */
+export function itemSource(source: string, position: Position): string {
+  return source
+    .slice(position.start.offset, position.end.offset)
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+}
