@@ -1,6 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {listOf} from '../src/rules-support.js'
-import {declaredStreams, executionPlan} from '../src/plan/support.js'
+import {chunkLabel, declaredStreams, executionPlan} from '../src/plan/support.js'
 
 const item = (body: string, streams = false) =>
   `# T\n\n## Execution Plan\n\n${streams ? '### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n| data | Models | src/ | backend-api |\n\n' : ''}### Phase 1: Foundation\n\n- [ ] **Models**\n\n${body}`
@@ -24,13 +23,16 @@ export default defineRule({
       const detail = chunk.detail
       if (!detail) continue
       const missing: string[] = []
-      if (!detail.outcome || detail.outcome.value === '') missing.push('Outcome:')
-      if (needStream && (!detail.stream || detail.stream.value === '')) missing.push('Stream:')
-      if (!detail.skills) missing.push('Skills:')
-      const noSubtask = detail.subtasks.length === 0
-      if (missing.length === 0 && !noSubtask) continue
-      const parts = missing.length > 0 ? listOf(missing, 'and') + (noSubtask ? ' and a sub-task' : '') : 'a sub-task'
-      ctx.report(`Missing ${parts} in chunk \`${detail.title}\`, expected Outcome, ${needStream ? 'Stream, ' : ''}Skills and at least one sub-task`, detail.titlePosition)
+      if (!detail.outcome || detail.outcome.value === '') missing.push('`Outcome:`')
+      if (needStream && (!detail.stream || detail.stream.value === '')) missing.push('`Stream:`')
+      if (!detail.skills) missing.push('`Skills:`')
+      if (detail.subtasks.length === 0) missing.push('a sub-task')
+      if (missing.length === 0) continue
+      const parts = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`
+      ctx.report(
+        `Missing ${parts} in chunk \`${chunkLabel(chunk)}\`, expected Outcome, ${needStream ? 'Stream, ' : ''}Skills and at least one sub-task`,
+        detail.titlePosition
+      )
     }
   },
   examples: {

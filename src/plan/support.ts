@@ -10,9 +10,9 @@ export function phaseLabel(phase: Phase): string {
   return phase.heading || `phase ${phase.number ?? '?'}`
 }
 
-/** A chunk as messages name it: its id when it has one, else its title. */
+/** A chunk as messages name it: its id when it has one (`C2`), else its title without backticks. */
 export function chunkLabel(chunk: Chunk): string {
-  return chunk.id ? (chunk.title && chunk.title !== chunk.id ? `${chunk.id} ${chunk.title}` : chunk.id) : chunk.title
+  return chunk.id ?? chunk.title.replace(/`/g, '')
 }
 
 /** The streams a plan declares (empty without a Work Streams table). */
