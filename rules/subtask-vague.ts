@@ -1,7 +1,7 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
 import {itemSource} from '../src/plan/support.js'
-import {broadVerbs, placeholderTasks, vagueReason, vagueWords} from '../src/plan/wording.js'
+import {areaNouns, broadVerbs, placeholderTasks, vagueReason, vagueWords} from '../src/plan/wording.js'
 
 const chunk = (title: string, tasks: string[]) =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n- [ ] **${title}**\n\n  Outcome: Done.\n\n${tasks.map((t) => `  - ${t}`).join('\n')}\n`
@@ -10,7 +10,7 @@ export default defineRule({
   id: 'subtask-vague',
   summary: 'Sub-tasks and chunk titles say what to do concretely',
   description:
-    'Fires on a sub-task or chunk title too vague to act on: a vague word (`stuff`, `things`, `everything`, `misc`, `various`), `make … work`, a placeholder (`TBD`), or a broad verb (`build`, `make`, `do`, `handle`) with an object of at most `broadObjectWords` words and nothing specific (`Build carousel agents`, `Do the backend`). Backticks, numbers, paths or a colon make a task specific. The word lists are options.',
+    'Fires on a sub-task or chunk title too vague to act on: a vague word (`stuff`, `things`, `everything`, `misc`, `various`), `make … work`, a placeholder (`TBD`), or a broad verb (`build`, `make`, `do`, `handle`) whose object is at most `broadObjectWords` words ending in a plural or an area noun (`Build carousel agents`, `Do the backend`; `Build pricing page` is fine). Backticks, numbers and paths make a task specific. The word lists are options.',
   rationale:
     'A vague sub-task gives an agent nothing to verify: it either stops to ask or invents its own scope.',
   category: 'plan',
@@ -22,6 +22,7 @@ export default defineRule({
       vagueWords: z.array(z.string()).default([...vagueWords]),
       broadVerbs: z.array(z.string()).default([...broadVerbs]),
       broadObjectWords: z.number().int().min(0).default(2),
+      areaNouns: z.array(z.string()).default([...areaNouns]),
       placeholderTasks: z.array(z.string()).default([...placeholderTasks])
     })
     .strict(),
@@ -61,7 +62,7 @@ export default defineRule({
         ]},
       {name: 'a vague chunk title', input: chunk('Misc fixes', ['Fix the date parsing of invoice exports']), messages: ['7:9-7:19: Unexpected vague chunk title `Misc fixes` (`Misc`), expected what the chunk delivers']},
       {name: 'a placeholder', input: chunk('Export worker', ['TBD']), messages: ['11:3-11:8: Unexpected vague sub-task `TBD` (placeholder `TBD`), expected a concrete, checkable step']},
-      {name: 'a narrower verb list', input: chunk('Export worker', ['Write the worker']), options: {broadVerbs: ['write']}, messages: ['11:3-11:21: Unexpected vague sub-task `Write the worker` (`write` with only `the worker`), expected a concrete, checkable step']}
+      {name: 'a custom verb list', input: chunk('Export worker', ['Write the workers']), options: {broadVerbs: ['write']}, messages: ['11:3-11:22: Unexpected vague sub-task `Write the workers` (`write` with only `the workers`), expected a concrete, checkable step']}
     ]
   }
 })

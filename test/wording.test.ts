@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {
+  areaNouns,
   broadVerbs,
   fileExtensions,
   placeholderTasks,
@@ -11,7 +12,7 @@ import {
 } from '../src/plan/wording.js'
 import {ownershipConflicts} from '../src/plan/ownership.js'
 
-const vague = {vagueWords, broadVerbs, broadObjectWords: 2, placeholderTasks}
+const vague = {vagueWords, broadVerbs, broadObjectWords: 2, areaNouns, placeholderTasks}
 const prescriptive = {fileExtensions, tuningKeys, typeNames}
 
 /** The catalogue's lists for `subtask-vague` and `subtask-prescriptive` (../shared/RULES.md). */
@@ -66,11 +67,12 @@ const jwtExample = [
 
 describe('subtask wording', () => {
   it.each(mustBeVague)('vague: %s', (task) => expect(vagueReason(task, vague)).not.toBeNull())
-  it.each([...good, ...jwtExample, 'Add API endpoint', 'Implement refresh endpoint'])('not vague: %s', (task) =>
+  it.each(['Handle errors', 'Build API endpoints', 'Do everything else'])('also vague: %s', (task) => expect(vagueReason(task, vague)).not.toBeNull())
+  it.each([...good, ...jwtExample, 'Add API endpoint', 'Implement refresh endpoint', 'Build pricing page', 'Build login form', 'Reject anything over 10 MB', 'Make the retry count configurable'])('not vague: %s', (task) =>
     expect(vagueReason(task, vague)).toBeNull()
   )
   it.each(mustBePrescriptive)('prescriptive: %s', (task) => expect(prescriptiveReason(task, prescriptive)).not.toBeNull())
-  it.each([...good, ...jwtExample, 'Use `prompt-creator` subagent and `prompt-engineering` skill for prompts', 'Set up the Next.js app', 'An export of 100,000 invoices finishes within 5 minutes'])(
+  it.each([...good, ...jwtExample, 'Use `prompt-creator` subagent and `prompt-engineering` skill for prompts', 'Set up the Next.js app', 'Set up next.js', 'An export of 100,000 invoices finishes within 5 minutes', 'Show address line 2 on the invoice', 'Seed 5 demo users', 'Export the list (text and JSON)', 'Issue 2 tokens per login', 'Sort by date (newest first)'])(
     'not prescriptive: %s',
     (task) => expect(prescriptiveReason(task, prescriptive)).toBeNull()
   )

@@ -9,7 +9,6 @@ export const vagueWords = [
   'stuff',
   'things',
   'everything',
-  'anything',
   'misc',
   'miscellaneous',
   'various',
@@ -25,6 +24,15 @@ export const vagueWords = [
  * endpoint` already names a concrete thing.
  */
 export const broadVerbs = ['build', 'make', 'do', 'handle', 'work on', 'deal with', 'sort out', 'finish'] as const
+
+/**
+ * Objects that name an area rather than a thing: with a broad verb, a plural
+ * (`agents`) or one of these (`the backend`) leaves the task without an end.
+ */
+export const areaNouns = [
+  'backend', 'frontend', 'api', 'ui', 'ux', 'app', 'application', 'system', 'feature', 'logic', 'part', 'side',
+  'layer', 'infrastructure', 'integration', 'rest', 'work', 'remaining'
+] as const
 
 /** Whole-task placeholders. */
 export const placeholderTasks = ['tbd', 'todo', 'tba', '???', '...', '…', 'wip'] as const
@@ -52,14 +60,13 @@ export const tuningKeys = [
   'learning rate',
   'learning_rate',
   'batch size',
-  'batch_size',
-  'seed'
+  'batch_size'
 ] as const
 
 /** Type names that turn `name (type)` into a typed field list. */
 export const typeNames = [
   'int', 'integer', 'str', 'string', 'float', 'double', 'bool', 'boolean', 'number', 'list', 'dict',
-  'array', 'datetime', 'date', 'uuid', 'bigint', 'decimal', 'text', 'varchar', 'timestamp', 'optional'
+  'array', 'datetime', 'date', 'uuid', 'bigint', 'decimal', 'varchar', 'timestamp'
 ] as const
 
 export interface WordingOptions {
@@ -67,6 +74,7 @@ export interface WordingOptions {
   broadVerbs: readonly string[]
   /** The most words after a broad verb that still make the task vague. */
   broadObjectWords: number
+  areaNouns: readonly string[]
   placeholderTasks: readonly string[]
 }
 
@@ -106,17 +114,20 @@ export function vagueReason(text: string, options: WordingOptions): string | nul
   if (task === '') return null
   const lower = task.toLowerCase()
   if (options.placeholderTasks.includes(lower)) return `placeholder \`${task}\``
+  // Backticks, digits or paths mean the task names something specific.
+  if (/[`\d/]/.test(task)) return null
   const word = cached(options.vagueWords)?.exec(task)
   if (word) return `\`${word[0]}\``
   if (/^make\b.*\bwork$/i.test(task)) return '`make … work`'
-  // Backticks, digits, paths or a colon mean the task names something specific.
-  if (/[`\d/:]/.test(task)) return null
+  if (task.includes(':')) return null
   for (const verb of options.broadVerbs) {
     const v = verb.toLowerCase()
     if (lower === v) return `\`${task}\``
     if (!lower.startsWith(`${v} `)) continue
     const object = lower.slice(v.length + 1).split(' ').filter(Boolean)
-    if (object.length <= options.broadObjectWords) return `\`${verb}\` with only \`${object.join(' ')}\``
+    const last = object[object.length - 1] ?? ''
+    const area = options.areaNouns.includes(last) || (/[^su]s$/.test(last) && last.length > 3)
+    if (object.length <= options.broadObjectWords && area) return `\`${verb}\` with only \`${object.join(' ')}\``
   }
   return null
 }
@@ -131,8 +142,10 @@ export function prescriptiveReason(text: string, options: PrescriptiveOptions): 
     if (!extensions.has(t.slice(dot + 1).toLowerCase())) return false
     const name = t.slice(0, dot)
     if (!/^[\w@./-]+$/.test(name) || /^\.|\/\//.test(name)) return false
-    // `Next.js`, `Node.js`: product names, not files, unless written as code or with a folder.
-    return backticked || t.includes('/') || /^[a-z_]/.test(t)
+    // `Next.js`, `next.js`: product names, not files, unless written as code, with a folder or snake_case.
+    if (backticked || t.includes('/')) return true
+    if (/^(?:js|mjs|cjs)$/i.test(t.slice(dot + 1))) return name.includes('_')
+    return /^[a-z_]/.test(t)
   }
 
   const codeSpans = text.match(/`[^`]*`/g) ?? []
@@ -146,7 +159,8 @@ export function prescriptiveReason(text: string, options: PrescriptiveOptions): 
     if (token && isFile(token, false)) return `file path \`${token.replace(/[),.;:]+$/, '')}\``
   }
 
-  const line = /\blines?\s+\d+/i.exec(text) ?? /\.\w{1,6}:\d+\b/.exec(text)
+  // `at line 45`, `main.py:45`; not `address line 2`.
+  const line = /\b(?:at|on|in|near|after|before|around)\s+lines?\s+\d+/i.exec(text) ?? /\.[A-Za-z]{1,6}:\d+\b/.exec(text)
   if (line) return `line number \`${line[0].replace(/^\./, '')}\``
 
   const keys = options.tuningKeys.map(escape).join('|')
@@ -154,12 +168,16 @@ export function prescriptiveReason(text: string, options: PrescriptiveOptions): 
     const tuning = new RegExp(`(?<![\\w])(?:${keys})\\s*(?:[:=]|of|to|at)?\\s*\\d[\\d.]*`, 'i').exec(text)
     if (tuning) return `tuning value \`${tuning[0]}\``
   }
-  const tokens = /\b\d+\s*(?:tokens|output tokens)\b(?:\s*max\b)?/i.exec(text)
+  const tokens = /\b\d+\s*tokens\s+max\b|\bmax(?:imum)?\s+(?:of\s+)?\d+\s*tokens\b|\b\d{3,}\s*(?:output\s+)?tokens\b/i.exec(text)
   if (tokens) return `tuning value \`${tokens[0]}\``
 
   const types = options.typeNames.map(escape).join('|')
   if (types) {
-    const typed = new RegExp(`\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types})\\b[^)]{0,40}\\)`, 'i').exec(text)
+    // `slide_number (int)`, `tags (list[str], optional)`: the parentheses hold a type and nothing else.
+    const typed = new RegExp(
+      `\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`,
+      'i'
+    ).exec(text)
     if (typed) return `typed field \`${typed[0]}\``
   }
 
