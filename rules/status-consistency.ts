@@ -25,9 +25,12 @@ export default defineRule({
     const status = row ? normalizeStatus(row.value) : undefined
     const boxes = spec.chunks.filter((chunk) => chunk.checked !== null)
     const criteria = (spec.acceptance?.criteria ?? []).filter((c) => c.checked !== null)
+    // No checkbox anywhere: the checkboxes say nothing about the Status.
+    if (boxes.length === 0 && criteria.length === 0) return
     const checked = boxes.filter((chunk) => chunk.checked).length
-    const done = boxes.length > 0 && checked === boxes.length && criteria.every((c) => c.checked)
-    const actual = done ? 'complete' : checked > 0 ? 'in-progress' : 'draft'
+    const done = boxes.every((chunk) => chunk.checked) && criteria.every((c) => c.checked)
+    const started = checked > 0 || criteria.some((c) => c.checked)
+    const actual = done ? 'complete' : started ? 'in-progress' : 'draft'
 
     if (row && status === 'draft' && checked > 0) {
       ctx.report(`Unexpected Status \`${row.value}\` with ${checked} checked ${checked === 1 ? 'chunk' : 'chunks'}, expected \`${actual}\``, row.valuePosition, {
@@ -39,7 +42,7 @@ export default defineRule({
       const what = [open > 0 ? `${open} unchecked ${open === 1 ? 'chunk' : 'chunks'}` : '', openCriteria > 0 ? `${openCriteria} unchecked ${openCriteria === 1 ? 'criterion' : 'criteria'}` : '']
         .filter(Boolean)
         .join(' and ')
-      ctx.report(`Unexpected Status \`${row.value}\` with ${what || 'no checked chunk'}, expected \`${actual}\``, row.valuePosition, {
+      ctx.report(`Unexpected Status \`${row.value}\` with ${what}, expected \`${actual}\``, row.valuePosition, {
         expected: [actual],
         severity: 'error'
       })
@@ -66,7 +69,8 @@ export default defineRule({
     valid: [
       {input: spec('in-progress', 'x', ' ')},
       {name: 'complete, everything checked', input: spec('complete', 'x', 'x', 'x')},
-      {name: 'a draft with nothing checked', input: spec('draft', ' ', ' ')}
+      {name: 'a draft with nothing checked', input: spec('draft', ' ', ' ')},
+      {name: 'complete without any checkbox', input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | complete |\n\n## Execution Plan\n\n### Phase 1: All\n\n- **C1** Everything\n'}
     ],
     invalid: [
       {name: 'a draft with checked chunks', input: spec('draft', 'x', ' '), messages: ['7:12-7:17: Unexpected Status `draft` with 1 checked chunk, expected `in-progress`'], output: spec('in-progress', 'x', ' ')},
