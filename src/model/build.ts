@@ -872,6 +872,8 @@ function resolveDependencies(chunks: Chunk[]): void {
  * Re-join split parts greedily, longest first, so that a title containing a
  * separator (`User model + token model`) resolves as one reference.
  */
+const maxJoinedParts = 8
+
 function joinRefs(
   parts: DependencyRef[],
   lookup: (text: string) => Omit<DependencyRef, 'text' | 'position'> | null
@@ -880,7 +882,8 @@ function joinRefs(
   let i = 0
   while (i < parts.length) {
     let done = false
-    for (let j = parts.length; j > i + 1; j--) {
+    // A title spans a few separators at most; the cap keeps a hostile cell linear.
+    for (let j = Math.min(parts.length, i + maxJoinedParts); j > i + 1; j--) {
       const first = parts[i] as DependencyRef
       const last = parts[j - 1] as DependencyRef
       const joinedText = joinedSource(parts.slice(i, j))
