@@ -868,12 +868,13 @@ function resolveDependencies(chunks: Chunk[]): void {
   }
 }
 
+/** The most Depends On parts one chunk title may span when re-joined. */
+const maxJoinedParts = 8
+
 /**
  * Re-join split parts greedily, longest first, so that a title containing a
  * separator (`User model + token model`) resolves as one reference.
  */
-const maxJoinedParts = 8
-
 function joinRefs(
   parts: DependencyRef[],
   lookup: (text: string) => Omit<DependencyRef, 'text' | 'position'> | null
