@@ -13,6 +13,23 @@ import acceptanceVerifiable from './acceptance-verifiable.js'
 import completionPromiseUnique from './completion-promise-unique.js'
 import agentRouting from './agent-routing.js'
 import completionPromise from './completion-promise.js'
+import executionPlanStructure from './execution-plan-structure.js'
+import workStreamsTable from './work-streams-table.js'
+import streamOwnershipConflict from './stream-ownership-conflict.js'
+import chunkTable from './chunk-table.js'
+import chunkDetailsMatch from './chunk-details-match.js'
+import chunkTitleConsistent from './chunk-title-consistent.js'
+import chunkFields from './chunk-fields.js'
+import chunkStreamDefined from './chunk-stream-defined.js'
+import dependsOnResolves from './depends-on-resolves.js'
+import noForwardDependency from './no-forward-dependency.js'
+import noDependencyCycles from './no-dependency-cycles.js'
+import communicationTable from './communication-table.js'
+import chunkCount from './chunk-count.js'
+import subtaskVague from './subtask-vague.js'
+import subtaskPrescriptive from './subtask-prescriptive.js'
+import issueIds from './issue-ids.js'
+import statusConsistency from './status-consistency.js'
 import metaCreated from './meta-created.js'
 import metaRepo from './meta-repo.js'
 import metaStatus from './meta-status.js'
@@ -43,7 +60,23 @@ export const rules: SpecRulePlugin[] = [
   requirementsListed,
   referenceFiles,
   referenceFilesExist,
-  // Execution plan rules go here, in catalogue order.
+  executionPlanStructure,
+  workStreamsTable,
+  streamOwnershipConflict,
+  chunkTable,
+  chunkDetailsMatch,
+  chunkTitleConsistent,
+  chunkFields,
+  chunkStreamDefined,
+  dependsOnResolves,
+  noForwardDependency,
+  noDependencyCycles,
+  communicationTable,
+  chunkCount,
+  subtaskVague,
+  subtaskPrescriptive,
+  issueIds,
+  statusConsistency,
   acceptanceCriteria,
   acceptanceVerifiable,
   completionPromise,

@@ -37,8 +37,11 @@ export interface ReportExtra {
   actual?: string
   note?: string
   cause?: Error
-  /** Report this message as a warning even when the rule runs as an error. */
-  severity?: 'warning'
+  /**
+   * `warning`: report as a warning even when the rule runs as an error;
+   * `error`: report as an error even when the rule runs as a warning.
+   */
+  severity?: 'warning' | 'error'
 }
 
 export interface RuleContext<Options> {
@@ -168,7 +171,7 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
             ...(extra.cause === undefined ? {} : {cause: extra.cause})
           })
           message.url = url
-          message.fatal = level === 'error' && extra.severity !== 'warning'
+          message.fatal = extra.severity === 'error' || (level === 'error' && extra.severity !== 'warning')
           if (extra.expected) message.expected = extra.expected
           if (extra.actual !== undefined) message.actual = extra.actual
           if (extra.note !== undefined) message.note = extra.note
