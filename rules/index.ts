@@ -1,5 +1,6 @@
 import type {SpecRulePlugin} from '../src/rule.js'
 import completionPromise from './completion-promise.js'
+import discoveryCoverage from './discovery-coverage.js'
 import metaCreated from './meta-created.js'
 import metaRepo from './meta-repo.js'
 import metaStatus from './meta-status.js'
@@ -21,7 +22,8 @@ export const rules: SpecRulePlugin[] = [
   metaStatus,
   metaCreated,
   metaRepo,
-  completionPromise
+  completionPromise,
+  discoveryCoverage
 ]
 
 export const rulesById: ReadonlyMap<string, SpecRulePlugin> = new Map(rules.map((plugin) => [plugin.rule.id, plugin]))
