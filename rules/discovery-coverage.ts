@@ -65,7 +65,7 @@ export default defineRule({
     '- no out-of-scope or deferred item is a requirement: a requirement holding all of its key terms (at least two), not after a negation (`no`, `not`, `without`);',
     '- every open question is marked resolved in the discovery (`RESOLVED`, `CONFIRMED`, `[x]`, struck through) or appears in Notes (half of its key terms).',
     '',
-    'The discovery document is, first match wins: the `discovery` setting (`--setting discovery=path`, relative to the working folder), the Meta `Discovery` row (relative to the spec), `discovery.md` beside the spec, or `discovery/<name>.md` beside the spec (`specs/discovery/<name>.md`). A setting or Meta row naming a missing file is reported. Key terms are the item’s words minus stop words and parentheticals, compared by their first five letters.',
+    'The discovery document is, first match wins: the `discovery` setting (`--setting discovery:"path"`, relative to the working folder), the Meta `Discovery` row (relative to the spec), `discovery.md` beside the spec, or `discovery/<name>.md` beside the spec (`specs/discovery/<name>.md`). A setting or Meta row naming a missing file is reported. Key terms are the item’s words minus stop words and parentheticals, compared after a light stemming (a plural or verb ending stripped, six letters kept).',
     '',
     'The option `discovery` holds a discovery document’s text inline; it exists for examples and tests.'
   ].join('\n'),

@@ -101,9 +101,9 @@ const resolvedMarker = /\b(?:RESOLVED|ANSWERED|DECIDED|CONFIRMED|CLOSED)\b|^\W*(
 function isAnswered(item: ListItem, text: string): boolean {
   if (item.checked === true) return true
   const first = item.children[0]
-  if (first?.type === 'paragraph' && first.children.length > 0 && first.children.every((c) => c.type === 'delete' || (c.type === 'text' && c.value.trim() === ''))) {
-    return true
-  }
+  // A struck-through question (`~~Which cron library~~ — the worker's own`) is settled.
+  const lead = first?.type === 'paragraph' ? first.children.find((c) => c.type !== 'text' || c.value.trim() !== '') : undefined
+  if (lead?.type === 'delete') return true
   return resolvedMarker.test(text)
 }
 
@@ -237,11 +237,23 @@ const stopwords = new Set(
   ).split(' ')
 )
 
-/** Truncation stemming: crude, but it matches `verify`/`verification`, `docs`/`documentation` poorly and `reference`/`references` well enough. */
+/**
+ * A light stemmer: strip a plural or verb ending, then keep six letters, so
+ * `queries`/`query`, `saved`/`save`, `schedules`/`schedule` and
+ * `rendering`/`render` meet. Crude by design: it only has to match an item's
+ * words with the spec's, not to be linguistics.
+ */
 export function stem(word: string): string {
-  const w = word.toLowerCase()
-  if (w.length > 5) return w.slice(0, 5)
-  return w.replace(/(?<=..)s$/, '')
+  let w = word.toLowerCase()
+  if (w.length > 4) {
+    if (w.endsWith('ies')) w = `${w.slice(0, -3)}y`
+    else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3)
+    else if (w.endsWith('ed')) w = w.slice(0, -2)
+    else if (w.endsWith('es')) w = w.slice(0, -2)
+    else if (w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1)
+  }
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1)
+  return w.slice(0, 6)
 }
 
 export function words(text: string): string[] {

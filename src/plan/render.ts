@@ -36,6 +36,9 @@ function writtenEdges(doc: PlanDocument, spec: SpecModel): Array<{from: number; 
   const byKey = new Map(doc.tasks.map((task, i) => [task.key, i]))
   const phaseIndexOf = new Map<number, number>()
   for (const task of doc.tasks) if (task.phase !== null && !phaseIndexOf.has(task.phase)) phaseIndexOf.set(task.phase, task.phaseIndex)
+  // The phase right before each task's phase: a written reference to it repeats the sequential barrier.
+  const ranks = [...new Set(doc.tasks.map((task) => task.phaseIndex))].sort((a, b) => a - b)
+  const before = new Map(ranks.map((rank, i) => [rank, i > 0 ? ranks[i - 1] : undefined]))
   const edges: Array<{from: number; to: number; phase: boolean}> = []
   const seen = new Set<string>()
   spec.chunks.forEach((chunk, to) => {
@@ -46,7 +49,8 @@ function writtenEdges(doc: PlanDocument, spec: SpecModel): Array<{from: number; 
         if (from !== undefined && from !== to) edge = {from, to, phase: false}
       } else if (ref.kind === 'phase' && ref.phase !== null && ref.phase !== chunk.phase) {
         const from = phaseIndexOf.get(ref.phase)
-        if (from !== undefined) edge = {from, to, phase: true}
+        const own = doc.tasks[to]?.phaseIndex ?? -1
+        if (from !== undefined && from !== before.get(own)) edge = {from, to, phase: true}
       }
       if (!edge) continue
       const id = `${edge.phase ? 'p' : 'c'}${edge.from}-${edge.to}`
@@ -75,8 +79,8 @@ export function renderText(doc: PlanDocument, spec: SpecModel): string {
       const stream = task.stream ? `  · ${task.stream}` : ''
       const waiting = task.blockedBy.filter((key) => byKey.get(key)?.checked !== true)
       const note = task.checked ? '' : task.ready ? '  ready' : waiting.length > 0 ? `  waits for ${listKeys(waiting)}` : ''
-      const label = task.id && task.key === task.id ? task.title : chunkLabel(task)
-      lines.push(`  ${state} ${task.key.padEnd(keyWidth)}  ${label}${task.issueId && task.key === task.id ? ` (${task.issueId})` : ''}${stream}${note}`)
+      const issue = task.issueId ? ` (${task.issueId})` : ''
+      lines.push(`  ${state} ${task.key.padEnd(keyWidth)}  ${task.title}${issue}${stream}${note}`)
     }
   }
   lines.push('')
