@@ -15,7 +15,7 @@ import type {SpecModel} from '../model/schema.js'
  */
 
 export interface DiscoveryItem {
-  /** The item's label: its bold lead if it has one, else its text. */
+  /** The item's label: its bold (or struck-through) lead if it has one, else its text. */
   label: string
   text: string
   line: number
@@ -69,7 +69,8 @@ function labelKind(node: Paragraph, parent: Kind): Kind | undefined {
   return kind ?? undefined
 }
 
-const pathLike = /(?:^|[^\s/])\/[^\s/]|\/$|^[^\s]+\.[A-Za-z0-9]{1,8}$/
+// An inner slash (`lib/email`), a trailing one (`public/`) or an extension; not `/slash-command`.
+const pathLike = /[^\s/]\/[^\s/]|[^\s]\/$|^[^\s]+\.[A-Za-z0-9]{1,8}$/
 
 /** Whether inline code names a file or folder rather than a command or symbol. */
 export function isPathLike(value: string): boolean {
@@ -84,7 +85,7 @@ function itemLabel(item: ListItem): {label: string; text: string} {
   let label = text
   if (first?.type === 'paragraph') {
     const lead = first.children.find((child: PhrasingContent) => child.type !== 'text' || child.value.trim() !== '')
-    if (lead?.type === 'strong') label = toString(lead).replace(/\s+/g, ' ').trim()
+    if (lead?.type === 'strong' || lead?.type === 'delete') label = toString(lead).replace(/\s+/g, ' ').trim()
   }
   label = label.replace(/[\s:.—–-]+$/, '')
   return {label, text}
