@@ -71,9 +71,9 @@ export function renderText(doc: PlanDocument, spec: SpecModel): string {
   const lines: string[] = [`${doc.title ?? doc.file}: ${done}/${doc.tasks.length} chunks done`]
   if (doc.tasks.length === 0) lines.push('', 'No chunks: the spec has no Execution Plan phases with chunks.')
   const byKey = new Map(doc.tasks.map((task) => [task.key, task]))
-  const keyWidth = Math.min(24, Math.max(0, ...doc.tasks.map((task) => task.key.length)))
   for (const group of groups(doc, spec)) {
     lines.push('', group.heading)
+    const keyWidth = Math.min(24, Math.max(0, ...group.tasks.map((task) => task.key.length)))
     for (const task of group.tasks) {
       const state = task.checked ? '[x]' : '[ ]'
       const stream = task.stream ? `  · ${task.stream}` : ''
