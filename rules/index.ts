@@ -30,6 +30,7 @@ import subtaskVague from './subtask-vague.js'
 import subtaskPrescriptive from './subtask-prescriptive.js'
 import issueIds from './issue-ids.js'
 import statusConsistency from './status-consistency.js'
+import discoveryCoverage from './discovery-coverage.js'
 import metaCreated from './meta-created.js'
 import metaRepo from './meta-repo.js'
 import metaStatus from './meta-status.js'
@@ -81,7 +82,8 @@ export const rules: SpecRulePlugin[] = [
   acceptanceVerifiable,
   completionPromise,
   completionPromiseUnique,
-  agentRouting
+  agentRouting,
+  discoveryCoverage
 ]
 
 export const rulesById: ReadonlyMap<string, SpecRulePlugin> = new Map(rules.map((plugin) => [plugin.rule.id, plugin]))

@@ -49,6 +49,8 @@ export interface RuleContext<Options> {
   tree: Root
   source: string
   options: Options
+  /** Shared unified settings (`--setting key=value`, a config's `settings`). */
+  settings: Readonly<Record<string, unknown>>
   report(reason: string, place?: Position | Point, extra?: ReportExtra): void
 }
 
@@ -155,6 +157,7 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
     const {level, options} = parseRuleConfig(definition, config)
     if (level === 'off') return undefined
     definition.attach?.({options, level, fileSet})
+    const settings = (this?.data('settings') ?? {}) as Readonly<Record<string, unknown>>
     return function (tree: Root, file: VFile): undefined {
       const spec = getSpec(tree, file)
       const text = String(file.value ?? '')
@@ -163,6 +166,7 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
         tree,
         source: text,
         options,
+        settings,
         report(reason, place, extra = {}) {
           const message = file.message(reason, {
             place,

@@ -11,7 +11,9 @@ export interface Command {
 }
 
 const registry = new Map<string, () => Promise<Command>>([
-  ['model', async () => (await import('./model-command.js')).modelCommand]
+  ['model', async () => (await import('./model-command.js')).modelCommand],
+  ['plan', async () => (await import('./plan-command.js')).planCommand],
+  ['status', async () => (await import('./status-command.js')).statusCommand]
 ])
 
 export function commandNames(): string[] {

@@ -23,7 +23,8 @@ function fenced(text: string, lang: string): string {
   return `${fence}${lang}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`
 }
 
-function cell(text: string): string {
+function cell(text: string | undefined): string {
+  if (text === undefined) return "—"
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
