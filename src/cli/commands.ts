@@ -11,7 +11,8 @@ export interface Command {
 }
 
 const registry = new Map<string, () => Promise<Command>>([
-  ['model', async () => (await import('./model-command.js')).modelCommand]
+  ['model', async () => (await import('./model-command.js')).modelCommand],
+  ['init', async () => (await import('./init-command.js')).initCommand]
 ])
 
 export function commandNames(): string[] {

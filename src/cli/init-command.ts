@@ -1,0 +1,157 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {slugify} from '../model/text.js'
+import {hasContent, readDiscovery} from '../init/discovery.js'
+import type {DiscoveryDoc} from '../init/discovery.js'
+import {findPlaceholders} from '../init/placeholders.js'
+import {projectInfo} from '../init/project.js'
+import {renderSpec} from '../init/render.js'
+import {buildScaffold} from '../init/scaffold.js'
+import {describeWorkType, inferWorkType, isAgentType, isWorkType, workTypes} from '../init/work-type.js'
+import type {WorkTypeResult} from '../init/work-type.js'
+import {writeAtomic} from '../init/write.js'
+import type {Command} from './commands.js'
+import {firstLine} from './fail.js'
+import {readSpecFile} from './read.js'
+
+/** Exit code when the work belongs to agent-spec-builder. */
+export const EXIT_AGENT_WORK = 3
+
+const usage =
+  'spec-lint init <discovery.md> [-o <path>] [--type <type>] [--repo <name>] [--date YYYY-MM-DD] [--force] | spec-lint init --title "<Work Title>"'
+
+export const initCommand: Command = {
+  name: 'init',
+  usage: 'spec-lint init <discovery.md> [-o <path>] | --title "<Work Title>"',
+  summary: 'scaffold a spec from a discovery document (or a blank template for a title)',
+  async run(argv) {
+    try {
+      return await runInit(argv)
+    } catch (error) {
+      process.stderr.write(`spec-lint: ${firstLine(error instanceof Error ? error.message : String(error))}\n`)
+      return 1
+    }
+  }
+}
+
+function usageError(reason: string): number {
+  process.stderr.write(`spec-lint: ${reason}; usage: ${usage}\n`)
+  return 2
+}
+
+/** Today as the local calendar date, the day `meta-created` compares with. */
+function today(): string {
+  const now = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+async function runInit(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: {type: 'string', short: 'o'},
+        type: {type: 'string'},
+        repo: {type: 'string'},
+        date: {type: 'string'},
+        title: {type: 'string'},
+        force: {type: 'boolean', short: 'f'},
+        help: {type: 'boolean', short: 'h'}
+      }
+    })
+  } catch (error) {
+    return usageError(firstLine(error instanceof Error ? error.message : String(error)).replace(/\.$/, ''))
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    process.stdout.write(`Usage: ${usage}\n`)
+    return 0
+  }
+  if (positionals.length > 1) return usageError(`expected one discovery document, got ${positionals.length}`)
+  const input = positionals[0]
+  if (input === undefined && values.title === undefined) return usageError('expected a discovery document or `--title`')
+  if (values.title !== undefined && !values.title.trim()) return usageError('empty `--title`')
+  if (values.type !== undefined && !isWorkType(values.type)) {
+    return usageError(`unexpected type \`${values.type}\`, expected one of ${workTypes.map((t) => `\`${t}\``).join(', ')}`)
+  }
+  if (values.date !== undefined && !isCalendarDate(values.date)) return usageError(`unexpected date \`${values.date}\`, expected \`YYYY-MM-DD\``)
+
+  let doc: DiscoveryDoc | null = null
+  if (input !== undefined) {
+    doc = readDiscovery(await readSpecFile(input))
+    if (!hasContent(doc)) {
+      process.stderr.write(
+        `spec-lint: ${input}: no discovery sections found (expected \`## Problem Statement\`, \`## Solution Overview\`, \`## Key Decisions\`, \`## Scope\`, …); writing the blank template\n`
+      )
+    }
+  }
+  const title = (values.title ?? doc?.title ?? (input ? titleFromFile(input) : '')).trim()
+  if (!title) return usageError('no title: the discovery document has no `# Title`; pass `--title`')
+
+  let workType: WorkTypeResult = values.type !== undefined && isWorkType(values.type)
+    ? {type: values.type, evidence: [], source: 'option'}
+    : inferWorkType(doc?.prose ?? '')
+  process.stdout.write(`type: ${describeWorkType(workType)}\n`)
+
+  if (isAgentType(workType.type) && workType.source === 'inferred' && !values.force) {
+    process.stderr.write(
+      `spec-lint: ${input ?? title}: pure agent work, expected agent-spec-builder to write this spec; nothing written (\`--force\` writes it anyway, \`--type\` sets another type)\n`
+    )
+    return EXIT_AGENT_WORK
+  }
+
+  const output = values.output ?? path.join('specs', `${slugify(title) || 'spec'}.md`)
+  if (fs.existsSync(output)) {
+    if (fs.statSync(output).isDirectory()) {
+      process.stderr.write(`spec-lint: ${output}: is a folder, expected a file path for \`-o\`\n`)
+      return 1
+    }
+    if (!values.force) {
+      process.stderr.write(`spec-lint: ${output}: already exists, not overwritten (\`--force\` overwrites it)\n`)
+      return 1
+    }
+  }
+
+  const outputDir = path.dirname(path.resolve(output))
+  const scaffold = buildScaffold(doc, {
+    title,
+    workType,
+    project: projectInfo(outputDir, values.repo),
+    created: values.date ?? today(),
+    discoveryPath: input === undefined ? undefined : citedPath(input)
+  })
+  const markdown = renderSpec(scaffold)
+  await writeAtomic(output, markdown)
+  const count = findPlaceholders(markdown).length
+  process.stdout.write(`wrote ${output} (${count} placeholder${count === 1 ? '' : 's'} to fill)\n`)
+  return 0
+}
+
+/** The discovery path as the user gave it, relative to the working folder when inside it. */
+function citedPath(input: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(input))
+  const cited = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(input)
+  return cited.split(path.sep).join('/')
+}
+
+/** `docs/auth-discovery.md` → `auth`, for a discovery document without an H1. */
+function titleFromFile(file: string): string {
+  return path
+    .basename(file, path.extname(file))
+    .replace(/[-_ ]?discovery$/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+}
