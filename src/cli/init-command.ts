@@ -90,9 +90,11 @@ async function runInit(argv: string[]): Promise<number> {
   if (values.date !== undefined && !isCalendarDate(values.date)) return usageError(`unexpected date \`${values.date}\`, expected \`YYYY-MM-DD\``)
 
   let doc: DiscoveryDoc | null = null
+  let blank = input === undefined
   if (input !== undefined) {
     doc = readDiscovery(await readSpecFile(input))
     if (!hasContent(doc)) {
+      blank = true
       process.stderr.write(
         `spec-lint: ${input}: no discovery sections found (expected \`## Problem Statement\`, \`## Solution Overview\`, \`## Key Decisions\`, \`## Scope\`, …); writing the blank template\n`
       )
@@ -101,12 +103,14 @@ async function runInit(argv: string[]): Promise<number> {
   const title = (values.title ?? doc?.title ?? (input ? titleFromFile(input) : '')).trim()
   if (!title) return usageError('no title: the discovery document has no `# Title`; pass `--title`')
 
-  let workType: WorkTypeResult = values.type !== undefined && isWorkType(values.type)
-    ? {type: values.type, evidence: [], source: 'option'}
-    : inferWorkType(doc?.prose ?? '')
+  // A document with no discovery sections gives the blank template, as `--title` does.
+  const workType: WorkTypeResult =
+    values.type !== undefined && isWorkType(values.type)
+      ? {type: values.type, evidence: [], source: 'option'}
+      : inferWorkType(blank ? '' : (doc?.prose ?? ''))
   process.stdout.write(`type: ${describeWorkType(workType)}\n`)
 
-  if (isAgentType(workType.type) && workType.source === 'inferred' && !values.force) {
+  if (isAgentType(workType.type) && !values.force) {
     process.stderr.write(
       `spec-lint: ${input ?? title}: pure agent work, expected agent-spec-builder to write this spec; nothing written (\`--force\` writes it anyway, \`--type\` sets another type)\n`
     )
@@ -126,12 +130,12 @@ async function runInit(argv: string[]): Promise<number> {
   }
 
   const outputDir = path.dirname(path.resolve(output))
-  const scaffold = buildScaffold(doc, {
+  const scaffold = buildScaffold(blank ? null : doc, {
     title,
     workType,
     project: projectInfo(outputDir, values.repo),
     created: values.date ?? today(),
-    discoveryPath: input === undefined ? undefined : citedPath(input)
+    discoveryPath: blank || input === undefined ? undefined : citedPath(input)
   })
   const markdown = renderSpec(scaffold)
   await writeAtomic(output, markdown)

@@ -71,7 +71,8 @@ export function collectEvidence(text: string): Evidence[] {
     const tally = new Map<string, {term: string; count: number; first: number}>()
     for (const {pattern} of signals[component]) {
       for (const match of text.matchAll(pattern)) {
-        const key = match[0].toLowerCase()
+        // `agent` and `agents` are one term, shown as first written.
+        const key = match[0].toLowerCase().replace(/s$/, '')
         const entry = tally.get(key)
         if (entry) entry.count += 1
         else tally.set(key, {term: match[0], count: 1, first: match.index ?? 0})
