@@ -2,14 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {slugify} from '../model/text.js'
-import {hasContent, readDiscovery} from '../init/discovery.js'
-import type {DiscoveryDoc} from '../init/discovery.js'
+import {readDiscovery} from '../init/discovery.js'
 import {findPlaceholders} from '../init/placeholders.js'
 import {projectInfo} from '../init/project.js'
-import {renderSpec} from '../init/render.js'
-import {buildScaffold} from '../init/scaffold.js'
-import {describeWorkType, inferWorkType, isAgentType, isWorkType, workTypes} from '../init/work-type.js'
-import type {WorkTypeResult} from '../init/work-type.js'
+import {scaffoldSpec} from '../init/index.js'
+import {describeWorkType, isAgentType, isWorkType, workTypes} from '../init/work-type.js'
 import {writeAtomic} from '../init/write.js'
 import type {Command} from './commands.js'
 import {firstLine} from './fail.js'
@@ -89,25 +86,26 @@ async function runInit(argv: string[]): Promise<number> {
   }
   if (values.date !== undefined && !isCalendarDate(values.date)) return usageError(`unexpected date \`${values.date}\`, expected \`YYYY-MM-DD\``)
 
-  let doc: DiscoveryDoc | null = null
-  let blank = input === undefined
-  if (input !== undefined) {
-    doc = readDiscovery(await readSpecFile(input))
-    if (!hasContent(doc)) {
-      blank = true
-      process.stderr.write(
-        `spec-lint: ${input}: no discovery sections found (expected \`## Problem Statement\`, \`## Solution Overview\`, \`## Key Decisions\`, \`## Scope\`, …); writing the blank template\n`
-      )
-    }
-  }
-  const title = (values.title ?? doc?.title ?? (input ? titleFromFile(input) : '')).trim()
+  const source = input === undefined ? undefined : await readSpecFile(input)
+  const fallbackTitle = input === undefined ? undefined : titleFromFile(input)
+  // The output folder decides the repo, and the default output needs the title: read the title first.
+  const title = (values.title ?? (source === undefined ? undefined : readDiscovery(source).title) ?? fallbackTitle ?? '').trim()
   if (!title) return usageError('no title: the discovery document has no `# Title`; pass `--title`')
-
-  // A document with no discovery sections gives the blank template, as `--title` does.
-  const workType: WorkTypeResult =
-    values.type !== undefined && isWorkType(values.type)
-      ? {type: values.type, evidence: [], source: 'option'}
-      : inferWorkType(blank ? '' : (doc?.prose ?? ''))
+  const output = values.output ?? path.join('specs', `${slugify(title) || 'spec'}.md`)
+  const outputDir = path.dirname(path.resolve(output))
+  const {markdown, workType, blank} = scaffoldSpec({
+    source,
+    title,
+    type: values.type !== undefined && isWorkType(values.type) ? values.type : undefined,
+    project: projectInfo(outputDir, values.repo),
+    created: values.date ?? today(),
+    discoveryPath: input === undefined ? undefined : citedPath(input)
+  })
+  if (blank && input !== undefined) {
+    process.stderr.write(
+      `spec-lint: ${input}: no discovery sections found (expected \`## Problem Statement\`, \`## Solution Overview\`, \`## Key Decisions\`, \`## Scope\`, …); writing the blank template\n`
+    )
+  }
   process.stdout.write(`type: ${describeWorkType(workType)}\n`)
 
   if (isAgentType(workType.type) && !values.force) {
@@ -117,7 +115,6 @@ async function runInit(argv: string[]): Promise<number> {
     return EXIT_AGENT_WORK
   }
 
-  const output = values.output ?? path.join('specs', `${slugify(title) || 'spec'}.md`)
   if (fs.existsSync(output)) {
     if (fs.statSync(output).isDirectory()) {
       process.stderr.write(`spec-lint: ${output}: is a folder, expected a file path for \`-o\`\n`)
@@ -129,15 +126,6 @@ async function runInit(argv: string[]): Promise<number> {
     }
   }
 
-  const outputDir = path.dirname(path.resolve(output))
-  const scaffold = buildScaffold(blank ? null : doc, {
-    title,
-    workType,
-    project: projectInfo(outputDir, values.repo),
-    created: values.date ?? today(),
-    discoveryPath: blank || input === undefined ? undefined : citedPath(input)
-  })
-  const markdown = renderSpec(scaffold)
   await writeAtomic(output, markdown)
   const count = findPlaceholders(markdown).length
   process.stdout.write(`wrote ${output} (${count} placeholder${count === 1 ? '' : 's'} to fill)\n`)

@@ -88,7 +88,7 @@ export function discoveryTitle(text: string): string {
 
 export function readDiscovery(source: string): DiscoveryDoc {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as Root
-  const inline = (node: Nodes): string => inlineSource(source, node)
+  const inline: Inline = (node, keepLines) => inlineSource(source, node, keepLines)
   const doc: DiscoveryDoc = {
     title: null,
     headers: {},
@@ -182,15 +182,15 @@ export function hasContent(doc: DiscoveryDoc): boolean {
   return Object.keys(doc.found).some((kind) => kind !== 'next')
 }
 
-/** A node's inline Markdown as written, on one line. */
-function inlineSource(source: string, node: Nodes): string {
+/** A node's inline Markdown as written, on one line (or trimmed lines with `keepLines`). */
+function inlineSource(source: string, node: Nodes, keepLines = false): string {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   const raw = start === undefined || end === undefined ? toString(node) : source.slice(start, end)
-  return raw.replace(/\s*\n\s*/g, ' ').replace(/\s+$/, '').trim()
+  return raw.replace(/[ \t]*\n\s*/g, keepLines ? '\n' : ' ').replace(/\s+$/, '').trim()
 }
 
-type Inline = (node: Nodes) => string
+type Inline = (node: Nodes, keepLines?: boolean) => string
 
 /**
  * The section's prose paragraphs in order, skipping labels that introduce a
@@ -309,20 +309,25 @@ function readScope(heading: string, nodes: RootContent[], inline: Inline, scope:
 function readCriteria(nodes: RootContent[], inline: Inline): string[] {
   const out: string[] = []
   const mark = /^(?:[✓✔☑✅]|\[[ xX]\])\s*/
+  const marked = (node: RootContent | undefined) => node?.type === 'paragraph' && mark.test(inline(node))
   for (const [index, node] of nodes.entries()) {
     if (node.type === 'paragraph') {
-      const text = inline(node)
-      if (!mark.test(text)) continue
-      const claim = text.replace(mark, '')
-      const next = nodes[index + 1]
-      if (next?.type === 'list' && isLabel(claim)) {
-        out.push(`${claim} ${next.children.map((item) => itemText(item, inline)).join(', ')}`)
-      } else {
-        out.push(claim)
+      if (!marked(node)) continue
+      // Consecutive `✓` lines form one paragraph: each marked line starts a criterion.
+      const claims: string[] = []
+      for (const line of inline(node, true).split('\n')) {
+        if (mark.test(line) || claims.length === 0) claims.push(line.replace(mark, ''))
+        else claims[claims.length - 1] += ` ${line}`
       }
+      const next = nodes[index + 1]
+      const last = claims.length - 1
+      if (next?.type === 'list' && isLabel(claims[last] ?? '')) {
+        claims[last] = `${claims[last]} ${next.children.map((item) => itemText(item, inline)).join(', ')}`
+      }
+      out.push(...claims.filter(Boolean))
     } else if (node.type === 'list') {
       const previous = nodes[index - 1]
-      if (previous?.type === 'paragraph' && mark.test(inline(previous)) && isLabel(inline(previous))) continue
+      if (marked(previous) && previous && isLabel(inline(previous))) continue
       out.push(...node.children.map((item) => itemText(item, inline).replace(mark, '')).filter(Boolean))
     }
   }
