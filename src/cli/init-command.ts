@@ -70,7 +70,10 @@ async function runInit(argv: string[]): Promise<number> {
       }
     })
   } catch (error) {
-    return usageError(firstLine(error instanceof Error ? error.message : String(error)).replace(/\.$/, ''))
+    // node:util's messages run on with advice about `--`; keep their first sentence.
+    const message = firstLine(error instanceof Error ? error.message : String(error))
+    const unknown = /^Unknown option '([^']+)'/.exec(message)
+    return usageError(unknown ? `unexpected option \`${unknown[1]}\`` : (message.split(/\.\s/)[0] ?? message).replace(/\.$/, ''))
   }
   const {values, positionals} = parsed
   if (values.help) {
