@@ -150,7 +150,7 @@ export function buildScaffold(doc: DiscoveryDoc | null, options: ScaffoldOptions
           tableOutcome: placeholders.agentOutcome,
           dependsOn: 'Phase 1',
           skills: agentSkills.join(', '),
-          subtasks: ['Write the agent spec with agent-spec-builder from the discovery document', 'Build the agent against that spec']
+          subtasks: ['Write the agent spec with agent-spec-builder from the discovery document', 'Connect the agent to the endpoints and data built in Phase 1']
         }
       ]
     })
