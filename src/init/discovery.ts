@@ -187,7 +187,7 @@ function inlineSource(source: string, node: Nodes, keepLines = false): string {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   const raw = start === undefined || end === undefined ? toString(node) : source.slice(start, end)
-  return raw.replace(/[ \t]*\n\s*/g, keepLines ? '\n' : ' ').replace(/\s+$/, '').trim()
+  return raw.replace(/[ \t\r]*\n\s*/g, keepLines ? '\n' : ' ').replace(/\s+$/, '').trim()
 }
 
 type Inline = (node: Nodes, keepLines?: boolean) => string

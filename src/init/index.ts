@@ -58,5 +58,7 @@ export function scaffoldSpec(input: ScaffoldInput): ScaffoldResult {
     created: input.created,
     discoveryPath: blank ? undefined : input.discoveryPath
   })
+  // The one place a scaffold becomes text: piping it through the canonical formatter here
+  // makes `spec-lint --format` a no-op on every scaffold, whatever the copied discovery text.
   return {markdown: renderSpec(scaffold), scaffold, workType, doc, blank}
 }

@@ -118,6 +118,14 @@ describe('readDiscovery', () => {
     expect(doc.solution.paragraphs).toEqual(['A tool.', '**Input:** a name'])
   })
 
+  it('reads CRLF documents the same as LF ones', () => {
+    const lf = fs.readFileSync(path.join(fixtures, 'backend-api.md'), 'utf8')
+    const crlf = readDiscovery(lf.replace(/\n/g, '\r\n'))
+    const {prose: _a, ...expected} = readDiscovery(lf)
+    const {prose: _b, ...actual} = crlf
+    expect(actual).toEqual(expected)
+  })
+
   it('never throws on odd input', () => {
     for (const value of ['', '\n\n', '## Scope', '# \n## Problem\n', '- a\n- b', '```\n## Problem\n```']) {
       expect(() => readDiscovery(value)).not.toThrow()
