@@ -94,7 +94,14 @@ async function runInit(argv: string[]): Promise<number> {
   // The output folder decides the repo, and the default output needs the title: read the title first.
   const title = (values.title ?? (source === undefined ? undefined : readDiscovery(source).title) ?? fallbackTitle ?? '').trim()
   if (!title) return usageError('no title: the discovery document has no `# Title`; pass `--title`')
-  const output = values.output ?? path.join('specs', `${slugify(title) || 'spec'}.md`)
+  const fileName = `${slugify(title) || 'spec'}.md`
+  // `-o` naming a folder (existing, or written with a trailing slash) gets the default file name.
+  const output =
+    values.output === undefined
+      ? path.join('specs', fileName)
+      : /[\\/]$/.test(values.output) || isFolder(values.output)
+        ? path.join(values.output, fileName)
+        : values.output
   const outputDir = path.dirname(path.resolve(output))
   const {markdown, workType, blank} = scaffoldSpec({
     source,
@@ -119,7 +126,7 @@ async function runInit(argv: string[]): Promise<number> {
   }
 
   if (fs.existsSync(output)) {
-    if (fs.statSync(output).isDirectory()) {
+    if (isFolder(output)) {
       process.stderr.write(`spec-lint: ${output}: is a folder, expected a file path for \`-o\`\n`)
       return 1
     }
@@ -132,7 +139,19 @@ async function runInit(argv: string[]): Promise<number> {
   await writeAtomic(output, markdown)
   const count = findPlaceholders(markdown).length
   process.stdout.write(`wrote ${output} (${count} placeholder${count === 1 ? '' : 's'} to fill)\n`)
+  if (workType.type === 'hybrid') {
+    // The format's Phase 4 handoff: the agent chunk is specified separately.
+    process.stdout.write(`next: run agent-spec-builder${input === undefined ? '' : ` on ${input}`} for the \`Agent system\` chunk\n`)
+  }
   return 0
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 /** The discovery path as the user gave it, relative to the working folder when inside it. */

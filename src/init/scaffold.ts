@@ -58,8 +58,9 @@ export const placeholders = {
   overview: "[What we're building and why. 2-3 paragraphs max.]",
   requirement: '[Requirement: what needs to be true when this is done]',
   architecture: '[Key decision, pattern or constraint]',
-  fromDiscovery: '[file paths from the discovery document]',
-  fromSpecResearch: '[additional files examined during spec creation]',
+  path: '[path]',
+  fromDiscovery: '[file consulted during discovery]',
+  fromSpecResearch: '[additional file examined during spec creation]',
   streamName: '[stream-name]',
   responsibility: '[what this stream handles]',
   owns: '[files and folders this stream owns]',
@@ -186,8 +187,9 @@ export function buildScaffold(doc: DiscoveryDoc | null, options: ScaffoldOptions
     requirements: requirements.length > 0 ? requirements : [placeholders.requirement],
     architecture: needsArchitecture ? (architectureItems.length > 0 ? architectureItems : [placeholders.architecture]) : null,
     referenceFiles: {
-      fromDiscovery: d.referenceFiles.length > 0 ? d.referenceFiles : [placeholders.fromDiscovery],
-      fromSpecResearch: [placeholders.fromSpecResearch]
+      // A backticked path, as `reference-files` expects of every entry (and as the fix skeleton writes it).
+      fromDiscovery: d.referenceFiles.length > 0 ? d.referenceFiles : [`\`${placeholders.path}\` — ${placeholders.fromDiscovery}`],
+      fromSpecResearch: [`\`${placeholders.path}\` — ${placeholders.fromSpecResearch}`]
     },
     plan: {workStreams, phases, communication},
     acceptance,

@@ -63,7 +63,7 @@ describe('spec-lint init', () => {
     expect(listing(path.join(root, 'specs'))).toEqual(['recipe-box.md'])
   })
 
-  it('exits 3 on pure agent work and writes nothing, unless --force', () => {
+  it('exits 3 on pure agent work and writes nothing, unless --force', async () => {
     const root = repo()
     const refused = run(['init', 'docs/pure-agent.md'], {cwd: root})
     expect(refused.code).toBe(3)
@@ -72,12 +72,12 @@ describe('spec-lint init', () => {
       'spec-lint: docs/pure-agent.md: pure agent work, expected agent-spec-builder to write this spec; nothing written (`--force` writes it anyway, `--type` sets another type)\n'
     )
     expect(listing(path.join(root, 'specs'))).toEqual([])
-    const forced = run(['init', 'docs/pure-agent.md', '--force'], {cwd: root})
+    const forced = await inProcess([path.join(root, 'docs/pure-agent.md'), '--force', '-o', path.join(root, 'specs/research-digest-agent-team.md')])
     expect(forced.code).toBe(0)
     expect(listing(path.join(root, 'specs'))).toEqual(['research-digest-agent-team.md'])
   })
 
-  it('refuses to overwrite without --force and keeps the mode when forced', () => {
+  it('refuses to overwrite without --force and keeps the mode when forced', async () => {
     const root = repo()
     const target = path.join(root, 'specs/export.md')
     fs.mkdirSync(path.dirname(target), {recursive: true})
@@ -87,7 +87,7 @@ describe('spec-lint init', () => {
     expect(refused.code).toBe(1)
     expect(refused.stderr).toBe('spec-lint: specs/export.md: already exists, not overwritten (`--force` overwrites it)\n')
     expect(fs.readFileSync(target, 'utf8')).toBe('mine\n')
-    const forced = run(['init', 'docs/backend-api.md', '-o', 'specs/export.md', '--force', '--repo', 'billing'], {cwd: root})
+    const forced = await inProcess([path.join(root, 'docs/backend-api.md'), '-o', target, '--force', '--repo', 'billing'])
     expect(forced.code).toBe(0)
     expect(fs.readFileSync(target, 'utf8')).toContain('| Repo | billing |')
     expect(fs.statSync(target).mode & 0o777).toBe(0o600)
@@ -112,10 +112,11 @@ describe('spec-lint init', () => {
 
   it('puts the hybrid agent chunk in Phase 2 and honours --type', async () => {
     const root = repo()
-    const result = run(['init', 'docs/hybrid.md', '--date', '2026-01-10'], {cwd: root})
+    const result = await inProcess([path.join(root, 'docs/hybrid.md'), '--date', '2026-01-10', '-o', path.join(root, 'specs/support-reply-assistant.md')])
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^type: hybrid \(backend-api: "endpoint", "API", "database"; frontend: "page", "components"; agent: "agents", "prompts", "LLM"\)\n/)
     const spec = fs.readFileSync(path.join(root, 'specs/support-reply-assistant.md'), 'utf8')
+    expect(result.stdout).toMatch(/\nnext: run agent-spec-builder on .*hybrid\.md for the `Agent system` chunk\n$/)
     expect(spec).toMatch(/### Phase 2: Agent system \(blocked by Phase 1\)\n[\s\S]*- \[ \] \*\*Agent system\*\* \(requires agent-spec-builder\)\n/)
     const typed = await inProcess(['init', path.join(root, 'docs/hybrid.md'), '--type', 'frontend', '-o', path.join(root, 'specs/t.md')])
     expect(typed.stdout).toMatch(/^type: frontend \(from --type\)\n/)
@@ -142,10 +143,21 @@ describe('spec-lint init', () => {
       expect(result.stderr).toMatch(message)
       expect(result.stderr.trim().split('\n')).toHaveLength(1)
     }
-    const missing = run(['init', 'docs/nope.md'], {cwd: root})
+    const nope = path.join(root, 'docs/nope.md')
+    const missing = await inProcess([nope])
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toBe('spec-lint: docs/nope.md: no such file\n')
+    expect(missing.stderr).toBe(`spec-lint: ${nope}: no such file\n`)
     expect(listing(path.join(root, 'specs'))).toEqual([])
+  })
+
+  it('writes into a folder given to -o with the default file name', async () => {
+    const root = repo()
+    const folder = path.join(root, 'plans')
+    const result = await inProcess([path.join(root, 'docs/frontend.md'), '-o', `${folder}/`])
+    expect(result.code).toBe(0)
+    expect(listing(folder)).toEqual(['recipe-box.md'])
+    expect((await inProcess([path.join(root, 'docs/backend-api.md'), '-o', folder])).code).toBe(0)
+    expect(listing(folder)).toEqual(['invoice-export-api.md', 'recipe-box.md'])
   })
 
   it('routes an agent type given with --type too', async () => {

@@ -56,7 +56,9 @@ describe('scaffold mapping', () => {
     const groups = modelOf(scaffoldFixture('backend-api.md').markdown).referenceFiles
     expect(groups.map((g) => g.label)).toEqual(['From Discovery', 'From Spec Research'])
     expect(groups[0]?.entries.map((e) => e.path)).toEqual(['src/api/routes/reports.py', 'src/models/invoice.py', 'docs/api-auth.md'])
-    expect(groups[1]?.entries.map((e) => e.text)).toEqual([placeholders.fromSpecResearch])
+    expect(groups[1]?.entries.map((e) => [e.path, e.description])).toEqual([[placeholders.path, placeholders.fromSpecResearch]])
+    const blank = modelOf(scaffoldSpec({title: 'X', project, created: '2026-01-10'}).markdown).referenceFiles
+    expect(blank[0]?.entries.map((e) => [e.path, e.description])).toEqual([[placeholders.path, placeholders.fromDiscovery]])
   })
 
   it('builds an Execution Plan skeleton whose table rows, details and streams agree', () => {
