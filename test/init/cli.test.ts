@@ -160,6 +160,25 @@ describe('spec-lint init', () => {
     expect(listing(folder)).toEqual(['invoice-export-api.md', 'recipe-box.md'])
   })
 
+  it('takes the title from the file name when the document has no H1', async () => {
+    const root = repo()
+    const doc = path.join(root, 'docs/payments-discovery.md')
+    fs.writeFileSync(doc, '## Problem\n\nCard payments fail at checkout and the API returns 500 from the payment endpoints.\n')
+    const result = await inProcess([doc, '-o', path.join(root, 'specs') + '/'])
+    expect(result.code).toBe(0)
+    expect(fs.readFileSync(path.join(root, 'specs/payments.md'), 'utf8')).toMatch(/^# payments\n/)
+  })
+
+  it('fails in one line, leaving no temporary file, when the output cannot be written', async () => {
+    const root = repo()
+    const blocker = path.join(root, 'blocker')
+    fs.writeFileSync(blocker, 'a file, not a folder\n')
+    const result = await inProcess([path.join(root, 'docs/frontend.md'), '-o', path.join(blocker, 'x.md')])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^spec-lint: (?:EEXIST|ENOTDIR)\b[^\n]*\n$/)
+    expect(listing(root).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
   it('routes an agent type given with --type too', async () => {
     const root = repo()
     const result = await inProcess([path.join(root, 'docs/backend-api.md'), '--type', 'agent-dspy', '-o', path.join(root, 'specs/x.md')])
