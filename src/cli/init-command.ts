@@ -3,7 +3,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {slugify} from '../model/text.js'
 import {readDiscovery} from '../init/discovery.js'
-import {findPlaceholders} from '../init/placeholders.js'
+import {lint} from '../processor.js'
 import {projectInfo} from '../init/project.js'
 import {scaffoldSpec} from '../init/index.js'
 import {describeWorkType, isAgentType, isWorkType, workTypes} from '../init/work-type.js'
@@ -137,7 +137,8 @@ async function runInit(argv: string[]): Promise<number> {
   }
 
   await writeAtomic(output, markdown)
-  const count = findPlaceholders(markdown).length
+  // Counted by the rule itself, so the number is what `spec-lint` will list.
+  const count = (await lint(markdown, {path: output})).messages.filter((m) => m.ruleId === 'no-placeholders').length
   process.stdout.write(`wrote ${output} (${count} placeholder${count === 1 ? '' : 's'} to fill)\n`)
   if (workType.type === 'hybrid') {
     // The format's Phase 4 handoff: the agent chunk is specified separately.

@@ -14,7 +14,6 @@ export type {WorkType, WorkTypeResult} from './work-type.js'
 export {buildScaffold, placeholders} from './scaffold.js'
 export type {Scaffold} from './scaffold.js'
 export {renderSpec} from './render.js'
-export {findPlaceholders} from './placeholders.js'
 export {projectInfo} from './project.js'
 
 export interface ScaffoldInput {

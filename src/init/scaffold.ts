@@ -53,7 +53,11 @@ export interface ScaffoldOptions {
   discoveryPath?: string
 }
 
-/** A placeholder's text; kept here so tests can list every deliberate one. */
+/**
+ * Every deliberate placeholder, as `no-placeholders` reports it. Each is text,
+ * never inline code: the rule skips code, so `` `[path]` `` always has a text
+ * placeholder beside it.
+ */
 export const placeholders = {
   overview: "[What we're building and why. 2-3 paragraphs max.]",
   requirement: '[Requirement: what needs to be true when this is done]',
@@ -75,8 +79,8 @@ export const placeholders = {
   communication: '[what to communicate]',
   agentCommunication: '[endpoints, data and events the agent uses]',
   criterion: '[Criterion 1 - must be verifiable]',
-  testCommand: '[test command]',
-  lintCommand: '[lint command]',
+  testCommand: "[replace with this repository's test command]",
+  lintCommand: "[replace with this repository's lint command]",
   notes: '[Design decisions made during work, context discovered]'
 } as const
 
@@ -162,8 +166,10 @@ export function buildScaffold(doc: DiscoveryDoc | null, options: ScaffoldOptions
 
   const acceptance = [
     ...(d.successCriteria.length > 0 ? d.successCriteria : [placeholders.criterion]),
-    `All tests pass: \`${options.project.testCommand ?? placeholders.testCommand}\``,
-    `Linting clean: \`${options.project.lintCommand ?? placeholders.lintCommand}\``
+    // Unknown commands: a conventional guess (`acceptance-criteria` wants a runnable one) flagged by
+    // a text placeholder (`no-placeholders` does not look inside inline code).
+    options.project.testCommand ? `All tests pass: \`${options.project.testCommand}\`` : `All tests pass: \`make test\` ${placeholders.testCommand}`,
+    options.project.lintCommand ? `Linting clean: \`${options.project.lintCommand}\`` : `Linting clean: \`make lint\` ${placeholders.lintCommand}`
   ]
 
   const notes: Scaffold['notes'] = []

@@ -107,7 +107,7 @@ describe('spec-lint init', () => {
     const a = fs.readFileSync(path.join(root, 'specs/a.md'), 'utf8')
     expect(fs.readFileSync(path.join(root, 'specs/b.md'), 'utf8')).toBe(a)
     expect(a).toMatch(/^# Meeting notes\n/)
-    expect(a).toContain('- [ ] All tests pass: `[test command]`')
+    expect(a).toContain("- [ ] All tests pass: `make test` [replace with this repository's test command]")
   })
 
   it('puts the hybrid agent chunk in Phase 2 and honours --type', async () => {

@@ -29,8 +29,18 @@ export function modelOf(markdown: string) {
 
 /** Error-level lint messages under the recommended preset, `no-placeholders` aside. */
 export async function lintErrors(markdown: string, file = 'specs/scaffold.md'): Promise<string[]> {
+  return (await lintScaffold(markdown, file)).errors
+}
+
+/** The scaffold's other errors, and the placeholders `no-placeholders` reports. */
+export async function lintScaffold(markdown: string, file = 'specs/scaffold.md'): Promise<{errors: string[]; placeholders: string[]}> {
   const result = await lint(markdown, {path: file})
-  return result.messages
-    .filter((m) => m.fatal === true && m.ruleId !== 'no-placeholders')
-    .map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.reason}`)
+  return {
+    errors: result.messages
+      .filter((m) => m.fatal === true && m.ruleId !== 'no-placeholders')
+      .map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.reason}`),
+    placeholders: result.messages
+      .filter((m) => m.ruleId === 'no-placeholders')
+      .map((m) => /^Unexpected placeholder `(.*)`, expected/.exec(m.reason)?.[1] ?? m.reason)
+  }
 }

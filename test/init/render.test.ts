@@ -5,9 +5,9 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {findPlaceholders, scaffoldSpec} from '../../src/init/index.js'
+import {scaffoldSpec} from '../../src/init/index.js'
 import {placeholders} from '../../src/init/scaffold.js'
-import {corpus, fixtures, lintErrors, project} from './helpers.js'
+import {corpus, fixtures, lintScaffold, project} from './helpers.js'
 
 const deliberate = new Set<string>(Object.values(placeholders))
 
@@ -74,29 +74,40 @@ describe('rendered scaffold', () => {
     }
   })
 
-  it.each(documents)('$name: lints with no error but placeholders, each one deliberate', async ({file}) => {
+  it.each(documents)('$name: lints with no error but placeholders, each one deliberate and reported', async ({file}) => {
     for (const withCommands of [true, false]) {
       const {markdown} = scaffoldOf(file, withCommands)
-      expect(await lintErrors(markdown)).toEqual([])
-      const found = findPlaceholders(markdown).map((p) => p.text)
+      const {errors, placeholders: found} = await lintScaffold(markdown)
+      expect(errors).toEqual([])
       expect(found.length).toBeGreaterThan(0)
       expect(found.filter((text) => !deliberate.has(text))).toEqual([])
+      // Every bracketed text the renderer wrote outside code is reported: none slips past the rule.
+      expect(found.length).toBe(bracketedOutsideCode(markdown))
     }
   })
 })
 
-describe('findPlaceholders', () => {
-  it('finds bracketed text and placeholder code, not links, checkboxes or issue ids', () => {
-    const found = findPlaceholders(
-      '# [Work Title]\n\n- [ ] **Login** (NS-101)\n- [x] done [Sub-task 1]\n\nSee [docs](https://x.y) and [ref][] `[test command]` `a[0]`\n\n[ref]: https://x.y\n'
-    )
-    expect(found.map((p) => p.text)).toEqual(['[Work Title]', '[Sub-task 1]', '[test command]'])
+/** Bracketed texts outside inline code, checkboxes aside. */
+function bracketedOutsideCode(markdown: string): number {
+  return markdown
+    .split('\n')
+    .map((line) => line.replace(/`[^`]*`/g, '').replace(/^(\s*)- \[[ xX]\] /, '$1'))
+    .join('\n')
+    .match(/\[[^[\]\n]+\]/g)?.length ?? 0
+}
+
+describe('deliberate placeholders', () => {
+  it('are all reported by no-placeholders in the blank template', async () => {
+    const {markdown} = scaffoldSpec({title: 'X', type: 'hybrid', project: {repo: 'r', testCommand: null, lintCommand: null}, created: '2026-01-10'})
+    const found = new Set((await lintScaffold(markdown)).placeholders)
+    const expected = Object.values(placeholders).filter((p) => p !== placeholders.communication && p !== placeholders.path)
+    expect(expected.filter((p) => !found.has(p))).toEqual([])
   })
 
-  it('finds every placeholder the blank template leaves', () => {
-    const {markdown} = scaffoldSpec({title: 'X', type: 'hybrid', project: {repo: 'r', testCommand: null, lintCommand: null}, created: '2026-01-10'})
-    const found = new Set(findPlaceholders(markdown).map((p) => p.text))
-    const expected = Object.values(placeholders).filter((p) => p !== placeholders.communication)
-    expect(expected.filter((p) => !found.has(p))).toEqual([])
+  it('leave a text placeholder beside every code placeholder', () => {
+    const {markdown} = scaffoldSpec({title: 'X', type: 'backend-api', project: {repo: 'r', testCommand: null, lintCommand: null}, created: '2026-01-10'})
+    const lines = markdown.split('\n').filter((line) => /`\[[^\]]+\]`/.test(line))
+    expect(lines.length).toBeGreaterThan(0)
+    for (const line of lines) expect(line.replace(/`[^`]*`/g, '')).toMatch(/\[[^\]]+\]/)
   })
 })

@@ -105,10 +105,10 @@ describe('scaffold mapping', () => {
     expect(model.acceptance?.criteria.flatMap((c) => c.commands)).toEqual(['pytest', 'ruff check .'])
   })
 
-  it('leaves bracketed commands and a criterion placeholder when nothing is known', () => {
+  it('guesses make commands, flagged by placeholders, and a criterion placeholder when nothing is known', () => {
     const {markdown} = scaffoldFixture('frontend.md', {project: {repo: 'recipes', testCommand: null, lintCommand: null}})
     expect(markdown).toContain(
-      `- [ ] ${placeholders.criterion}\n- [ ] All tests pass: \`${placeholders.testCommand}\`\n- [ ] Linting clean: \`${placeholders.lintCommand}\`\n`
+      `- [ ] ${placeholders.criterion}\n- [ ] All tests pass: \`make test\` ${placeholders.testCommand}\n- [ ] Linting clean: \`make lint\` ${placeholders.lintCommand}\n`
     )
   })
 
