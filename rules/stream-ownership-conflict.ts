@@ -2,6 +2,7 @@ import type {PathPattern, Stream} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {ownershipConflicts} from '../src/plan/ownership.js'
 import {where} from '../src/plan/support.js'
+import {isPlaceholder} from '../src/rules-support.js'
 
 const streams = (rows: string) =>
   `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n${rows}\n`
@@ -22,7 +23,11 @@ export default defineRule({
     const declared = spec.plan?.workStreams?.streams ?? []
     const items: Array<{pattern: string; owner: {stream: Stream; path: PathPattern}}> = []
     declared.forEach((stream) => {
-      for (const path of stream.owns) items.push({pattern: path.pattern, owner: {stream, path}})
+      for (const path of stream.owns) {
+        // A template placeholder (`[files this stream owns]`) is no-placeholders' finding, not a glob.
+        if (isPlaceholder(path.pattern)) continue
+        items.push({pattern: path.pattern, owner: {stream, path}})
+      }
     })
     const conflicts = ownershipConflicts(items, (a, b) => a.stream === b.stream || (a.stream.name !== '' && a.stream.name === b.stream.name))
     for (const [first, second] of conflicts) {
@@ -41,7 +46,11 @@ export default defineRule({
     valid: [
       {input: streams('| data | Models | src/models/, src/auth/utils.py | backend-api |\n| api | Endpoints | src/api/auth/, src/middleware/ | backend-api |')},
       {name: 'globs that cannot match a common file', input: streams('| api | Code | src/**/*.py | backend-api |\n| web | UI | src/**/*.tsx, app/ | frontend |')},
-      {name: 'similar names are not nested', input: streams('| a | A | src/api | backend-api |\n| b | B | src/api-client/ | backend-api |')}
+      {name: 'similar names are not nested', input: streams('| a | A | src/api | backend-api |\n| b | B | src/api-client/ | backend-api |')},
+      {
+        name: 'template placeholders are not globs',
+        input: streams('| a | A | [files and folders this stream owns] | backend-api |\n| b | B | [agent files and folders] | backend-api |')
+      }
     ],
     invalid: [
       {

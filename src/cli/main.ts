@@ -119,6 +119,7 @@ async function helpText(unifiedHelp: string): Promise<string> {
     '  $ spec-lint specs/*.md',
     '  $ spec-lint --report json specs/auth.md',
     '  $ spec-lint model specs/auth.md',
+    '  $ spec-lint init docs/auth-discovery.md',
     ''
   ].join('\n')
 }
