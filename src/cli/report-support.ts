@@ -49,3 +49,9 @@ export function relativePath(file: VFile, root: string): string {
   const absolute = path.resolve(file.cwd, file.path)
   return path.relative(root, absolute).split(path.sep).join('/')
 }
+
+/** A file's messages in document order (rules report in catalogue order). */
+export function inOrder(messages: readonly VFileMessage[]): VFileMessage[] {
+  const key = (m: VFileMessage) => spanOf(m)?.start ?? {line: 0, column: 0}
+  return [...messages].sort((a, b) => key(a).line - key(b).line || key(a).column - key(b).column)
+}

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {levelOf, relativePath, repoRoot, spanOf} from './report-support.js'
+import {inOrder, levelOf, relativePath, repoRoot, spanOf} from './report-support.js'
 
 export interface GithubOptions {
   silent?: boolean
@@ -41,7 +41,7 @@ export function reporterGithub(files: VFile[], options: GithubOptions = {}): str
   for (const file of files) {
     const root = options.root ?? repoRoot(file.cwd)
     const name = relativePath(file, root)
-    for (const message of file.messages) {
+    for (const message of inOrder(file.messages)) {
       if (options.silent && !message.fatal) continue
       lines.push(workflowCommand(message, name))
     }

@@ -1,15 +1,14 @@
 import {createHash} from 'node:crypto'
-import {createRequire} from 'node:module'
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import recommended from '../../presets/recommended.js'
 import {rulesById} from '../../rules/index.js'
+import {packageInfo} from '../package-info.js'
 import {docsBase, source} from '../rule.js'
-import {levelOf, relativePath, repoRoot, spanOf} from './report-support.js'
+import {inOrder, levelOf, relativePath, repoRoot, spanOf} from './report-support.js'
 
-const require = createRequire(import.meta.url)
-const {version, homepage} = require('../../../package.json') as {version: string; homepage?: string}
+const {version, homepage} = packageInfo
 
 export interface SarifOptions {
   silent?: boolean
@@ -90,7 +89,7 @@ export function reporterSarif(files: VFile[], options: SarifOptions = {}): strin
   const seen = new Map<string, number>()
   for (const file of files) {
     const uri = relativePath(file, root)
-    for (const message of file.messages) {
+    for (const message of inOrder(file.messages)) {
       if (options.silent && !message.fatal) continue
       const ruleId = message.ruleId ?? engineRuleId
       const span = spanOf(message)
