@@ -70,7 +70,7 @@ describe('spec-lint from remark’s configuration (.remarkrc)', () => {
 
   it('a JSON .remarkrc naming a preset by module path does the same', async () => {
     const cwd = project('json', {
-      '.remarkrc': JSON.stringify({plugins: ['spec-lint/presets/strict']})
+      '.remarkrc': '{"plugins": ["spec-lint/presets/recommended"]}\n'
     })
     expect(summary(await runRemark(cwd))).toEqual(['specs/a.md:9:12 spec-lint/meta-status error'])
   })
