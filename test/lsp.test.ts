@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -69,9 +70,13 @@ afterAll(async () => {
 })
 
 describe('spec-lint-language-server (a real LSP client over stdio)', () => {
-  it('is the package bin', () => {
+  it('is the package bin, and asks for a transport in one line when given none', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {bin: Record<string, string>}
     expect(path.resolve(root, pkg.bin['spec-lint-language-server'] ?? '')).toBe(serverBin)
+    const result = spawnSync(process.execPath, [serverBin], {encoding: 'utf8', timeout: 30_000, input: ''})
+    expect(result.stderr).toMatch(/^spec-lint-language-server: missing transport; Usage: spec-lint-language-server --stdio/)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.status).toBe(2)
   })
 
   it('publishes diagnostics with rule id, severity, source and docs URL', async () => {
