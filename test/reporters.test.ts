@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
+import ajvDraft04 from 'ajv-draft-04'
+import ajvFormats from 'ajv-formats'
 import {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import recommended from '../presets/recommended.js'
@@ -75,8 +75,9 @@ describe('--report github', () => {
 describe('--report sarif', () => {
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'test/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object
   // The schema's `language` pattern is not valid with the `u` flag (a stray `]`); JSON Schema regexes are ECMA-262 without it.
-  const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
-  addFormats(ajv)
+  // CommonJS modules: their `default` is the export under Node's ESM interop.
+  const ajv = new ajvDraft04.default({allErrors: true, strict: false, unicodeRegExp: false})
+  ajvFormats.default(ajv)
   const validate = ajv.compile(schema)
 
   interface Sarif {
