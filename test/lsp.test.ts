@@ -130,7 +130,7 @@ describe('spec-lint-language-server (a real LSP client over stdio)', () => {
   it('formats a document (even one with errors) to the formatter’s text', async () => {
     const file = open('specs/format.md', broken)
     await client.diagnostics(file)
-    const expected = formatDocument(broken)
+    const expected = await formatDocument(broken)
     expect(expected).not.toBe(broken)
     const edits = await within(
       client.connection.sendRequest(DocumentFormattingRequest.type, {textDocument: {uri: file}, options: {tabSize: 2, insertSpaces: true}}),

@@ -14,10 +14,10 @@ import {formatDocument} from './format.js'
  */
 function formattedValue(this: Processor) {
   this.compiler = (_: unknown, file: VFile) => String(file.value)
-  return function (_: Root, file: VFile): undefined {
+  return async function (_: Root, file: VFile): Promise<undefined> {
     const text = String(file.value ?? '')
     try {
-      file.value = formatDocument(text)
+      file.value = await formatDocument(text)
     } catch {
       // A formatter failure leaves the text as it is: no edit beats a broken one.
     }
