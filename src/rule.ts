@@ -8,6 +8,7 @@ import {getSpec} from './model/plugin.js'
 import type {Point, Position, SpecModel} from './model/schema.js'
 
 export const source = 'spec-lint'
+/** Where each rule's generated page lives: `docs/rules/<id>.md` in the repository. */
 export const docsBase = 'https://github.com/spec-lint/spec-lint/blob/main/docs/rules/'
 
 export type Level = 'off' | 'warn' | 'error'
@@ -26,6 +27,8 @@ export interface RuleExample {
   messages?: string[]
   /** For a fixable rule: the text after every fix is applied. */
   output?: string
+  /** Other specs linted in the same run, before this one (for cross-file rules). */
+  files?: Array<{path: string; input: string}>
 }
 
 export interface ReportExtra {
@@ -187,7 +190,7 @@ const controlVerb = /^<!--\s*spec-lint(?:\s+(\S+))?/
  * ours; filtering is idempotent. A comment with an unknown keyword is
  * reported once and otherwise ignored instead of aborting the file.
  */
-function applyControlComments(tree: Root, file: VFile, spec: SpecModel): void {
+export function applyControlComments(tree: Root, file: VFile, spec: SpecModel): void {
   const bad = new Set<number>()
   for (const comment of spec.controlComments) {
     const verb = controlVerb.exec(comment.value)?.[1]
