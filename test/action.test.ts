@@ -13,6 +13,11 @@ const broken = clean
   .replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
 const warningOnly = clean.replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
 
+/** The spec with its own promise: specs in one run must not share one (`completion-promise-unique`). */
+function own(text: string, name: string): string {
+  return text.replaceAll('INVOICE_EXPORT_API_COMPLETE', `${name.toUpperCase().replace(/\W+/g, '_')}_COMPLETE`)
+}
+
 interface Step {
   id?: string
   uses?: string
@@ -127,9 +132,9 @@ describe('action.yml', () => {
   })
 
   it('annotates 10 errors and 10 warnings, errors first and changed files first, and fails', () => {
-    const base: Record<string, string> = {'specs/clean.md': clean}
-    for (let i = 1; i <= 12; i++) base[`specs/old-${String(i).padStart(2, '0')}.md`] = broken
-    const target = repo('many', base, {'specs/new.md': broken})
+    const base: Record<string, string> = {'specs/clean.md': own(clean, 'clean')}
+    for (let i = 1; i <= 12; i++) base[`specs/old-${String(i).padStart(2, '0')}.md`] = own(broken, `old ${i}`)
+    const target = repo('many', base, {'specs/new.md': own(broken, 'new')})
     const result = runStep(target)
     expect(result.stderr).toBe('')
     expect(result.code).toBe(1)
@@ -164,7 +169,7 @@ describe('action.yml', () => {
   })
 
   it('passes clean specs with no annotations', () => {
-    const result = runStep(repo('clean', {'specs/a.md': clean, 'specs/b.md': clean}), {'fail-on': 'warning'})
+    const result = runStep(repo('clean', {'specs/a.md': own(clean, 'a'), 'specs/b.md': own(clean, 'b')}), {'fail-on': 'warning'})
     expect(result.annotations).toEqual([])
     expect(result.summary).toBe('## spec-lint\n\n✅ Passed: 0 errors and 0 warnings in 0 of 2 files (fails on: warning).\n\n')
     expect(result.code).toBe(0)

@@ -49,7 +49,8 @@ function project(name: string, config: Record<string, string>): string {
   const cwd = path.join(dir, name)
   fs.mkdirSync(path.join(cwd, 'specs'), {recursive: true})
   fs.writeFileSync(path.join(cwd, 'specs/a.md'), broken)
-  fs.writeFileSync(path.join(cwd, 'specs/b.md'), clean)
+  // Its own promise: specs in one run must not share one (`completion-promise-unique`).
+  fs.writeFileSync(path.join(cwd, 'specs/b.md'), clean.replaceAll('INVOICE_EXPORT_API_COMPLETE', 'OTHER_COMPLETE'))
   for (const [file, value] of Object.entries(config)) fs.writeFileSync(path.join(cwd, file), value)
   return cwd
 }
