@@ -7,6 +7,7 @@ import {rulesById} from '../../rules/index.js'
 import {packageInfo} from '../package-info.js'
 import {docsBase, source} from '../rule.js'
 import {inOrder, levelOf, relativePath, repoRoot, spanOf} from './report-support.js'
+import {isSpecRule} from './rules-run.js'
 
 const {version, homepage} = packageInfo
 
@@ -49,12 +50,12 @@ function descriptor(id: string): RuleDescriptor {
   }
 }
 
-/** Ids of the rules a preset turns on, in catalogue order. */
+/** Ids of the rules the recommended preset turns on, in catalogue order. */
 function presetRuleIds(): string[] {
   const ids: string[] = []
   for (const entry of recommended.plugins ?? []) {
-    const plugin = Array.isArray(entry) ? entry[0] : entry
-    if (typeof plugin === 'function' && 'rule' in plugin) ids.push((plugin as {rule: {id: string}}).rule.id)
+    const plugin: unknown = Array.isArray(entry) ? entry[0] : entry
+    if (isSpecRule(plugin)) ids.push(plugin.rule.id)
   }
   return ids
 }

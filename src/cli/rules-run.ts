@@ -10,7 +10,7 @@ declare module 'vfile' {
   }
 }
 
-function isSpecRule(value: unknown): value is SpecRulePlugin {
+export function isSpecRule(value: unknown): value is SpecRulePlugin {
   return typeof value === 'function' && 'rule' in value
 }
 
