@@ -171,7 +171,7 @@ describe('action.yml', () => {
   it('passes clean specs with no annotations', () => {
     const result = runStep(repo('clean', {'specs/a.md': own(clean, 'a'), 'specs/b.md': own(clean, 'b')}), {'fail-on': 'warning'})
     expect(result.annotations).toEqual([])
-    expect(result.summary).toBe('## spec-lint\n\n✅ Passed: 0 errors and 0 warnings in 0 of 2 files (fails on: warning).\n\n')
+    expect(result.summary).toBe('## spec-lint\n\n✅ Passed: no errors or warnings in 2 files (fails on: warning).\n\n')
     expect(result.code).toBe(0)
   })
 

@@ -53,7 +53,10 @@ export function summary(input: SummaryInput): string {
   const warnings = entries.filter((e) => e.level === 'warning').length
   const withMessages = new Set(entries.map((e) => e.file))
   const out: string[] = ['## spec-lint', '']
-  const counts = `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${withMessages.size} of ${plural(files.length, 'file')}`
+  const counts =
+    entries.length === 0
+      ? `no errors or warnings in ${plural(files.length, 'file')}`
+      : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${withMessages.size} of ${plural(files.length, 'file')}`
   out.push(`${passed ? '✅ Passed' : '❌ Failed'}: ${counts} (fails on: ${failOn}).`, '')
   out.push(...fixNotes.map((note) => `- ${note}`))
   if (fixNotes.length > 0) out.push('')
