@@ -4,6 +4,7 @@ import recommended from '../../presets/recommended.js'
 import {specProcessor} from '../processor.js'
 import {transformConfig} from './config.js'
 import {reporters, withFlatCauses} from './reporters.js'
+import recordRules from './rules-run.js'
 
 export const engineDefaults = {
   rcName: '.speclintrc',
@@ -21,7 +22,7 @@ export function engineOptions(parsed: EngineOptions): EngineOptions {
   return {
     ...parsed,
     ...engineDefaults,
-    processor: specProcessor(),
+    processor: specProcessor().use(recordRules),
     defaultConfig: recommended,
     configTransform: transformConfig as EngineOptions['configTransform'],
     reporter,
