@@ -1,4 +1,4 @@
-import type {Emphasis, Nodes, Parents, PhrasingContent, Strong} from 'mdast'
+import type {Nodes, Parents, PhrasingContent} from 'mdast'
 import {htmlBlockNames, htmlRawNames} from 'micromark-util-html-tag-name'
 
 /*
@@ -7,8 +7,7 @@ import {htmlBlockNames, htmlRawNames} from 'micromark-util-html-tag-name'
  * something somewhere (`~20`, `Q&A`, `[ABC-124]`), and a spec formatter that
  * adds backslashes nobody typed will not be adopted. Only three things are
  * re-laid out: container prefixes on continuation lines (indentation, `>`),
- * `_`/`__` attention markers (to `*`/`**` where that cannot change the
- * parse), and hard breaks (to a backslash).
+ * trailing spaces before a soft line break, and hard breaks (to a backslash).
  */
 
 type Positioned = {position?: {start: {offset?: number}; end: {offset?: number}} | undefined}
@@ -32,19 +31,6 @@ function trimLineEnds(value: string): string {
     while (value.charCodeAt(at - 1 - slashes) === 92 /* \ */) slashes++
     return slashes % 2 === 1 ? all : eol
   })
-}
-
-/** Emphasis or strong with `_` markers that can be written with `*` without changing the parse. */
-function asterisk(node: Emphasis | Strong, source: string, start: number, end: number): boolean {
-  const size = node.type === 'strong' ? 2 : 1
-  const marker = '_'.repeat(size)
-  if (source.slice(start, start + size) !== marker || source.slice(end - size, end) !== marker) return false
-  if (source.slice(start + size, end - size).includes('*')) return false
-  // Whitespace or an opening bracket before, whitespace or closing punctuation
-  // after: the `*` run can then neither close an earlier run nor open a later one.
-  const before = start === 0 ? '' : source.charAt(start - 1)
-  const after = source.charAt(end)
-  return (before === '' || /[\s(["']/.test(before)) && (after === '' || /[\s.,;:!?)\]"']/.test(after))
 }
 
 /** Inline children printed from the source, with gaps between them kept. */
@@ -71,12 +57,14 @@ function printInline(node: PhrasingContent, source: string, start: number, end: 
       return '\\\n'
     case 'emphasis':
     case 'strong': {
-      const size = node.type === 'strong' ? 2 : 1
-      const inner = node.children[0]
-      if (!inner || !hasSource(node)) return source.slice(start, end)
-      const marker = asterisk(node, source, start, end) ? '*'.repeat(size) : source.slice(start, start + size)
-      const close = marker[0] === '*' ? marker : source.slice(end - size, end)
-      return marker + printPhrasing(node, source) + close
+      // Markers as written: the model keeps raw text (a chunk's note, Meta
+      // values), so `_done_` → `*done*` would change what rules read.
+      const first = node.children[0]
+      const last = node.children[node.children.length - 1]
+      if (!first || !last || !hasSource(node)) return source.slice(start, end)
+      const open = (offsets(first) as [number, number])[0]
+      const close = (offsets(last) as [number, number])[1]
+      return source.slice(start, open) + printPhrasing(node, source) + source.slice(close, end)
     }
     default:
       // Code, HTML, links, images, references, strikethrough: as written.
