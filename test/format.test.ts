@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {formatTree} from '../src/format/index.js'
+import {formatSpec, formatTree} from '../src/format/index.js'
 import {buildSpec} from '../src/model/build.js'
 import {comparableModel, corpusFiles, fixtureFiles, lostWord, parse, root} from './helpers/documents.js'
 import {specText} from './helpers/spec-arbitrary.js'
@@ -35,5 +35,102 @@ describe('canonical form over generated specs', () => {
       }),
       {numRuns: 150}
     )
+  })
+})
+
+describe('formatSpec', () => {
+  it('adds no backslash escapes nobody typed', () => {
+    const input = 'We save ~20 gigs of Q&A data for [ABC-124], (NS-101), [x] marks, snake_case and a*b.\n'
+    expect(formatSpec(input)).toBe(input)
+  })
+
+  it('keeps escapes that were typed', () => {
+    const input = 'Not \\*emphasis\\*, not \\_this\\_ and \\[not a link\\].\n'
+    expect(formatSpec(input)).toBe(input)
+  })
+
+  it('keeps promises, HTML comments and em-dash cells', () => {
+    const input = [
+      '<!-- spec-lint disable meta-status -->',
+      '',
+      '| Chunk | Depends On |',
+      '|---|---|',
+      '| Export job model | — |',
+      '',
+      '<promise>INVOICE_EXPORT_API_COMPLETE</promise>',
+      ''
+    ].join('\n')
+    expect(formatSpec(input)).toBe(
+      [
+        '<!-- spec-lint disable meta-status -->',
+        '',
+        '| Chunk            | Depends On |',
+        '| ---------------- | ---------- |',
+        '| Export job model | —          |',
+        '',
+        '<promise>INVOICE_EXPORT_API_COMPLETE</promise>',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('aligns tables by display width, keeping escaped pipes and code with pipes', () => {
+    const input = '| Name | Value |\n|:-|-:|\n| 中文 | `a \\| b` |\n| 😀 | x \\| y |\n'
+    expect(formatSpec(input)).toBe(
+      ['| Name |    Value |', '| :--- | -------: |', '| 中文 | `a \\| b` |', '| 😀   |   x \\| y |', ''].join('\n')
+    )
+  })
+
+  it('keeps a list directly under its lead-in line', () => {
+    const input = '## Skills\n\nLoad these skills before starting:\n* backend-api\n* background-jobs\n'
+    expect(formatSpec(input)).toBe('## Skills\n\nLoad these skills before starting:\n- backend-api\n- background-jobs\n')
+  })
+
+  it('writes `-` bullets, `- [x]` checkboxes, ATX headings, `---` rules and fenced code', () => {
+    const input = 'Title\n=====\n\nSection\n-------\n* [X] done\n+ [ ] todo\n\n***\n\n    code\n'
+    expect(formatSpec(input)).toBe('# Title\n\n## Section\n\n- [x] done\n\n* [ ] todo\n\n---\n\n```\ncode\n```\n')
+  })
+
+  it('puts the Meta rows in template order, the rest after them', () => {
+    const input = '## Meta\n\n| Field | Value |\n|---|---|\n| Discovery | d.md |\n| Created | 2026-01-02 |\n| Status | draft |\n| Repo | r |\n| Type | frontend |\n'
+    expect(formatSpec(input)).toBe(
+      [
+        '## Meta',
+        '',
+        '| Field     | Value      |',
+        '| --------- | ---------- |',
+        '| Type      | frontend   |',
+        '| Repo      | r          |',
+        '| Status    | draft      |',
+        '| Created   | 2026-01-02 |',
+        '| Discovery | d.md       |',
+        ''
+      ].join('\n')
+    )
+    expect(formatSpec('## Meta\n\n- **Status:** draft\n- **Type:** frontend\n')).toBe('## Meta\n\n- **Type:** frontend\n- **Status:** draft\n')
+  })
+
+  it('keeps CRLF line endings, a BOM, and ends with one newline', () => {
+    expect(formatSpec('\ufeff# T\r\n\r\n\r\n* a\r\n* b')).toBe('\ufeff# T\r\n\r\n- a\r\n- b\r\n')
+    expect(formatSpec('# T\n\n\n')).toBe('# T\n')
+    expect(formatSpec('')).toBe('')
+  })
+
+  it('re-indents continuation lines, keeping the ones that would start a block indented', () => {
+    const input = '- item\n      continued\n\nText\n    - not a list\n    > not a quote\n\n> quoted\n    > not nested\n'
+    expect(formatSpec(input)).toBe('- item\n  continued\n\nText\n    - not a list\n    > not a quote\n\n> quoted\n>     > not nested\n')
+  })
+
+  it('escapes a trailing `#` when a setext heading becomes ATX', () => {
+    expect(formatSpec('Heading with C#\n---\n\nA #\n===\n')).toBe('## Heading with C#\n\n# A \\#\n')
+  })
+
+  it('writes hard breaks with a backslash and drops trailing spaces', () => {
+    expect(formatSpec('one  \ntwo \nthree\\\nfour\n')).toBe('one\\\ntwo\nthree\\\nfour\n')
+  })
+
+  it('keeps front matter as written', () => {
+    const input = '---\ntitle: x\ntags: [a]\n---\n# T\n'
+    expect(formatSpec(input)).toBe('---\ntitle: x\ntags: [a]\n---\n\n# T\n')
   })
 })
