@@ -40,13 +40,22 @@ export function printPhrasing(parent: Parents, source: string): string {
   if (!first) return ''
   let cursor = (offsets(first) as [number, number])[0]
   let out = ''
+  let previous: Nodes | undefined
   for (const child of children) {
     const [start, end] = offsets(child) as [number, number]
     out += trimLineEnds(source.slice(cursor, start))
-    out += printInline(child as PhrasingContent, source, start, end)
+    // A backslash after a literal autolink (`https://…`, `www.…`) would become part of its URL.
+    const afterAutolink = child.type === 'break' && previous !== undefined && literalLink(previous, source)
+    out += afterAutolink ? '  \n' : printInline(child as PhrasingContent, source, start, end)
     cursor = end
+    previous = child
   }
   return out
+}
+
+function literalLink(node: Nodes, source: string): boolean {
+  const at = offsets(node)
+  return node.type === 'link' && at !== undefined && !/^[[<]/.test(source.charAt(at[0]))
 }
 
 function printInline(node: PhrasingContent, source: string, start: number, end: number): string {

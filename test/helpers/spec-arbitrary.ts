@@ -196,3 +196,54 @@ export const specText = fc
     const text = parts.join('\n\n') + '\n'
     return (bom ? '\ufeff' : '') + (eol === '\n' ? text : text.replace(/\n/g, eol))
   })
+
+/** Constructs that are easy to print wrong: nesting, laziness, indentation, escapes, breaks. */
+export const awkwardBlock = fc.constantFrom(
+  '> - a\n>   b\n>     > c\n> - d',
+  '- > quote in list\n  > more\n      > text',
+  '> para\n    > lazy, not nested',
+  '1. one\n\n   para\n\n2. two',
+  '- a\n\n      code in list\n- b',
+  '<div>\nhtml block\n</div>',
+  '<details>\n<summary>x</summary>\n\n- inner\n</details>',
+  'Para with `code\n> not quote` end',
+  'Para *emphasis\nacross* lines',
+  'Text [link\ntext](http://a.b) more',
+  'Term[^1]\n\n[^1]: Footnote text\n    continued',
+  '- [ ] task\n  - [x] sub task\n    continued',
+  '| a | b |\n|---|---|\n| `\\|` | \\| |',
+  '- item\n\n  | t | u |\n  |---|---|\n  | 1 | 2 |',
+  '## Heading #\n\ntext',
+  '# C# #',
+  'Foo\nbar\n===',
+  'a\n    # h\n    - l\n    1. x',
+  '* * *',
+  '- - -',
+  '-\n  foo',
+  '2. starts at two\n3. three',
+  'para\n2. not a list',
+  '\\# not heading\n\\- not list\n\\> not quote',
+  '<!-- comment\nspanning -->',
+  '~~~\nfenced ``` inside\n~~~',
+  'line with trailing backslash\\\nnext',
+  'a  \nb',
+  'https://example.com/a_b  \nafter a URL',
+  '***bold italic***',
+  '_under_score_ and __dbl__',
+  'http://autolink.com and www.example.com',
+  '<https://x.y>',
+  '[ref]\n\n[ref]: <http://a b> "t"',
+  '- a\n- b\n\n\n- c',
+  '+ a\n\n- b\n\n* c',
+  '1) a\n2) b\n\n1. c'
+)
+
+/** A generated spec with awkward constructs spliced in between its blocks. */
+export const awkwardSpecText = fc
+  .tuple(specText, fc.array(awkwardBlock, {minLength: 1, maxLength: 8}), fc.nat())
+  .map(([base, blocks, at]) => {
+    const eol = base.includes('\r\n') ? '\r\n' : '\n'
+    const parts = base.split(eol + eol)
+    for (const block of blocks) parts.splice(at % (parts.length + 1), 0, block.replace(/\n/g, eol))
+    return parts.join(eol + eol)
+  })
