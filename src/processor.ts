@@ -2,33 +2,11 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
-import type {PluggableList, Preset, Processor} from 'unified'
+import type {PluggableList, Preset} from 'unified'
 import {VFile} from 'vfile'
+import {stripBom} from './bom.js'
 import remarkSpec from './model/plugin.js'
 import recommended from '../presets/recommended.js'
-
-declare module 'vfile' {
-  interface DataMap {
-    /** The file started with a byte order mark, taken off before parsing. */
-    bom: boolean
-  }
-}
-
-/**
- * micromark skips a byte order mark and counts offsets after it, so rules
- * slicing `file.value` and fixes replacing offsets would be one off: take the
- * BOM off the file before parsing (`file.data.bom` remembers it).
- */
-export function stripBom(this: Processor): undefined {
-  const parse = this.parser
-  if (!parse) return
-  this.parser = (document, file) => {
-    if (document.charCodeAt(0) !== 0xfeff) return parse(document, file)
-    file.value = document.slice(1)
-    file.data.bom = true
-    return parse(file.value, file)
-  }
-}
 
 /**
  * The processor every entry point shares: parse with GFM, build the model.

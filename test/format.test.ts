@@ -2,7 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {formatSpec, formatTree} from '../src/format/index.js'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {stripBom} from '../src/bom.js'
+import specFormat, {formatSpec, formatTree} from '../src/format/index.js'
 import {buildSpec} from '../src/model/build.js'
 import {comparableModel, corpusFiles, fixtureFiles, lostWord, parse, root} from './helpers/documents.js'
 import {awkwardSpecText, specText} from './helpers/spec-arbitrary.js'
@@ -148,6 +152,11 @@ describe('formatSpec', () => {
     expect(formatSpec('one  \ntwo \nthree\\\nfour\n')).toBe('one\\\ntwo\nthree\\\nfour\n')
     // Not after a bare URL: the backslash would become part of it.
     expect(formatSpec('See https://example.com/a_b  \nnext\n')).toBe('See https://example.com/a_b  \nnext\n')
+  })
+
+  it('compiles in a unified pipeline, putting back a BOM taken off before parsing', async () => {
+    const processor = unified().use(remarkParse).use(stripBom).use(remarkGfm).use(specFormat)
+    expect(String(await processor.process('\ufeff* a\r\n* b\r\n'))).toBe('\ufeff- a\r\n- b\r\n')
   })
 
   it('keeps front matter as written', () => {

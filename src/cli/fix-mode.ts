@@ -7,7 +7,7 @@ import {formatSpec} from '../format/index.js'
 import {writeFileAtomic} from '../fs/write-atomic.js'
 import {engineOptions, runEngine} from './engine.js'
 import type {Mode} from './main.js'
-import {collect, readable, reportNoFiles, unifiedDiff} from './run-files.js'
+import {collect, quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 
 export const maxPasses = 10
 
@@ -27,6 +27,7 @@ interface Tracked {
  * report what is left, as a normal lint of the fixed text would.
  */
 export const fixMode: Mode = async (parsed, own) => {
+  quietOnClosedOutput()
   const write = !own['dry-run'] && !own.diff
   const options = engineOptions(parsed.engine)
   const first = await collect(options)

@@ -9,7 +9,7 @@ import {formatTree} from '../format/index.js'
 import {writeFileAtomic} from '../fs/write-atomic.js'
 import {engineOptions, runEngine} from './engine.js'
 import type {Mode} from './main.js'
-import {readable, reportNoFiles, unifiedDiff} from './run-files.js'
+import {quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -45,6 +45,7 @@ function formatProcessor() {
  * no rule runs.
  */
 export const formatMode: Mode = async (parsed, own) => {
+  quietOnClosedOutput()
   const options = {
     ...engineOptions(parsed.engine),
     processor: formatProcessor(),

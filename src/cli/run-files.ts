@@ -28,3 +28,11 @@ export function readable(file: VFile): boolean {
 export function unifiedDiff(name: string, before: string, after: string): string {
   return createTwoFilesPatch(name, name, before, after, undefined, undefined, {context: 3})
 }
+
+/** A closed standard output (`spec-lint --format --diff | head`) ends the run quietly. */
+export function quietOnClosedOutput(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(process.exitCode ?? 0)
+  })
+}

@@ -158,8 +158,9 @@ export function formatSpec(text: string): string {
 
 /**
  * Unified plugin: compile with the canonical printer (use it instead of
- * remark-stringify, after remark-parse and remark-gfm).
+ * remark-stringify, after remark-parse and remark-gfm). A BOM that
+ * `stripBom` took off before parsing is put back.
  */
 export default function specFormat(this: Processor): undefined {
-  this.compiler = (tree, file) => formatTree(tree as Root, String(file.value ?? ''))
+  this.compiler = (tree, file) => formatTree(tree as Root, (file.data.bom ? '\ufeff' : '') + String(file.value ?? ''))
 }

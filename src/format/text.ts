@@ -9,10 +9,7 @@ export function shapeOf(text: string): TextShape {
   return {bom: text.charCodeAt(0) === 0xfeff, eol: eol ?? '\n'}
 }
 
-/** The text without its byte order mark: micromark skips it, so offsets count from after it. */
-export function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-}
+export {withoutBom} from '../bom.js'
 
 /** Give LF text the shape of the original: its line ending everywhere, its BOM back. */
 export function reshape(text: string, shape: TextShape): string {
