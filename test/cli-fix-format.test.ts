@@ -90,6 +90,15 @@ describe('spec-lint --fix', () => {
     expect(file?.messages.filter((m) => (m.expected ?? []).length > 0)).toEqual([])
   })
 
+  it('reports once and touches nothing when there is nothing to fix', () => {
+    const base = folder({'specs/a.md': clean.replace('| Type | backend-api |', '| Type | mainframe |')})
+    const before = mtime(base, 'specs/a.md')
+    const result = run(['--fix', 'specs/a.md'], {cwd: base})
+    expect(result.code).toBe(1)
+    expect(result.stderr.match(/Unexpected Type `mainframe`/g)).toHaveLength(1)
+    expect(mtime(base, 'specs/a.md')).toBe(before)
+  })
+
   it('prints the fixed text with --dry-run and a diff with --diff, writing nothing', () => {
     const base = folder({'specs/a.md': broken})
     const before = mtime(base, 'specs/a.md')

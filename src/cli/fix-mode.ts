@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {Readable} from 'node:stream'
+import {Readable, Writable} from 'node:stream'
 import type {Options as EngineOptions} from 'unified-engine'
 import {VFile} from 'vfile'
 import {applyEdits, editsOf, inLineEnding} from '../fix/apply.js'
@@ -30,7 +30,9 @@ export const fixMode: Mode = async (parsed, own) => {
   quietOnClosedOutput()
   const write = !own['dry-run'] && !own.diff
   const options = engineOptions(parsed.engine)
-  const first = await collect(options)
+  // The first lint's report is the final one when nothing changes: keep it until then.
+  const firstReport = new Captured()
+  const first = await runEngine({...options, out: false, output: false, streamError: firstReport})
   if (reportNoFiles(options, first.context)) return 1
   const tracked: Tracked[] = (first.context?.files ?? []).map((file) => {
     const bom = file.data.bom ? '\ufeff' : ''
@@ -59,16 +61,22 @@ export const fixMode: Mode = async (parsed, own) => {
   for (const entry of tracked) {
     const result = entry.bom + entry.text
     if (!readable(entry.file)) continue
+    const stdin = Boolean(entry.file.data.unifiedEngineStreamIn)
     // Standard input is always printed back; a file only when it changed.
-    if (!entry.file.path && !own.diff) {
+    if (stdin && !own.diff) {
       process.stdout.write(result)
       continue
     }
     if (result === entry.original) continue
-    const name = entry.file.path ? path.relative(entry.file.cwd, path.resolve(entry.file.cwd, entry.file.path)) : '<stdin>'
+    const name = stdin || !entry.file.path ? '<stdin>' : path.relative(entry.file.cwd, path.resolve(entry.file.cwd, entry.file.path))
     if (own.diff) process.stdout.write(unifiedDiff(name, entry.original, result))
     else if (!write) process.stdout.write(result)
     else await writeFileAtomic(path.resolve(entry.file.cwd, entry.file.path), result)
+  }
+
+  if (tracked.every((t) => t.bom + t.text === t.original)) {
+    process.stderr.write(firstReport.text)
+    return first.code
   }
 
   // The report is a lint of the final text of every file.
@@ -77,6 +85,15 @@ export const fixMode: Mode = async (parsed, own) => {
   if (stdin) return (await runEngine({...report, files: [], streamIn: Readable.from([stdin.bom + stdin.text])})).code
   const finals = tracked.map((t) => (readable(t.file) ? copyOf(t.file, t.bom + t.text) : (t.file.path ?? '')))
   return (await runEngine({...report, files: finals.filter((f) => f !== '')})).code
+}
+
+/** A stream that keeps what is written to it. */
+class Captured extends Writable {
+  text = ''
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += String(chunk)
+    done()
+  }
 }
 
 function copyOf(file: VFile, value: string): VFile {
