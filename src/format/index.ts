@@ -113,7 +113,7 @@ export function formatTree(tree: Root, text: string): string {
     const phrasing = state.containerPhrasing
     state.containerPhrasing = function (parent, info) {
       if (!hasSource(parent as Parents)) return phrasing.call(state, parent, info)
-      const value = relayout(printPhrasing(parent as Parents, source), containers)
+      const value = relayout(printPhrasing(parent as Parents, source), containers, state.stack.at(-2) === 'paragraph')
       return state.stack.includes('headingAtx') ? escapeClosingSequence(value) : value
     }
     const {blockquote, definition, listItem, list, table, thematicBreak} = handlers
