@@ -4,6 +4,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import type {PluggableList, Preset} from 'unified'
 import {VFile} from 'vfile'
+import {stripBom} from './bom.js'
 import remarkSpec from './model/plugin.js'
 import recommended from '../presets/recommended.js'
 
@@ -12,7 +13,7 @@ import recommended from '../presets/recommended.js'
  * Rules come from a preset or a configuration on top.
  */
 export function specProcessor() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkSpec).use(remarkStringify)
+  return unified().use(remarkParse).use(stripBom).use(remarkGfm).use(remarkSpec).use(remarkStringify)
 }
 
 export interface LintOptions {

@@ -1,3 +1,4 @@
+import {formatSpec} from '../format/index.js'
 import {hasContent, readDiscovery} from './discovery.js'
 import type {DiscoveryDoc} from './discovery.js'
 import type {ProjectInfo} from './project.js'
@@ -57,7 +58,7 @@ export function scaffoldSpec(input: ScaffoldInput): ScaffoldResult {
     created: input.created,
     discoveryPath: blank ? undefined : input.discoveryPath
   })
-  // The one place a scaffold becomes text: piping it through the canonical formatter here
-  // makes `spec-lint --format` a no-op on every scaffold, whatever the copied discovery text.
-  return {markdown: renderSpec(scaffold), scaffold, workType, doc, blank}
+  // The one place a scaffold becomes text: the canonical formatter makes `spec-lint --format`
+  // a no-op on every scaffold, whatever the copied discovery text.
+  return {markdown: formatSpec(renderSpec(scaffold)), scaffold, workType, doc, blank}
 }

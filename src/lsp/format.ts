@@ -1,14 +1,9 @@
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import remarkStringify from 'remark-stringify'
-import {unified} from 'unified'
+import {formatSpec} from '../format/index.js'
 
 /**
- * The text "Format Document" gives back: the one place the language server
- * takes formatting from. It is meant to be the canonical formatter
- * (`formatSpec` from `src/format`); until that lands, remark-stringify with
- * GFM stands in. It may return a promise: the language server awaits it.
+ * The text "Format Document" gives back: the canonical formatter, the same
+ * printer as `spec-lint --format` and `spec-lint init`.
  */
-export function formatDocument(text: string): string | Promise<string> {
-  return String(unified().use(remarkParse).use(remarkGfm).use(remarkStringify).processSync(text))
+export function formatDocument(text: string): string {
+  return formatSpec(text)
 }
