@@ -1,13 +1,9 @@
 import nodePath from 'node:path'
 import type {VFile} from 'vfile'
-import type {Position} from '../src/model/schema.js'
-import {applyControlComments, defineRule, noOptions} from '../src/rule.js'
-import type {ReportExtra} from '../src/rule.js'
+import {applyControlComments, defineRule, docsBase, noOptions, source} from '../src/rule.js'
+import type {Level} from '../src/rule.js'
 
 interface PromiseEntry {
-  value: string
-  place: Position
-  report(reason: string, place: Position, extra?: ReportExtra): void
   /** Re-apply the file's disable comments to messages added after its run. */
   control(): void
 }
@@ -32,32 +28,44 @@ function name(file: VFile): string {
   return nodePath.relative(file.cwd, nodePath.resolve(file.cwd, file.path)).replace(/\\/g, '/') || file.path
 }
 
-/** Runs once per run, after every file: groups promises by value, O(n). */
-function completer(set: {valueOf(): VFile[]}): void {
-  const byValue = new Map<string, VFile[]>()
-  for (const file of set.valueOf()) {
-    const entry = file.data.specPromiseUnique
-    if (!entry) continue
-    const group = byValue.get(entry.value)
-    if (group) group.push(file)
-    else byValue.set(entry.value, [file])
-  }
-  for (const [value, files] of byValue) {
-    if (files.length < 2) continue
-    for (const file of files) {
-      const entry = file.data.specPromiseUnique
-      if (!entry) continue
-      const others = files
-        .filter((other) => other !== file)
-        .map((other) => `\`${name(other)}:${other.data.specPromiseUnique?.place.start.line ?? 1}\``)
-      entry.report(
-        `Unexpected promise \`${value}\` also used by ${others.join(', ')}, expected a promise unique to this spec`,
-        entry.place
-      )
-      entry.control()
+/**
+ * Runs once per run, after every file: groups promises by value, O(n). It
+ * reads `file.data.spec.promise`, which a file's own run leaves behind and
+ * `--cache` restores, so cached files take part too.
+ */
+function completer(level: Level) {
+  return (set: {valueOf(): VFile[]}): void => {
+    const byValue = new Map<string, VFile[]>()
+    for (const file of set.valueOf()) {
+      const value = file.data.spec?.promise?.value
+      if (!value) continue
+      const group = byValue.get(value)
+      if (group) group.push(file)
+      else byValue.set(value, [file])
+    }
+    for (const [value, files] of byValue) {
+      if (files.length < 2) continue
+      for (const file of files) {
+        const promise = file.data.spec?.promise
+        if (!promise) continue
+        const others = files
+          .filter((other) => other !== file)
+          .map((other) => `\`${name(other)}:${other.data.spec?.promise?.valuePosition.start.line ?? 1}\``)
+        const message = file.message(
+          `Unexpected promise \`${value}\` also used by ${others.join(', ')}, expected a promise unique to this spec`,
+          {place: promise.valuePosition, ruleId: 'completion-promise-unique', source}
+        )
+        message.url = `${docsBase}completion-promise-unique.md`
+        message.fatal = level === 'error'
+        file.data.specPromiseUnique?.control()
+      }
     }
   }
 }
+
+// One completer per level: the file set adds a completer once per identity, and
+// the plugin is attached once per file.
+const completers = {warn: completer('warn'), error: completer('error')}
 
 export default defineRule({
   id: 'completion-promise-unique',
@@ -70,17 +78,17 @@ export default defineRule({
   strict: 'error',
   fixable: false,
   options: noOptions,
-  attach({fileSet}) {
-    if (isFileSet(fileSet)) fileSet.use(completer)
+  attach({fileSet, level}) {
+    if (isFileSet(fileSet) && level !== 'off') fileSet.use(completers[level])
   },
   check(spec, ctx) {
     const promise = spec.promise
     if (!promise || promise.value === '') return
     ctx.file.data.specPromiseUnique = {
-      value: promise.value,
-      place: promise.valuePosition,
-      report: ctx.report,
-      control: () => applyControlComments(ctx.tree, ctx.file, spec)
+      // Only a file with disable comments needs them applied again (and keeps its tree for it).
+      control: () => {
+        if (spec.controlComments.length > 0) applyControlComments(ctx.tree, ctx.file, spec)
+      }
     }
   },
   examples: {

@@ -4,7 +4,6 @@ import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {rulesById} from '../rules/index.js'
-import {formatSpec} from '../src/format/index.js'
 import {lintRun} from '../src/lint-run.js'
 
 /*
@@ -43,10 +42,6 @@ function snapshotOf(file: VFile): string {
 describe('clean fixtures', () => {
   it('includes a backend-api, a frontend and a hybrid spec', () => {
     expect(clean).toEqual(expect.arrayContaining(['fixtures/clean/backend-api.md', 'fixtures/clean/frontend.md', 'fixtures/clean/hybrid.md']))
-  })
-
-  it('are in the canonical form (`spec-lint --format` changes nothing)', () => {
-    for (const {path, value} of clean.map(read)) expect(formatSpec(value), path).toBe(value)
   })
 
   it('lint clean under recommended, together as one run', async () => {

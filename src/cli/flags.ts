@@ -15,7 +15,9 @@ export const ownFlags: OwnFlag[] = [
   {long: 'format', description: 'rewrite specs in the canonical form (with --fix: fix, then format)'},
   {long: 'check', description: 'with --format: write nothing, list the files that would change, exit 1 if any'},
   {long: 'dry-run', description: 'with --fix: write nothing, print the fixed text'},
-  {long: 'diff', description: 'with --fix or --format: write nothing, print a unified diff'}
+  {long: 'diff', description: 'with --fix or --format: write nothing, print a unified diff'},
+  {long: 'cache', description: 'reuse results of unchanged files from the last run'},
+  {long: 'cache-location', value: 'path', description: 'where `--cache` keeps results (default `.speclintcache`)'}
 ]
 
 export type OwnValues = Record<string, string | boolean | undefined>

@@ -1,7 +1,9 @@
 import {createRequire} from 'node:module'
+import path from 'node:path'
 import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
 import {specProcessor} from '../processor.js'
+import {LintCache, leanRun} from './cache.js'
 import {allCommands, loadCommand} from './commands.js'
 import {engineDefaults, engineOptions, runEngine} from './engine.js'
 import {fail, firstLine} from './fail.js'
@@ -60,8 +62,10 @@ export async function main(argv: string[]): Promise<number> {
     if (mode.when(own)) return (await mode.load())(parsed, own)
   }
 
-  const options = engineOptions(parsed.engine)
+  const cache = own.cache || own['cache-location'] ? openCache(parsed, own) : undefined
+  const options = leanRun(engineOptions(parsed.engine), cache)
   const {code, context} = await runEngine(options)
+  saveCache(cache)
   // `--silently-ignore` (the pre-commit hooks) asks for no complaint when every given file is ignored.
   if (files.length > 0 && context && context.files.length === 0 && !parsed.engine.silentlyIgnore) {
     process.stderr.write(`spec-lint: no Markdown files found in ${files.map((f) => `\`${f}\``).join(', ')}\n`)
@@ -69,6 +73,21 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (parsed.args.watch && context) return watch(options, context)
   return code
+}
+
+function openCache(parsed: ParsedArgv, own: OwnValues): LintCache {
+  const cwd = String(parsed.engine.cwd ?? process.cwd())
+  const location = typeof own['cache-location'] === 'string' ? own['cache-location'] : '.speclintcache'
+  return new LintCache(path.resolve(cwd, location), version)
+}
+
+function saveCache(cache: LintCache | undefined): void {
+  try {
+    cache?.save()
+  } catch (error) {
+    // Results are already reported; a cache that cannot be written only costs the next run.
+    process.stderr.write(`spec-lint: cannot write cache \`${cache?.location}\` (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`)
+  }
 }
 
 async function watch(options: ReturnType<typeof engineOptions>, context: Context): Promise<number> {

@@ -755,17 +755,41 @@ function assignField(ctx: Ctx, detail: ChunkDetail, hit: FieldHit): void {
   detail[hit.key] = field
 }
 
+/** Positions of each value, first last, so the first unused one is popped from the end. */
+function indexOf(values: Array<string | null>): Map<string, number[]> {
+  const index = new Map<string, number[]>()
+  for (let i = values.length - 1; i >= 0; i--) {
+    const value = values[i]
+    if (value === null || value === undefined) continue
+    const list = index.get(value)
+    if (list) list.push(i)
+    else index.set(value, [i])
+  }
+  return index
+}
+
 function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
   const used = new Set<number>()
   const normDetails = phase.details.map((d) => normalizeTitle(d.title))
   const idDetails = phase.details.map((d) => splitChunkId(d.title).id)
   const pairs: Array<{row: ChunkRow | null; detail: ChunkDetail | null}> = []
 
+  // Exact matches through an index, so a phase with thousands of chunks stays linear.
+  const byNorm = indexOf(normDetails)
+  const byId = indexOf(idDetails)
+  const firstUnused = (index: Map<string, number[]>, key: string): number => {
+    const list = index.get(key)
+    if (!list) return -1
+    // `used` only grows, so indices skipped here are never wanted again.
+    while (list.length > 0 && used.has(list[list.length - 1] as number)) list.pop()
+    return list.length > 0 ? (list[list.length - 1] as number) : -1
+  }
+
   const findDetail = (row: ChunkRow): number => {
     const norm = normalizeTitle(row.title)
     const id = splitChunkId(row.title).id
-    let found = normDetails.findIndex((d, i) => !used.has(i) && d === norm && norm !== '')
-    if (found < 0 && id) found = idDetails.findIndex((d, i) => !used.has(i) && d === id)
+    let found = norm === '' ? -1 : firstUnused(byNorm, norm)
+    if (found < 0 && id) found = firstUnused(byId, id)
     if (found < 0 && norm) {
       // A title that extends the other's (`Login and register` ↔ `… endpoints`).
       found = normDetails.findIndex(
@@ -820,12 +844,16 @@ function firstClause(text: string): string {
 
 function resolveDependencies(chunks: Chunk[]): void {
   const keys = new Set<string>()
+  // The next suffix to try per base key: thousands of same-named chunks stay linear.
+  const suffixes = new Map<string, number>()
   for (const chunk of chunks) {
     let key = chunk.id ?? (chunk.slug || `chunk-${chunk.phaseIndex + 1}`)
     if (keys.has(key)) {
-      let n = 2
-      while (keys.has(`${key}-${n}`)) n++
-      key = `${key}-${n}`
+      const base = key
+      let n = suffixes.get(base) ?? 2
+      while (keys.has(`${base}-${n}`)) n++
+      suffixes.set(base, n + 1)
+      key = `${base}-${n}`
     }
     keys.add(key)
     chunk.key = key
@@ -914,11 +942,18 @@ function joinedSource(parts: DependencyRef[]): string {
 /* ------------------------------------------------------------- deep pass */
 
 function collectDeep(ctx: Ctx, tree: Root, model: SpecModel, sections: Array<{section: Section}>): void {
+  // Sections are in source order: binary search, for files with thousands of them.
   const sectionAt = (offset: number): Section | null => {
+    let low = 0
+    let high = sections.length - 1
     let found: Section | null = null
-    for (const {section} of sections) {
-      if (section.headingPosition.start.offset <= offset) found = section
-      else break
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      const section = (sections[mid] as {section: Section}).section
+      if (section.headingPosition.start.offset <= offset) {
+        found = section
+        low = mid + 1
+      } else high = mid - 1
     }
     if (found && offset > found.position.end.offset) return null
     return found

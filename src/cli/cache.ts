@@ -1,0 +1,219 @@
+import {createHash} from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type {Root} from 'mdast'
+import type {Processor, RunCallback} from 'unified'
+import type {Node} from 'unist'
+import type {Options as EngineOptions} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {z} from 'zod'
+import {promiseSchema} from '../model/schema.js'
+import {specFromSummary, summarize} from '../model/summary.js'
+import type {SpecSummary} from '../model/summary.js'
+import {writeAtomic} from './write-atomic.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Content and configuration hashes of a file linted this run (a cache miss). */
+    specCacheKey: {content: string; config: string}
+    /** The file's messages came from the cache: nothing was parsed or run. */
+    specCacheHit: boolean
+  }
+}
+
+const pointSchema = z.object({line: z.number(), column: z.number(), offset: z.number().optional()})
+const placeSchema = z.union([pointSchema, z.object({start: pointSchema, end: pointSchema})])
+
+const messageSchema = z.object({
+  reason: z.string(),
+  place: placeSchema.nullable(),
+  ruleId: z.string().nullable(),
+  source: z.string().nullable(),
+  fatal: z.boolean().nullable(),
+  url: z.string().nullable(),
+  expected: z.array(z.string()).nullable(),
+  actual: z.string().nullable(),
+  note: z.string().nullable()
+})
+
+const entrySchema = z.object({
+  content: z.string(),
+  config: z.string(),
+  messages: z.array(messageSchema),
+  summary: z.object({promises: z.array(promiseSchema)})
+})
+
+const cacheSchema = z.object({version: z.string(), entries: z.record(z.string(), entrySchema)})
+
+type StoredMessage = z.infer<typeof messageSchema>
+type Entry = z.infer<typeof entrySchema>
+
+function hash(value: string): string {
+  return createHash('sha1').update(value).digest('base64url')
+}
+
+/**
+ * Lint results across runs (`--cache`). An entry is used when the file's
+ * content, its resolved configuration and spec-lint's version are the ones it
+ * was stored with; it holds the file's own messages and the summary
+ * cross-file rules need, so those still see every file.
+ */
+export class LintCache {
+  private entries: Record<string, Entry> = {}
+  private dirty = false
+  private readonly configs = new WeakMap<Processor, string>()
+
+  constructor(
+    readonly location: string,
+    readonly version: string
+  ) {
+    let raw: string
+    try {
+      raw = fs.readFileSync(location, 'utf8')
+    } catch {
+      return
+    }
+    try {
+      const parsed = cacheSchema.safeParse(JSON.parse(raw))
+      // A cache from another version, or one that does not parse, is dropped whole.
+      if (parsed.success && parsed.data.version === version) this.entries = parsed.data.entries
+      else this.dirty = true
+    } catch {
+      this.dirty = true
+    }
+  }
+
+  /** A hash of what changes a file's result besides its content: plugins, their options, settings. */
+  configOf(processor: Processor): string {
+    const known = this.configs.get(processor)
+    if (known) return known
+    const plugins = processor.attachers.map(([plugin, options]) => {
+      const id = 'rule' in plugin && isRuleCarrier(plugin.rule) ? plugin.rule.id : plugin.name
+      return [id, options ?? null]
+    })
+    const value = hash(JSON.stringify([plugins, processor.data('settings') ?? null], (_, inner: unknown) => (typeof inner === 'function' ? `[${inner.name}]` : inner)))
+    this.configs.set(processor, value)
+    return value
+  }
+
+  private keyOf(file: VFile): string {
+    return path.resolve(file.cwd, file.path)
+  }
+
+  /** Restore a file from the cache when its entry is current; true on a hit. */
+  restore(file: VFile, processor: Processor): boolean {
+    const content = hash(String(file.value ?? ''))
+    const config = this.configOf(processor)
+    const entry = this.entries[this.keyOf(file)]
+    if (!entry || entry.content !== content || entry.config !== config) {
+      file.data.specCacheKey = {content, config}
+      return false
+    }
+    for (const stored of entry.messages) restoreMessage(file, stored)
+    file.data.spec = specFromSummary(entry.summary)
+    file.data.specCacheHit = true
+    return true
+  }
+
+  /** Keep a linted file's messages and summary; files whose messages carry errors are not kept. */
+  store(file: VFile, summary: SpecSummary): void {
+    const key = file.data.specCacheKey
+    if (!key || file.messages.some((m) => m.cause !== undefined)) return
+    this.entries[this.keyOf(file)] = {...key, messages: file.messages.map(storeMessage), summary}
+    this.dirty = true
+  }
+
+  save(): void {
+    if (!this.dirty) return
+    writeAtomic(this.location, JSON.stringify({version: this.version, entries: this.entries}))
+    this.dirty = false
+  }
+}
+
+function isRuleCarrier(value: unknown): value is {id: string} {
+  return typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string'
+}
+
+function storeMessage(message: VFile['messages'][number]): StoredMessage {
+  return {
+    reason: message.reason,
+    place: message.place ?? null,
+    ruleId: message.ruleId ?? null,
+    source: message.source ?? null,
+    fatal: message.fatal ?? null,
+    url: message.url ?? null,
+    expected: message.expected ?? null,
+    actual: message.actual ?? null,
+    note: message.note ?? null
+  }
+}
+
+function restoreMessage(file: VFile, stored: StoredMessage): void {
+  const message = file.message(stored.reason, {
+    place: stored.place ?? undefined,
+    ruleId: stored.ruleId ?? undefined,
+    source: stored.source ?? undefined
+  })
+  message.fatal = stored.fatal ?? undefined
+  if (stored.url !== null) message.url = stored.url
+  if (stored.expected !== null) message.expected = stored.expected
+  if (stored.actual !== null) message.actual = stored.actual
+  if (stored.note !== null) message.note = stored.note
+}
+
+/** Whether the engine will compile files (then it needs every tree to the end). */
+function compiles(options: EngineOptions): boolean {
+  return Boolean(options.out || options.output || options.treeOut || options.inspect || options.alwaysStringify)
+}
+
+/**
+ * Engine options for a plain lint run: each file's tree is dropped as soon as
+ * its own rules are done (unified-engine keeps every file's context until the
+ * last file is through, which is what makes remark-cli's memory grow with the
+ * run), its model shrinks to the summary cross-file rules read, and with a
+ * cache, hits skip parsing and rules altogether.
+ */
+export function leanRun(options: EngineOptions, cache?: LintCache): EngineOptions {
+  if (compiles(options)) return options
+  const base = options.processor
+  const processor = cache
+    ? () => {
+        const fresh = base()
+        const parse = fresh.parse.bind(fresh)
+        const run = fresh.run.bind(fresh)
+        const emptyRoot = (): Root => ({type: 'root', children: []})
+        Object.assign(fresh, {
+          parse(file: VFile) {
+            if (!cache.restore(file, fresh)) return parse(file)
+            // Attach the plugins anyway: cross-file rules register their completer on attach.
+            fresh.freeze()
+            return emptyRoot()
+          },
+          run(tree: Root, file: VFile, done?: RunCallback<Root>) {
+            if (typeof done !== 'function') return run(tree, file)
+            if (file.data.specCacheHit) {
+              done(undefined, tree, file)
+              return undefined
+            }
+            return run(tree, file, done)
+          }
+        })
+        return fresh
+      }
+    : base
+  function release() {
+    return (tree: Node, file: VFile): undefined => {
+      // Disable comments are applied to cross-file messages later, over the tree:
+      // such files (few) keep their tree and model and are not cached.
+      if (file.data.spec && file.data.spec.controlComments.length > 0) return
+      const summary = file.data.spec ? summarize(file.data.spec) : {promises: []}
+      cache?.store(file, summary)
+      if (file.data.spec) file.data.spec = specFromSummary(summary)
+      // The engine holds `tree` until the whole run is through; emptied, it holds nothing.
+      if ('children' in tree && Array.isArray(tree.children)) tree.children.length = 0
+    }
+  }
+  const given = options.plugins
+  const plugins = Array.isArray(given) ? given : given ? Object.entries(given) : []
+  return {...options, processor, plugins: [...plugins, release]}
+}
