@@ -10,7 +10,9 @@ export interface OwnFlag {
   description: string
 }
 
-export const ownFlags: OwnFlag[] = []
+export const ownFlags: OwnFlag[] = [
+  {long: 'max-size', value: 'size', description: 'refuse specs larger than this before parsing (default `10mb`; e.g. `50mb`)'}
+]
 
 export type OwnValues = Record<string, string | boolean | undefined>
 
