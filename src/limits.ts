@@ -97,11 +97,10 @@ function deepestLine(doc: string, max: number): {depth: number; offset: number} 
     let scanning = true
     while (scanning && index < length) {
       const code = doc.charCodeAt(index)
-      if (code === 32 /* space */) {
-        columns++
-        index++
-      } else if (code === 9 /* tab */) {
-        columns += 4
+      if (code === 32 /* space */ || code === 9 /* tab */) {
+        // Indentation nests only before the first marker; after one it is
+        // the marker's own padding (`- - x` is two levels, not three).
+        if (markers === 0) columns += code === 9 ? 4 : 1
         index++
       } else if (code === 62 /* > */) {
         markers++
