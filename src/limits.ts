@@ -128,39 +128,6 @@ function deepestLine(doc: string, max: number): {depth: number; offset: number} 
   return undefined
 }
 
-/**
- * micromark drops a leading byte order mark and counts offsets (and line 1
- * columns) from after it, while the file text, `vfile-location` and every
- * fix count it. Shift the tree so positions index the text as it is on disk:
- * otherwise each fix in a file with a BOM lands one character early.
- */
-function shiftPastBom(tree: Root): Root {
-  const seen = new Set<object>()
-  const stack: Array<{position?: {start: MutablePoint; end: MutablePoint}; children?: unknown[]}> = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()
-    if (!node) continue
-    if (node.position) {
-      for (const point of [node.position.start, node.position.end]) {
-        // Start and end objects can be shared between nodes; shift each once.
-        if (seen.has(point)) continue
-        seen.add(point)
-        if (point.line === 1) point.column += 1
-        if (typeof point.offset === 'number') point.offset += 1
-      }
-    }
-    // A loop, not a spread: a root can have more children than a call has arguments.
-    for (const child of (node.children ?? []) as typeof stack) stack.push(child)
-  }
-  return tree
-}
-
-interface MutablePoint {
-  line: number
-  column: number
-  offset?: number
-}
-
 function isBlank(code: number): boolean {
   // NaN (end of text), space, tab, line feed, carriage return.
   return Number.isNaN(code) || code === 32 || code === 9 || code === 10 || code === 13
@@ -183,7 +150,7 @@ export function remarkLimits(this: Processor, limits: InputLimits = {}) {
   const parse = self.parser
   self.parser = function (doc: string, file: VFile): Root {
     const refused = checkInput(doc, limits)
-    if (!refused) return doc.charCodeAt(0) === 0xfeff ? shiftPastBom(parse(doc, file)) : parse(doc, file)
+    if (!refused) return parse(doc, file)
     const place = location(doc).toPoint(refused.offset)
     const message = file.message(refused.reason, {place, ruleId: refused.ruleId, source})
     message.fatal = true

@@ -5,6 +5,7 @@ import {unified} from 'unified'
 import type {PluggableList, Preset} from 'unified'
 import {VFile} from 'vfile'
 import './micromark-linear.js'
+import {stripBom} from './bom.js'
 import remarkSpec from './model/plugin.js'
 import {remarkLimits} from './limits.js'
 import type {InputLimits} from './limits.js'
@@ -15,7 +16,8 @@ import recommended from '../presets/recommended.js'
  * Rules come from a preset or a configuration on top.
  */
 export function specProcessor(limits: InputLimits = {}) {
-  return unified().use(remarkParse).use(remarkLimits, limits).use(remarkGfm).use(remarkSpec).use(remarkStringify)
+  // stripBom runs first (the last wrapper of the parser), then the limits.
+  return unified().use(remarkParse).use(remarkLimits, limits).use(stripBom).use(remarkGfm).use(remarkSpec).use(remarkStringify)
 }
 
 export interface LintOptions {

@@ -11,6 +11,11 @@ export interface OwnFlag {
 }
 
 export const ownFlags: OwnFlag[] = [
+  {long: 'fix', description: 'apply every fixable message\'s fix in place, lint again (up to 10 passes), report what is left'},
+  {long: 'format', description: 'rewrite specs in the canonical form (with --fix: fix, then format)'},
+  {long: 'check', description: 'with --format: write nothing, list the files that would change, exit 1 if any'},
+  {long: 'dry-run', description: 'with --fix: write nothing, print the fixed text'},
+  {long: 'diff', description: 'with --fix or --format: write nothing, print a unified diff'},
   {long: 'max-size', value: 'size', description: 'refuse specs larger than this before parsing (default `10mb`; e.g. `50mb`)'}
 ]
 

@@ -21,7 +21,11 @@ const description = 'Lint, fix and format implementation specs (general-spec-bui
  * `--format`); it gets the parsed engine options and resolves to an exit code.
  */
 export type Mode = (parsed: ParsedArgv, own: OwnValues) => Promise<number>
-export const modes: Array<{when: (own: OwnValues) => boolean; load: () => Promise<Mode>}> = []
+export const modes: Array<{when: (own: OwnValues) => boolean; load: () => Promise<Mode>}> = [
+  {when: (own) => Boolean(own.fix), load: async () => (await import('./fix-mode.js')).fixMode},
+  {when: (own) => Boolean(own.format), load: async () => (await import('./format-mode.js')).formatMode},
+  {when: (own) => Boolean(own.check || own['dry-run'] || own.diff), load: async () => (await import('./fix-mode.js')).misusedFlag}
+]
 
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv
@@ -144,6 +148,8 @@ async function helpText(unifiedHelp: string): Promise<string> {
     '  $ spec-lint specs/*.md',
     '  $ spec-lint --report json specs/auth.md',
     '  $ spec-lint model specs/auth.md',
+    '  $ spec-lint --fix specs/*.md',
+    '  $ spec-lint --format --check specs/',
     ''
   ].join('\n')
 }

@@ -50,6 +50,16 @@ export function applyEdits(text: string, edits: readonly Edit[]): {text: string;
   return {text: out, applied: taken}
 }
 
+/**
+ * Edits in the document's line ending: a fix's text is written with `\n`, a
+ * CRLF file stays CRLF.
+ */
+export function inLineEnding(edits: readonly Edit[], text: string): Edit[] {
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n'
+  if (eol === '\n') return [...edits]
+  return edits.map((edit) => ({...edit, text: edit.text.replace(/\r\n|\r|\n/g, eol)}))
+}
+
 export interface FixResult {
   text: string
   passes: number
@@ -58,23 +68,28 @@ export interface FixResult {
   file: VFile
 }
 
-/** Lint, apply every fix, lint again; at most `maxPasses` passes. */
+/**
+ * Lint, apply every fix, lint again; at most `maxPasses` passes. Offsets
+ * count from after a byte order mark (as micromark does), so the BOM is
+ * set aside while fixing and put back on the result.
+ */
 export async function fixText(
   text: string,
   lintText: (value: string) => Promise<VFile>,
   maxPasses = 10
 ): Promise<FixResult> {
-  let current = text
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
+  let current = bom ? text.slice(1) : text
   const applied: Edit[] = []
   let file = await lintText(current)
   let passes = 0
   while (passes < maxPasses) {
-    const result = applyEdits(current, editsOf(file))
+    const result = applyEdits(current, inLineEnding(editsOf(file), current))
     if (result.applied.length === 0) break
     passes++
     applied.push(...result.applied)
     current = result.text
     file = await lintText(current)
   }
-  return {text: current, passes, applied, file}
+  return {text: bom + current, passes, applied, file}
 }

@@ -1,0 +1,85 @@
+import path from 'node:path'
+import type {Root} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {formatTree} from '../format/index.js'
+import {writeFileAtomic} from '../fs/write-atomic.js'
+import {engineOptions, runEngine} from './engine.js'
+import type {Mode} from './main.js'
+import {quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The text a file had before `--format` compiled it. */
+    formatSource: string
+  }
+}
+
+/** Parse and print: no rules run, so a spec with lint errors is formatted all the same. */
+function formatProcessor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(function (this: Processor) {
+      this.compiler = (tree, file) => {
+        const text = String(file.value ?? '')
+        file.data.formatSource = text
+        return formatTree(tree as Root, text)
+      }
+      return (_tree: unknown, file: VFile) => {
+        if (String(file.value ?? '').includes('\u0000')) {
+          file.fail('Unexpected binary content, expected a Markdown spec', {ruleId: 'binary-content', source: 'spec-lint'})
+        }
+      }
+    })
+}
+
+/**
+ * `--format`: rewrite specs in the canonical form. `--check` writes nothing
+ * and lists the files that would change (exit 1 if any); `--diff` writes
+ * nothing and prints a unified diff. The engine finds the files (ignore
+ * files, extensions) and parses each once; configuration is not loaded, as
+ * no rule runs.
+ */
+export const formatMode: Mode = async (parsed, own) => {
+  quietOnClosedOutput()
+  const options = {
+    ...engineOptions(parsed.engine),
+    processor: formatProcessor(),
+    detectConfig: false,
+    plugins: [],
+    settings: {},
+    defaultConfig: undefined,
+    configTransform: undefined,
+    out: false,
+    output: false,
+    // The engine compiles only when it writes; here the mode writes.
+    alwaysStringify: true,
+    inspect: false,
+    treeOut: false
+  }
+  const {code, context} = await runEngine(options)
+  if (reportNoFiles(options, context)) return 1
+  let changed = 0
+  for (const file of context?.files ?? []) {
+    const before = file.data.formatSource
+    if (!readable(file) || before === undefined) continue
+    const after = String(file.value)
+    if (!file.path) {
+      if (own.diff) process.stdout.write(unifiedDiff('<stdin>', before, after))
+      else if (!own.check) process.stdout.write(after)
+      if (after !== before) changed++
+      continue
+    }
+    if (after === before) continue
+    changed++
+    const name = path.relative(file.cwd, path.resolve(file.cwd, file.path))
+    if (own.diff) process.stdout.write(unifiedDiff(name, before, after))
+    else if (own.check) process.stdout.write(name + '\n')
+    else await writeFileAtomic(path.resolve(file.cwd, file.path), after)
+  }
+  return code !== 0 ? code : own.check && changed > 0 ? 1 : 0
+}
