@@ -21,8 +21,12 @@ export function lintWith(name: keyof typeof presets) {
   return (value: string) => lint(value, {preset: presets[name]})
 }
 
-/** Problems with a message's place: it must point inside the file it came from. */
-export function placeProblems(file: VFile, text: string): string[] {
+/**
+ * Problems with a message's place: it must point inside the text the file
+ * holds (a leading BOM is set aside before parsing, so offsets count after it).
+ */
+export function placeProblems(file: VFile): string[] {
+  const text = String(file.value ?? '')
   const problems: string[] = []
   const where = location(text)
   for (const message of file.messages) {
