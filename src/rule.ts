@@ -8,6 +8,7 @@ import {getSpec} from './model/plugin.js'
 import type {Point, Position, SpecModel} from './model/schema.js'
 
 export const source = 'spec-lint'
+/** Where each rule's generated page lives: `docs/rules/<id>.md` in the repository. */
 export const docsBase = 'https://github.com/spec-lint/spec-lint/blob/main/docs/rules/'
 
 export type Level = 'off' | 'warn' | 'error'
@@ -26,6 +27,8 @@ export interface RuleExample {
   messages?: string[]
   /** For a fixable rule: the text after every fix is applied. */
   output?: string
+  /** Other specs linted in the same run, before this one (for cross-file rules). */
+  files?: Array<{path: string; input: string}>
 }
 
 export interface ReportExtra {
@@ -34,8 +37,11 @@ export interface ReportExtra {
   actual?: string
   note?: string
   cause?: Error
-  /** Report this message as a warning even when the rule runs as an error. */
-  severity?: 'warning'
+  /**
+   * `warning`: report as a warning even when the rule runs as an error;
+   * `error`: report as an error even when the rule runs as a warning.
+   */
+  severity?: 'warning' | 'error'
 }
 
 export interface RuleContext<Options> {
@@ -43,6 +49,8 @@ export interface RuleContext<Options> {
   tree: Root
   source: string
   options: Options
+  /** Shared unified settings (`--setting key=value`, a config's `settings`). */
+  settings: Readonly<Record<string, unknown>>
   report(reason: string, place?: Position | Point, extra?: ReportExtra): void
 }
 
@@ -149,6 +157,7 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
     const {level, options} = parseRuleConfig(definition, config)
     if (level === 'off') return undefined
     definition.attach?.({options, level, fileSet})
+    const settings = (this?.data('settings') ?? {}) as Readonly<Record<string, unknown>>
     return function (tree: Root, file: VFile): undefined {
       const spec = getSpec(tree, file)
       const text = String(file.value ?? '')
@@ -157,6 +166,7 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
         tree,
         source: text,
         options,
+        settings,
         report(reason, place, extra = {}) {
           const message = file.message(reason, {
             place,
@@ -165,7 +175,7 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
             ...(extra.cause === undefined ? {} : {cause: extra.cause})
           })
           message.url = url
-          message.fatal = level === 'error' && extra.severity !== 'warning'
+          message.fatal = extra.severity === 'error' || (level === 'error' && extra.severity !== 'warning')
           // A fix that lands in a code block or comment never takes effect: offering
           // it would make `--fix` insert the same text on every pass.
           if (extra.expected && !(place && swallowed(tree, text, 'start' in place ? place.start.offset : place.offset))) {
@@ -218,7 +228,7 @@ const controlVerb = /^<!--\s*spec-lint(?:\s+(\S+))?/
  * ours; filtering is idempotent. A comment with an unknown keyword is
  * reported once and otherwise ignored instead of aborting the file.
  */
-function applyControlComments(tree: Root, file: VFile, spec: SpecModel): void {
+export function applyControlComments(tree: Root, file: VFile, spec: SpecModel): void {
   const bad = new Set<number>()
   for (const comment of spec.controlComments) {
     const verb = controlVerb.exec(comment.value)?.[1]

@@ -1,3 +1,4 @@
+import {location} from 'vfile-location'
 import type {Point, Position, Section, SectionName, SpecModel} from './model/schema.js'
 import {sectionNames} from './model/schema.js'
 import {upperSnake} from './model/text.js'
@@ -107,4 +108,39 @@ export function isPlaceholder(value: string): boolean {
 /** The first Meta row for a field, case-insensitively. */
 export function metaRow(spec: SpecModel, field: string) {
   return spec.meta?.rows.find((row) => row.field.toLowerCase() === field.toLowerCase())
+}
+
+let lastSource: string | undefined
+let lastPlace: ReturnType<typeof location> | undefined
+
+/** The point at an offset of the source (one cached index per document). */
+export function pointAt(source: string, offset: number): Point {
+  if (source !== lastSource || !lastPlace) {
+    lastSource = source
+    lastPlace = location(source)
+  }
+  const found = lastPlace.toPoint(Math.max(0, Math.min(offset, source.length)))
+  return found && typeof found.offset === 'number' ? {line: found.line, column: found.column, offset: found.offset} : fileStart
+}
+
+/** The range of source text between two offsets. */
+export function rangeAt(source: string, start: number, end: number): Position {
+  return {start: pointAt(source, start), end: pointAt(source, end)}
+}
+
+/** Where `needle` occurs inside `within` in the source, else `within` itself. */
+export function findIn(source: string, within: Position, needle: string, caseless = false): Position {
+  const slice = source.slice(within.start.offset, within.end.offset)
+  const index = caseless ? slice.toLowerCase().indexOf(needle.toLowerCase()) : slice.indexOf(needle)
+  if (index === -1 || needle === '') return within
+  const start = within.start.offset + index
+  return rangeAt(source, start, start + needle.length)
+}
+
+/** The work type a Meta Type value starts with (`hybrid (…)` → `hybrid`), lower-cased. */
+export function leadingType(value: string | null | undefined): string | undefined {
+  if (!value) return undefined
+  const normalized = value.trim().toLowerCase().replace(/[\s_]+/g, '-')
+  const known = ['backend-api', 'frontend', 'agent-langgraph', 'agent-dspy', 'hybrid']
+  return known.find((type) => normalized === type || normalized.startsWith(`${type}-`) || normalized.startsWith(`${type}(`))
 }

@@ -17,7 +17,7 @@ describe.each(rules.map((plugin) => [plugin.rule.id, plugin] as const))('%s', (i
   it.each(rule.examples.valid.map((example, index) => [example.name ?? `valid ${index + 1}`, example] as const))(
     'valid: %s',
     async (_name, example) => {
-      const file = await lintWithRule(plugin, example.input, example.options, example.path)
+      const file = await lintWithRule(plugin, example.input, example.options, example.path, example.files)
       expect(file.messages.map(formatMessage)).toEqual([])
     }
   )
@@ -25,14 +25,14 @@ describe.each(rules.map((plugin) => [plugin.rule.id, plugin] as const))('%s', (i
   it.each(rule.examples.invalid.map((example, index) => [example.name ?? `invalid ${index + 1}`, example] as const))(
     'invalid: %s',
     async (_name, example) => {
-      const file = await lintWithRule(plugin, example.input, example.options, example.path)
+      const file = await lintWithRule(plugin, example.input, example.options, example.path, example.files)
       expect(file.messages.map(formatMessage)).toEqual(example.messages ?? [])
       for (const message of file.messages) {
         expect(message.ruleId).toBe(id)
         expect(message.source).toBe('spec-lint')
         expect(message.url).toContain(id)
       }
-      const lintText = (value: string) => lintWithRule(plugin, value, example.options, example.path)
+      const lintText = (value: string) => lintWithRule(plugin, value, example.options, example.path, example.files)
       const fixed = await fixText(example.input, lintText)
       if (example.output === undefined) {
         expect(fixed.text).toBe(example.input)

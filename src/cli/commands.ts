@@ -11,7 +11,10 @@ export interface Command {
 }
 
 const registry = new Map<string, () => Promise<Command>>([
-  ['model', async () => (await import('./model-command.js')).modelCommand]
+  ['model', async () => (await import('./model-command.js')).modelCommand],
+  ['plan', async () => (await import('./plan-command.js')).planCommand],
+  ['status', async () => (await import('./status-command.js')).statusCommand],
+  ['init', async () => (await import('./init-command.js')).initCommand]
 ])
 
 export function commandNames(): string[] {

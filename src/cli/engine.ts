@@ -5,6 +5,7 @@ import type {InputLimits} from '../limits.js'
 import {specProcessor} from '../processor.js'
 import {transformConfig} from './config.js'
 import {reporters, withFlatCauses} from './reporters.js'
+import recordRules from './rules-run.js'
 
 export const engineDefaults = {
   rcName: '.speclintrc',
@@ -29,7 +30,7 @@ export function engineOptions(parsed: EngineOptions): EngineOptions {
   return {
     ...parsed,
     ...engineDefaults,
-    processor: specProcessor(inputLimits),
+    processor: specProcessor(inputLimits).use(recordRules),
     defaultConfig: recommended,
     configTransform: transformConfig as EngineOptions['configTransform'],
     reporter,

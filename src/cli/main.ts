@@ -87,7 +87,8 @@ export async function main(argv: string[]): Promise<number> {
 
   const options = engineOptions(parsed.engine)
   const {code, context} = await runEngine(options)
-  if (files.length > 0 && context && context.files.length === 0) {
+  // `--silently-ignore` (the pre-commit hooks) asks for no complaint when every given file is ignored.
+  if (files.length > 0 && context && context.files.length === 0 && !parsed.engine.silentlyIgnore) {
     process.stderr.write(`spec-lint: no Markdown files found in ${files.map((f) => `\`${f}\``).join(', ')}\n`)
     return 1
   }
@@ -150,6 +151,7 @@ async function helpText(unifiedHelp: string): Promise<string> {
     '  $ spec-lint model specs/auth.md',
     '  $ spec-lint --fix specs/*.md',
     '  $ spec-lint --format --check specs/',
+    '  $ spec-lint init docs/auth-discovery.md',
     ''
   ].join('\n')
 }

@@ -3,6 +3,8 @@ import reporter from 'vfile-reporter'
 import reporterJson from 'vfile-reporter-json'
 import {firstLine} from './fail.js'
 import {reporterCompact} from './reporter-compact.js'
+import {reporterGithub} from './reporter-github.js'
+import {reporterSarif} from './reporter-sarif.js'
 
 export type Reporter = (files: VFile[], options: Record<string, unknown>) => string
 
@@ -14,7 +16,9 @@ export const reporters: Record<string, Reporter> = {
   default: reporterCompact as unknown as Reporter,
   compact: reporterCompact as unknown as Reporter,
   stylish: reporter as unknown as Reporter,
-  json: reporterJson as unknown as Reporter
+  json: reporterJson as unknown as Reporter,
+  github: reporterGithub,
+  sarif: reporterSarif
 }
 
 /**

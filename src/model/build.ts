@@ -512,7 +512,7 @@ function parseStream(ctx: Ctx, row: ParsedRow): Stream {
     while ((match = re.exec(owns.raw))) {
       const rawPart = match[0]
       const lead = rawPart.length - rawPart.trimStart().length
-      const pattern = plainValue(rawPart)
+      const pattern = pathValue(rawPart)
       if (!pattern || /^[—–-]$/.test(pattern)) continue
       const start = base + match.index + lead
       patterns.push({pattern, position: range(ctx, start, start + rawPart.trim().length)})
@@ -527,6 +527,19 @@ function parseStream(ctx: Ctx, row: ParsedRow): Stream {
     position: row.position,
     cells
   }
+}
+
+/**
+ * A path or glob as written in an Owns cell: backticks dropped, but `**` kept
+ * (it is a globstar there, not bold) unless it wraps the whole value.
+ */
+function pathValue(raw: string): string {
+  const value = raw.trim()
+  const code = /^`([^`]*)`$/.exec(value)
+  if (code) return (code[1] ?? '').trim()
+  const bold = /^\*\*([^*]+)\*\*$/.exec(value)
+  if (bold) return (bold[1] ?? '').trim()
+  return value.replace(/`/g, '').trim()
 }
 
 function splitList(value: string): string[] {
@@ -858,6 +871,9 @@ function resolveDependencies(chunks: Chunk[]): void {
   }
 }
 
+/** The most Depends On parts one chunk title may span when re-joined. */
+const maxJoinedParts = 8
+
 /**
  * Re-join split parts greedily, longest first, so that a title containing a
  * separator (`User model + token model`) resolves as one reference.
@@ -870,7 +886,8 @@ function joinRefs(
   let i = 0
   while (i < parts.length) {
     let done = false
-    for (let j = parts.length; j > i + 1; j--) {
+    // A title spans a few separators at most; the cap keeps a hostile cell linear.
+    for (let j = Math.min(parts.length, i + maxJoinedParts); j > i + 1; j--) {
       const first = parts[i] as DependencyRef
       const last = parts[j - 1] as DependencyRef
       const joinedText = joinedSource(parts.slice(i, j))

@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import {lintRun} from '../../src/lint-run.js'
 import {lint} from '../../src/processor.js'
 import type {SpecRulePlugin} from '../../src/rule.js'
 import remarkSpec from '../../src/model/plugin.js'
@@ -19,7 +20,20 @@ export function formatMessage(message: VFile['messages'][number]): string {
   return `${where}: ${message.reason}`
 }
 
-export async function lintWithRule(plugin: SpecRulePlugin, input: string, options?: unknown, path?: string): Promise<VFile> {
+export async function lintWithRule(
+  plugin: SpecRulePlugin,
+  input: string,
+  options?: unknown,
+  path?: string,
+  others?: ReadonlyArray<{path: string; input: string}>
+): Promise<VFile> {
   const config = options === undefined ? ['error'] : ['error', options]
-  return lint(input, {preset: {plugins: [remarkGfm, remarkSpec, [plugin, config]]}, path})
+  const preset = {plugins: [remarkGfm, remarkSpec, [plugin, config]]}
+  if (!others || others.length === 0) return lint(input, {preset: preset as never, path})
+  // Cross-file rules: the other specs and this one form one run.
+  const files = await lintRun(
+    [...others.map((other) => ({value: other.input, path: other.path})), {value: input, path: path ?? 'specs/example.md'}],
+    {preset: preset as never}
+  )
+  return files[files.length - 1] as VFile
 }

@@ -1,0 +1,44 @@
+import {defineRule, noOptions} from '../src/rule.js'
+import {findSection} from '../src/rules-support.js'
+
+export default defineRule({
+  id: 'skills-listed',
+  summary: 'Skills lists at least one skill to load',
+  description:
+    'Fires when `## Skills` has no list item naming a skill (`- backend-api`, ``- `ui-ux-pro-max` — why``). A missing section is `required-sections`’ concern.',
+  rationale: 'The implementing agent loads the listed skills before starting; prose without a list loads nothing.',
+  category: 'content',
+  recommended: 'error',
+  strict: 'error',
+  fixable: false,
+  options: noOptions,
+  check(spec, ctx) {
+    const section = findSection(spec, 'Skills')
+    if (!section) return
+    if (spec.skills.some((skill) => skill.name.trim() !== '')) return
+    ctx.report('Missing skill, expected a list item naming a skill to load (`- backend-api`)', section.headingPosition)
+  },
+  examples: {
+    valid: [
+      {input: '# T\n\n## Skills\n\nLoad these skills before starting:\n- backend-api\n- authentication\n'},
+      {name: 'Backticked names with reasons', input: '# T\n\n## Skills\n\n- **`ui-ux-pro-max`** — the design system\n'}
+    ],
+    invalid: [
+      {
+        name: 'Empty',
+        input: '# T\n\n## Skills\n\n## Requirements\n',
+        messages: ['3:1-3:10: Missing skill, expected a list item naming a skill to load (`- backend-api`)']
+      },
+      {
+        name: 'Prose only',
+        input: '# T\n\n## Skills\n\nUse the backend skill.\n',
+        messages: ['3:1-3:10: Missing skill, expected a list item naming a skill to load (`- backend-api`)']
+      },
+      {
+        name: 'Empty list items',
+        input: '# T\n\n## Skills\n\n-\n-\n',
+        messages: ['3:1-3:10: Missing skill, expected a list item naming a skill to load (`- backend-api`)']
+      }
+    ]
+  }
+})

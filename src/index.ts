@@ -1,0 +1,14 @@
+/**
+ * spec-lint's public API: the model (schema, types, JSON Schema, builder),
+ * the rule framework and registry, the presets, and in-memory linting.
+ */
+export * from './model/index.js'
+export {defineRule, parseRuleConfig, RuleConfigError, noOptions, docsBase} from './rule.js'
+export type {Level, Category, RuleContext, RuleDefinition, RuleExample, ReportExtra, SpecRulePlugin} from './rule.js'
+export {rules, rulesById} from '../rules/index.js'
+export {default as recommended} from '../presets/recommended.js'
+export {default as strict} from '../presets/strict.js'
+export {lint, specProcessor} from './processor.js'
+export type {LintOptions} from './processor.js'
+export {applyEdits, editOf, editsOf, fixText} from './fix/apply.js'
+export type {Edit, FixResult} from './fix/apply.js'

@@ -1,0 +1,66 @@
+import type {Cell, Chunk, Phase, Plan, Position, SpecModel, Stream} from '../model/schema.js'
+
+/** The plan the structural plan rules check: the template's Execution Plan, not the older Work Breakdown. */
+export function executionPlan(spec: SpecModel): Plan | null {
+  return spec.plan?.form === 'execution-plan' ? spec.plan : null
+}
+
+/** `Phase 1: Foundation`, as messages name a phase. */
+export function phaseLabel(phase: Phase): string {
+  return phase.heading || `phase ${phase.number ?? '?'}`
+}
+
+/** A chunk as messages name it: its id when it has one (`C2`), else its title without backticks. */
+export function chunkLabel(chunk: Chunk): string {
+  return chunk.id ?? chunk.title.replace(/`/g, '')
+}
+
+/** The streams a plan declares (empty without a Work Streams table). */
+export function declaredStreams(spec: SpecModel): Stream[] {
+  return spec.plan?.workStreams?.streams.filter((stream) => stream.name !== '') ?? []
+}
+
+/** The first cell among column names (lower case). */
+export function cellOf(cells: Record<string, Cell>, ...names: string[]): Cell | undefined {
+  for (const name of names) {
+    const found = cells[name]
+    if (found) return found
+  }
+  return undefined
+}
+
+/** The place of a chunk's title: the row's Chunk cell, else the checklist item's title. */
+export function chunkTitlePlace(chunk: Chunk): Position | undefined {
+  const cell = chunk.row ? cellOf(chunk.row.cells, 'chunk', 'name', 'title') : undefined
+  return cell?.position ?? chunk.detail?.titlePosition ?? chunk.row?.position
+}
+
+/** A stream value that means "no stream". */
+export function isNoStream(value: string | null | undefined): boolean {
+  return value === null || value === undefined || /^\s*(?:[—–-]|none|n\/a)?\s*$/i.test(value)
+}
+
+/** The line a point is on, from its first to its last character. */
+export function lineRange(source: string, position: Position): Position {
+  const start = position.start
+  const lineEnd = source.indexOf('\n', start.offset)
+  const endOffset = lineEnd === -1 ? source.length : lineEnd
+  return {start, end: {line: start.line, column: start.column + (endOffset - start.offset), offset: endOffset}}
+}
+
+/** `3:5`, for a related place written into a message. */
+export function where(position: Position): string {
+  return `${position.start.line}:${position.start.column}`
+}
+
+/**
+ * A list item's text as written (inline code kept), without its marker or
+ * checkbox, on one line: wording checks need the backticks `toString` drops.
+ */
+export function itemSource(source: string, position: Position): string {
+  return source
+    .slice(position.start.offset, position.end.offset)
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+}

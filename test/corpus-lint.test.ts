@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {lintRun} from '../src/lint-run.js'
+import {lint} from '../src/processor.js'
+
+/*
+ * Real specs under `recommended`. The corpus is not part of the repository:
+ * these tests skip without `../shared/corpus` (or `SPEC_LINT_CORPUS`).
+ */
+const corpus = process.env.SPEC_LINT_CORPUS ?? path.resolve(import.meta.dirname, '../../shared/corpus/specs')
+const hasCorpus = fs.existsSync(corpus)
+
+/** The document, content and completion rules, whose verdicts on the corpus were reviewed by hand. */
+const reviewed = new Set([
+  'architecture-section',
+  'no-placeholders',
+  'overview-length',
+  'no-progress-in-spec',
+  'spec-location',
+  'skills-listed',
+  'requirements-listed',
+  'reference-files',
+  'reference-files-exist',
+  'acceptance-criteria',
+  'acceptance-verifiable',
+  'completion-promise-unique',
+  'agent-routing'
+])
+
+describe.runIf(hasCorpus)('recommended over ../shared/corpus/specs', () => {
+  it('the canonical JWT example lints clean on its own', async () => {
+    const file = await lint(fs.readFileSync(path.join(corpus, 'template-v3-example-jwt-auth.md'), 'utf8'), {
+      path: path.join(corpus, 'template-v3-example-jwt-auth.md')
+    })
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason} ${m.ruleId}`)).toEqual([])
+  })
+
+  it('gives only the reviewed verdicts when the corpus is linted as one run', async () => {
+    const names = fs.readdirSync(corpus).filter((name) => name.endsWith('.md')).sort()
+    const files = await lintRun(names.map((name) => ({path: path.join(corpus, name), value: fs.readFileSync(path.join(corpus, name), 'utf8')})))
+    const verdicts = Object.fromEntries(
+      files.map((file) => [
+        file.basename,
+        file.messages.filter((m) => reviewed.has(m.ruleId ?? '')).map((m) => `${m.line}:${m.column} ${m.ruleId}`)
+      ])
+    )
+    // The three template versions are one spec rewritten, so they share their promise.
+    expect(verdicts).toEqual({
+      'execution-plan-fragment.md': [],
+      'fight-hub-gym-website.md': [],
+      'template-v1-example.md': ['85:10 completion-promise-unique'],
+      'template-v2-example.md': ['95:10 completion-promise-unique'],
+      'template-v3-example-jwt-auth.md': ['149:10 completion-promise-unique']
+    })
+  })
+})
