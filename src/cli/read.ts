@@ -17,6 +17,7 @@ export async function readSpecFile(file: string): Promise<string> {
   } catch (error) {
     throw new Error(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }
+  if (buffer.includes(0)) throw new Error(`${file}: binary content, expected a Markdown spec`)
   const text = buffer.toString('utf8')
   const refused = checkInput(text)
   if (refused) {
