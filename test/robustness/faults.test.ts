@@ -140,3 +140,24 @@ describe.skip('--format refuses what the linter refuses (format-mode bug, report
     expect(result.stderr).toMatch(/nesting-too-deep/)
   })
 })
+
+const hasInit = fs.existsSync(path.join(root, 'src/cli/init-command.ts'))
+
+describe.runIf(hasInit)('faults while writing: init', () => {
+  it('an output under a file: one line, exit non-zero, nothing written; an existing spec is left byte for byte', () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'init-'))
+    fs.writeFileSync(path.join(folder, 'discovery.md'), '# Discovery: Invoice export\n\n## Problem Statement\n\nFinance exports by hand.\n')
+    fs.writeFileSync(path.join(folder, 'afile'), 'x')
+    const blocked = run(['init', 'discovery.md', '-o', 'afile/spec.md'], {cwd: folder})
+    expect(blocked.code).not.toBe(0)
+    expect(blocked.stderr).not.toMatch(/^\s+at /m)
+    expect(blocked.stderr.split('\n').filter((line) => /error|EEXIST|ENOTDIR|cannot/i.test(line))).toHaveLength(1)
+    expect(fs.readFileSync(path.join(folder, 'afile'), 'utf8')).toBe('x')
+    fs.writeFileSync(path.join(folder, 'spec.md'), broken)
+    const existing = run(['init', 'discovery.md', '-o', 'spec.md'], {cwd: folder})
+    expect(existing.code).not.toBe(0)
+    expect(existing.stderr).toMatch(/spec\.md: already exists, not overwritten/)
+    expect(fs.readFileSync(path.join(folder, 'spec.md'), 'utf8')).toBe(broken)
+    expect(leftovers(folder)).toEqual([])
+  })
+})
