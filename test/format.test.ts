@@ -144,6 +144,10 @@ describe('formatSpec', () => {
     expect(formatSpec(input)).toBe('- item\n  continued\n\nText\n    - not a list\n    > not a quote\n\n> quoted\n>     > not nested\n')
   })
 
+  it('escapes a paragraph that would read as a list once its indented code is fenced', () => {
+    expect(formatSpec('    code\n\n2. text\n')).toBe('```\ncode\n```\n\n2\\. text\n')
+  })
+
   it('escapes a trailing `#` when a setext heading becomes ATX', () => {
     expect(formatSpec('Heading with C#\n---\n\nA #\n===\n')).toBe('## Heading with C#\n\n# A \\#\n')
   })

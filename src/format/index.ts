@@ -1,4 +1,4 @@
-import type {List, ListItem, Parents, Root, RootContent, Table} from 'mdast'
+import type {List, ListItem, Nodes, Parents, Root, RootContent, Table} from 'mdast'
 import {gfmToMarkdown} from 'mdast-util-gfm'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import type {Handle, Info, Join, Options, State} from 'mdast-util-to-markdown'
@@ -44,14 +44,19 @@ const gfm = gfmToMarkdown(tableOptions)
  * Not when the list could not interrupt the paragraph: an ordered list not
  * starting at 1 or an empty first item would read back as text.
  */
-const keepTightList: Join = (left, right) => {
-  if (left.type !== 'paragraph' || right.type !== 'list') return undefined
-  const end = left.position?.end.line
-  const start = right.position?.start.line
-  if (end === undefined || start !== end + 1) return undefined
+const keepTight: Join = (left, right) => {
+  if (left.type !== 'paragraph' || !adjacent(left, right)) return undefined
+  // A thematic break right under a paragraph (in a tight list item) is printed `***`, see below.
+  if (right.type === 'thematicBreak') return 0
+  if (right.type !== 'list') return undefined
   if (right.ordered && typeof right.start === 'number' && right.start !== 1) return undefined
   if (right.children[0]?.children.length === 0) return undefined
   return 0
+}
+
+function adjacent(left: Nodes, right: Nodes): boolean {
+  const end = left.position?.end.line
+  return end !== undefined && right.position?.start.line === end + 1
 }
 
 /** `# Title #` loses its closing hashes: a heading that ends in `#` (once setext) escapes the last run. */
@@ -108,10 +113,15 @@ export function formatTree(tree: Root, text: string): string {
     const phrasing = state.containerPhrasing
     state.containerPhrasing = function (parent, info) {
       if (!hasSource(parent as Parents)) return phrasing.call(state, parent, info)
-      const value = relayout(printPhrasing(parent as Parents, source), containers)
+      const value = relayout(printPhrasing(parent as Parents, source), containers, state.stack.at(-2) === 'paragraph')
       return state.stack.includes('headingAtx') ? escapeClosingSequence(value) : value
     }
-    const {blockquote, definition, listItem, list, table} = handlers
+    const {blockquote, definition, listItem, list, table, thematicBreak} = handlers
+    // `---` under a paragraph would make it a heading; `***` keeps the break where it was.
+    handlers.thematicBreak = (node, parent, state, info) => {
+      const previous = parent && 'children' in parent ? parent.children[parent.children.indexOf(node as never) - 1] : undefined
+      return previous?.type === 'paragraph' && adjacent(previous, node) ? '***' : thematicBreak(node, parent, state, info)
+    }
     handlers.blockquote = (node, parent, state, info) => {
       containers.push({kind: 'quote'})
       try {
@@ -144,7 +154,7 @@ export function formatTree(tree: Root, text: string): string {
     ...canonicalOptions,
     extensions: [gfm],
     handlers: {root},
-    join: [keepTightList]
+    join: [keepTight]
   })
   return reshape(out, shape)
 }

@@ -155,9 +155,15 @@ function stripContainers(line: string, containers: readonly Container[]): string
  * of inline content, so the printer can put its own. A line that would then
  * start a block keeps four spaces of indentation.
  */
-export function relayout(value: string, containers: readonly Container[]): string {
-  if (!/[\r\n]/.test(value)) return value
+export function relayout(value: string, containers: readonly Container[], paragraph = false): string {
   const lines = value.split(/\r\n|\r|\n/)
+  const head = lines[0] as string
+  // Text the parser took for a paragraph although it reads as a block start
+  // (micromark does so after indented code, which the printer fences): escaped.
+  if (paragraph && startsBlock(head) && !/^(?:=+|--)[ \t]*$/.test(head)) {
+    lines[0] = head.replace(/^(\d{1,9})(?=[.)])|^/, '$1\\')
+  }
+  if (lines.length === 1) return lines[0] as string
   const quoted = containers.some((c) => c.kind === 'quote')
   for (let i = 1; i < lines.length; i++) {
     let line = lines[i] as string
