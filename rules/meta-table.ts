@@ -1,6 +1,7 @@
 import type {List} from 'mdast'
 import type {MetaRow} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
+import {joinLines} from '../src/model/text.js'
 import {at} from '../src/rules-support.js'
 
 const requiredRows = [
@@ -11,7 +12,7 @@ const requiredRows = [
 ] as const
 
 function escapeCell(value: string): string {
-  return value.replace(/\s*\n\s*/g, ' ').replace(/(?<!\\)\|/g, '\\|').trim()
+  return joinLines(value).replace(/(?<!\\)\|/g, '\\|').trim()
 }
 
 /** The Meta list as a table, when every item is one `Field: value` line. */

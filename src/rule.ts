@@ -176,7 +176,11 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
           })
           message.url = url
           message.fatal = extra.severity === 'error' || (level === 'error' && extra.severity !== 'warning')
-          if (extra.expected) message.expected = extra.expected
+          // A fix that lands in a code block or comment never takes effect: offering
+          // it would make `--fix` insert the same text on every pass.
+          if (extra.expected && !(place && swallowed(tree, text, 'start' in place ? place.start.offset : place.offset))) {
+            message.expected = extra.expected
+          }
           if (extra.actual !== undefined) message.actual = extra.actual
           if (extra.note !== undefined) message.note = extra.note
         }
@@ -187,6 +191,33 @@ export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): 
   }
   Object.defineProperty(plugin, 'name', {value: definition.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())})
   return Object.assign(plugin, {rule: definition as unknown as RuleDefinition})
+}
+
+/**
+ * Whether text put at `offset` would be read as part of a top-level code
+ * block or HTML comment: strictly inside one, or after one that is never
+ * closed and runs to the end of the file (a half-written spec).
+ */
+function swallowed(tree: Root, source: string, offset: number | undefined): boolean {
+  if (offset === undefined) return false
+  for (const node of tree.children) {
+    if (node.type !== 'code' && node.type !== 'html') continue
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) continue
+    if (offset > start && offset < end) return true
+    if (offset >= end && source.slice(end).trim() === '' && unclosed(node.type, source.slice(start, end))) return true
+  }
+  return false
+}
+
+function unclosed(type: 'code' | 'html', raw: string): boolean {
+  if (type === 'html') return raw.startsWith('<!--') && !raw.includes('-->', 4)
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1]
+  if (!fence) return false
+  const lines = raw.trimEnd().split(/\r\n|\r|\n/)
+  const last = (lines[lines.length - 1] ?? '').trim()
+  return lines.length < 2 || !(last.startsWith(fence) && /^(`+|~+)$/.test(last))
 }
 
 const controlVerb = /^<!--\s*spec-lint(?:\s+(\S+))?/

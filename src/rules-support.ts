@@ -17,7 +17,8 @@ export function at(point: Point): Position {
 export const fileStart: Point = {line: 1, column: 1, offset: 0}
 
 export function endOfFile(source: string): Point {
-  const lines = source.split('\n')
+  // Every line ending micromark knows: CRLF, LF and a lone CR.
+  const lines = source.split(/\r\n|\r|\n/)
   const last = lines[lines.length - 1] ?? ''
   return {line: lines.length, column: last.length + 1, offset: source.length}
 }

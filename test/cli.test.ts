@@ -99,7 +99,7 @@ describe('spec-lint CLI', () => {
     write('bin.md', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]))
     const binary = run(['bin.md'], {cwd: dir})
     expect(binary.code).toBe(1)
-    expect(binary.stderr).toMatch(/bin\.md:1:1 +error +Unexpected binary content, expected a Markdown spec/)
+    expect(binary.stderr).toMatch(/bin\.md:1:5 +error +Unexpected binary content, expected a Markdown spec/)
     for (const [name, config, pattern] of [
       ['json', '{bad', /Cannot parse file `\.speclintrc\.json`/],
       ['rule', '{"rules": {"no-such-rule": "error"}}', /Unknown rule `no-such-rule` in `\.speclintrc\.json`/],

@@ -60,7 +60,7 @@ export function transformConfig(value: unknown, filePath: string): EngineConfig 
     }
     plugins.push(preset)
   }
-  if (Array.isArray(config.plugins)) plugins.push(...config.plugins)
+  if (Array.isArray(config.plugins)) plugins.push(...config.plugins.map((entry, index) => namedFailures(entry, index, where)))
   else if (config.plugins && typeof config.plugins === 'object') {
     // unified-engine also accepts `{name: options}` maps and resolves names itself.
     plugins.push(...Object.entries(config.plugins as Record<string, unknown>))
@@ -79,4 +79,64 @@ export function transformConfig(value: unknown, filePath: string): EngineConfig 
     plugins.push([plugin, entry])
   }
   return config.settings ? {plugins, settings: config.settings} : {plugins}
+}
+
+type Attacher = (this: unknown, ...args: unknown[]) => unknown
+type Transformer = (this: unknown, ...args: unknown[]) => unknown
+
+/**
+ * A plugin from a config file that throws (when attached or when it runs)
+ * fails the file with a message naming the plugin and the config file it
+ * came from, instead of a bare `boom`.
+ */
+function namedFailures(entry: unknown, index: number, where: string): unknown {
+  if (Array.isArray(entry) && typeof entry[0] === 'function') {
+    return [namedFailures(entry[0], index, where), ...entry.slice(1)]
+  }
+  if (typeof entry !== 'function') return entry
+  const attacher = entry as Attacher
+  const label = `\`${attacher.name || `plugins[${index}]`}\` from \`${where}\``
+  const fail = (error: unknown): never => {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new ConfigError(`Cannot run plugin ${label}: ${reason}`)
+  }
+  return function (this: unknown, ...args: unknown[]) {
+    let transformer: unknown
+    try {
+      transformer = attacher.apply(this, args)
+    } catch (error) {
+      fail(error)
+    }
+    if (typeof transformer !== 'function') return transformer
+    const run = transformer as Transformer
+    // unified passes a callback only to transformers that declare three
+    // parameters, so keep the arity.
+    if (run.length >= 3) {
+      return function (this: unknown, tree: unknown, file: unknown, next: (error?: unknown, ...rest: unknown[]) => void) {
+        try {
+          return run.call(this, tree, file, (error?: unknown, ...rest: unknown[]) => {
+            if (error) {
+              try {
+                fail(error)
+              } catch (named) {
+                next(named)
+                return
+              }
+            }
+            next(error, ...rest)
+          })
+        } catch (error) {
+          return fail(error)
+        }
+      }
+    }
+    return function (this: unknown, tree: unknown, file: unknown) {
+      try {
+        const result = run.call(this, tree, file)
+        return result instanceof Promise ? result.catch(fail) : result
+      } catch (error) {
+        return fail(error)
+      }
+    }
+  }
 }

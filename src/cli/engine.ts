@@ -1,6 +1,7 @@
 import {engine} from 'unified-engine'
 import type {Context, Options as EngineOptions} from 'unified-engine'
 import recommended from '../../presets/recommended.js'
+import type {InputLimits} from '../limits.js'
 import {specProcessor} from '../processor.js'
 import {transformConfig} from './config.js'
 import {reporters, withFlatCauses} from './reporters.js'
@@ -14,6 +15,13 @@ export const engineDefaults = {
   pluginPrefix: 'spec-lint'
 }
 
+let inputLimits: InputLimits = {}
+
+/** Input limits for every run in this process (`--max-size`); set once by `main`. */
+export function setInputLimits(limits: InputLimits): void {
+  inputLimits = limits
+}
+
 /** Engine options for a spec-lint run, on top of what was parsed from argv. */
 export function engineOptions(parsed: EngineOptions): EngineOptions {
   const name = parsed.reporter ?? 'default'
@@ -22,7 +30,7 @@ export function engineOptions(parsed: EngineOptions): EngineOptions {
   return {
     ...parsed,
     ...engineDefaults,
-    processor: specProcessor().use(recordRules),
+    processor: specProcessor(inputLimits).use(recordRules),
     defaultConfig: recommended,
     configTransform: transformConfig as EngineOptions['configTransform'],
     reporter,

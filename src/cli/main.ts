@@ -1,11 +1,13 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import v8 from 'node:v8'
 import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
 import {specProcessor} from '../processor.js'
 import {LintCache, leanRun} from './cache.js'
 import {allCommands, loadCommand} from './commands.js'
-import {engineDefaults, engineOptions, runEngine} from './engine.js'
+import {formatSize, parseSize} from '../limits.js'
+import {engineDefaults, engineOptions, runEngine, setInputLimits} from './engine.js'
 import {fail, firstLine} from './fail.js'
 import {describeFlags, extractOwnFlags, ownFlags} from './flags.js'
 import type {OwnValues} from './flags.js'
@@ -34,7 +36,30 @@ export async function main(argv: string[]): Promise<number> {
     if (command) return command.run(rest)
   }
 
-  const {own, rest: engineArgv} = extractOwnFlags(argv)
+  let own: OwnValues
+  let engineArgv: string[]
+  try {
+    ;({own, rest: engineArgv} = extractOwnFlags(argv))
+  } catch (error) {
+    fail(new Error(`${firstLine(error instanceof Error ? error.message : String(error))}; see \`spec-lint --help\``), 2)
+    return 2
+  }
+  const maxSize = own['max-size']
+  if (maxSize !== undefined) {
+    const bytes = typeof maxSize === 'string' ? parseSize(maxSize) : undefined
+    if (bytes === undefined) {
+      fail(new Error(`Unexpected \`--max-size\` value \`${String(maxSize)}\`, expected a size such as \`10mb\`, \`512kb\` or a byte count`), 2)
+      return 2
+    }
+    // Parsing holds ~90 bytes of syntax tree and events per byte of input;
+    // past the heap that is an out-of-memory abort, not a clear message.
+    const ceiling = Math.floor(v8.getHeapStatistics().heap_size_limit / 128)
+    if (bytes > ceiling) {
+      fail(new Error(`Unexpected \`--max-size\` of ${formatSize(bytes)}, expected at most ${formatSize(ceiling)} with this heap (raise it with \`NODE_OPTIONS=--max-old-space-size=<mb>\`)`), 2)
+      return 2
+    }
+    setInputLimits({maxSize: bytes})
+  }
   const parseArgv = await loadParseArgv()
   let parsed: ParsedArgv
   try {

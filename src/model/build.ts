@@ -39,7 +39,7 @@ import type {
   Stream,
   Table
 } from './schema.js'
-import {canonicalSection, extraSection, normalizeTitle, plainValue, slugify, splitChunkId} from './text.js'
+import {canonicalSection, extraSection, joinLines, normalizeTitle, plainValue, slugify, splitChunkId} from './text.js'
 
 type Locate = (offset: number) => Point
 
@@ -319,7 +319,7 @@ function parseMeta(ctx: Ctx, section: Section, nodes: RootContent[]): Meta {
       const raw = ctx.source.slice(valueStart, valueEnd)
       rows.push({
         field: (match[2] ?? '').trim(),
-        value: plainValue(raw.replace(/\s*\n\s*/g, ' ')),
+        value: plainValue(joinLines(raw)),
         raw,
         position: pos(ctx, item),
         fieldPosition: range(ctx, line.start, line.start + (match[1] ?? '').length),
@@ -430,7 +430,7 @@ function parseAcceptance(ctx: Ctx, section: Section, nodes: RootContent[]): Acce
         else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as Nodes)
       }
       criteria.push({
-        text: (paragraph ? toString(paragraph) : toString(item)).replace(/\s*\n\s*/g, ' ').trim(),
+        text: joinLines(paragraph ? toString(paragraph) : toString(item)).trim(),
         checked: item.checked ?? null,
         commands,
         position: pos(ctx, item)
@@ -544,7 +544,9 @@ function pathValue(raw: string): string {
 
 function splitList(value: string): string[] {
   return value
-    .split(/\s*,\s*/)
+    // Split on the comma alone: plainValue trims, and `\s*,\s*` backtracks
+    // over long runs of spaces.
+    .split(',')
     .map((s) => plainValue(s))
     .filter((s) => s && !/^[—–-]$/.test(s))
 }
@@ -554,7 +556,8 @@ function parsePhase(ctx: Ctx, heading: MdHeading | null, nodes: RootContent[], p
   const match = phaseHeading.exec(text)
   let name = match ? (match[2] ?? '').trim() : text
   const qualifiers: string[] = []
-  const qualifier = /\s*\(([^()]*)\)\s*$/.exec(name)
+  // No leading `\s*`: it would rescan each run of spaces from every start.
+  const qualifier = /\(([^()]*)\)\s*$/.exec(name)
   if (qualifier) {
     qualifiers.push(...(qualifier[1] ?? '').split(',').map((q) => q.trim()).filter(Boolean))
     name = name.slice(0, qualifier.index).trim()
@@ -684,7 +687,7 @@ function parseDetail(ctx: Ctx, item: ListItem): ChunkDetail {
     if (child.type === 'paragraph') fieldLines.push(...lines(ctx, child))
     else if (child.type === 'list') {
       for (const sub of child.children) {
-        const subText = (firstParagraph(sub) ? toString(firstParagraph(sub) as Paragraph) : toString(sub)).replace(/\s*\n\s*/g, ' ').trim()
+        const subText = joinLines(firstParagraph(sub) ? toString(firstParagraph(sub) as Paragraph) : toString(sub)).trim()
         // A field written as a bullet (`- Outcome: …`) is a field, not a sub-task.
         const asField = firstParagraph(sub) ? fieldOf(ctx, lines(ctx, firstParagraph(sub) as Paragraph)[0]) : null
         if (asField && detail[asField.key] === null) {

@@ -62,6 +62,15 @@ export function extraSection(text: string): string | null {
   return extraByName.get(normalizeHeading(text)) ?? null
 }
 
+/**
+ * Each run of whitespace that holds a line break becomes one space, like
+ * replacing `\s*\n\s*` with a space but in linear time: that pattern
+ * backtracks over every long run of spaces without a line break.
+ */
+export function joinLines(text: string): string {
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))
+}
+
 /** Strip inline markdown markers a value was written with (`` ` ``, `**`). */
 export function plainValue(raw: string): string {
   return raw
