@@ -177,7 +177,7 @@ describe('spec-lint --format', () => {
     expect(read(base, 'specs/skip/b.md')).toBe('* b\n')
     const binary = run(['--format', 'bin.md'], {cwd: base})
     expect(binary.code).toBe(1)
-    expect(binary.stderr).toMatch(/bin\.md:1:1 +error +Unexpected binary content, expected a Markdown spec/)
+    expect(binary.stderr).toMatch(/bin\.md:1:2 +error +Unexpected binary content, expected a Markdown spec +binary-content/)
     expect(binary.stderr).not.toMatch(/\n\s+at /)
   })
 })

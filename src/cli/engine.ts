@@ -22,6 +22,11 @@ export function setInputLimits(limits: InputLimits): void {
   inputLimits = limits
 }
 
+/** The limits `--max-size` set for this run, for modes with their own processor. */
+export function getInputLimits(): InputLimits {
+  return inputLimits
+}
+
 /** Engine options for a spec-lint run, on top of what was parsed from argv. */
 export function engineOptions(parsed: EngineOptions): EngineOptions {
   const name = parsed.reporter ?? 'default'

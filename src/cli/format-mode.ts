@@ -7,7 +7,8 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {formatTree} from '../format/index.js'
 import {writeFileAtomic} from '../fs/write-atomic.js'
-import {engineOptions, runEngine} from './engine.js'
+import {remarkLimits} from '../limits.js'
+import {engineOptions, getInputLimits, runEngine} from './engine.js'
 import type {Mode} from './main.js'
 import {quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 
@@ -20,19 +21,16 @@ declare module 'vfile' {
 
 /** Parse and print: no rules run, so a spec with lint errors is formatted all the same. */
 function formatProcessor() {
+  // The same input limits as linting (size, nesting, invalid UTF-8): a refused file is never rewritten.
   return unified()
     .use(remarkParse)
+    .use(remarkLimits, getInputLimits())
     .use(remarkGfm)
     .use(function (this: Processor) {
       this.compiler = (tree, file) => {
         const text = String(file.value ?? '')
         file.data.formatSource = text
         return formatTree(tree as Root, text)
-      }
-      return (_tree: unknown, file: VFile) => {
-        if (String(file.value ?? '').includes('\u0000')) {
-          file.fail('Unexpected binary content, expected a Markdown spec', {ruleId: 'binary-content', source: 'spec-lint'})
-        }
       }
     })
 }

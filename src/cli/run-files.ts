@@ -21,6 +21,7 @@ export function reportNoFiles(options: EngineOptions, context: Context | undefin
 
 /** A file the engine read and did not give up on (missing, unreadable, binary). */
 export function readable(file: VFile): boolean {
+  if (file.data.specRefused) return false
   return file.value !== undefined && file.value !== null && !file.messages.some((m) => m.fatal && m.ruleId === undefined)
 }
 

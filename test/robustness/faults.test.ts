@@ -122,7 +122,7 @@ describe.runIf(fs.existsSync(writer))('faults while writing', () => {
 // processor, so it skips the input limits, and rewrites a file whose invalid
 // UTF-8 Node already turned into U+FFFD. Unskip once format-mode refuses what
 // the linter refuses.
-describe.skip('--format refuses what the linter refuses (format-mode bug, reported)', () => {
+describe('--format refuses what the linter refuses', () => {
   it('leaves a file with invalid UTF-8 byte for byte, exit 1', () => {
     const folder = fs.mkdtempSync(path.join(dir, 'format-utf8-'))
     const bytes = Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n\n*  item\n')])
