@@ -1,3 +1,4 @@
+import {joinLines} from '../model/text.js'
 import type {Scaffold} from './scaffold.js'
 
 /**
@@ -97,5 +98,5 @@ export function renderSpec(spec: Scaffold): string {
 
 /** A table cell on one line with its pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/(?<!\\)\|/g, '\\|')
+  return joinLines(text).replace(/(?<!\\)\|/g, '\\|')
 }

@@ -1,3 +1,4 @@
+import {joinLines} from '../model/text.js'
 import type {Cell, Chunk, Phase, Plan, Position, SpecModel, Stream} from '../model/schema.js'
 
 /** The plan the structural plan rules check: the template's Execution Plan, not the older Work Breakdown. */
@@ -58,9 +59,8 @@ export function where(position: Position): string {
  * checkbox, on one line: wording checks need the backticks `toString` drops.
  */
 export function itemSource(source: string, position: Position): string {
-  return source
+  const text = source
     .slice(position.start.offset, position.end.offset)
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim()
+  return joinLines(text).trim()
 }

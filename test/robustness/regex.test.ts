@@ -97,7 +97,6 @@ describe('regular expressions over user text stay linear', () => {
     ['\\s*\\([^)]*\\)\\s*$', 'src/init/discovery.ts: leading `\\s*` rescans each run of spaces'],
     ['\\s*\\n\\s*|(?<=\\S)\\s+(?=\\*\\*[^*]+:\\*\\*)', 'src/init/discovery.ts: `\\s*\\n` from every space of a run'],
     ['[ \\t\\r]*\\n\\s*', 'src/init/discovery.ts: from every space of a run'],
-    ['\\s*\\n\\s*', 'src/init/render.ts, src/plan/support.ts: use joinLines (src/model/text.ts)'],
     ['\\s[—–-]\\s+(.*)$', 'src/plan/discovery.ts: `.*$` to the end of the text from every ` - `'],
     ['\\{([^,{}]*)[^{}]*\\}', 'src/plan/ownership.ts: two overlapping classes after an unclosed `{`'],
     ['[@!+]\\(([^|)]*)[^)]*\\)', 'src/plan/ownership.ts: two overlapping classes after an unclosed `(`']
