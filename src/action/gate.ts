@@ -1,3 +1,4 @@
+import {writeFileAtomicSync as writeAtomic} from '../fs/write-atomic.js'
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,20 +22,6 @@ export interface GateResult {
   code: number
   errors: number
   warnings: number
-}
-
-/** Write through a temp file in the same folder and rename (keeping the mode), so a reader never sees half a file. */
-function writeAtomic(file: string, value: string): void {
-  fs.mkdirSync(path.dirname(file), {recursive: true})
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`)
-  const mode = fs.existsSync(file) ? fs.statSync(file).mode & 0o7777 : undefined
-  try {
-    fs.writeFileSync(temp, value, mode === undefined ? {} : {mode})
-    fs.renameSync(temp, file)
-  } catch (error) {
-    fs.rmSync(temp, {force: true})
-    throw error
-  }
 }
 
 function appendTo(file: string | undefined, value: string): void {
