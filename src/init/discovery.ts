@@ -89,22 +89,7 @@ export function discoveryTitle(text: string): string {
 export function readDiscovery(source: string): DiscoveryDoc {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as Root
   const inline: Inline = (node, keepLines) => inlineSource(source, node, keepLines)
-  const doc: DiscoveryDoc = {
-    title: null,
-    headers: {},
-    problem: [],
-    solution: {paragraphs: [], items: []},
-    decisions: [],
-    constraints: [],
-    scope: {in: [], out: [], deferred: []},
-    context: {paragraphs: [], items: []},
-    referenceFiles: [],
-    successCriteria: [],
-    openQuestions: [],
-    found: {},
-    extraSections: [],
-    prose: proseOf(tree)
-  }
+  const doc: DiscoveryDoc = {...emptyDoc(), prose: proseOf(tree)}
 
   // Split the body into H2 sections; what precedes the first H2 is the header.
   const header: RootContent[] = []
@@ -348,4 +333,24 @@ function proseOf(tree: Root): string {
   }
   walk(tree)
   return parts.join(' ')
+}
+
+/** A discovery document with nothing in it (the blank template's input). */
+export function emptyDoc(): DiscoveryDoc {
+  return {
+    title: null,
+    headers: {},
+    problem: [],
+    solution: {paragraphs: [], items: []},
+    decisions: [],
+    constraints: [],
+    scope: {in: [], out: [], deferred: []},
+    context: {paragraphs: [], items: []},
+    referenceFiles: [],
+    successCriteria: [],
+    openQuestions: [],
+    found: {},
+    extraSections: [],
+    prose: ''
+  }
 }

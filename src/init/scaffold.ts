@@ -1,6 +1,6 @@
 import {promiseFromTitle} from '../rules-support.js'
 import type {DiscoveryDoc} from './discovery.js'
-import {isLabel} from './discovery.js'
+import {emptyDoc, isLabel} from './discovery.js'
 import type {ProjectInfo} from './project.js'
 import type {WorkType, WorkTypeResult} from './work-type.js'
 import {isAgentType} from './work-type.js'
@@ -204,21 +204,3 @@ export function buildScaffold(doc: DiscoveryDoc | null, options: ScaffoldOptions
   }
 }
 
-function emptyDoc(): DiscoveryDoc {
-  return {
-    title: null,
-    headers: {},
-    problem: [],
-    solution: {paragraphs: [], items: []},
-    decisions: [],
-    constraints: [],
-    scope: {in: [], out: [], deferred: []},
-    context: {paragraphs: [], items: []},
-    referenceFiles: [],
-    successCriteria: [],
-    openQuestions: [],
-    found: {},
-    extraSections: [],
-    prose: ''
-  }
-}
