@@ -171,7 +171,7 @@ async function main(): Promise<void> {
     '',
     `Command: \`BENCH_N=${n} BENCH_K=${k} BENCH_REPS=${reps} BENCH_SEED=${seed} npm run bench\``,
     '',
-    `Run ${started.toISOString()} on Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ` +
+    `Run ${started.toISOString()} on Node ${process.version}, ${os.cpus().length} CPUs, ` +
       `load average ${load.map((l) => l.toFixed(1)).join(' / ')} at start. Corpus: ${n} specs, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MiB ` +
       `(3–60 KB, log-uniform), seed ${seed}. Medians of ${reps} repetitions, order rotated; each sample is a fresh process ` +
       `(peak RSS and CPU from \`/usr/bin/time\`). CPU time is steadier than wall time on a shared machine.`,
