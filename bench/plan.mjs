@@ -4,9 +4,9 @@ import remarkGfm from 'remark-gfm'
 import {rules} from '../dist/rules/index.js'
 import {buildSpec} from '../dist/src/model/build.js'
 import remarkSpec from '../dist/src/model/plugin.js'
-import {buildChunkGraph, findCycles, findForwardDependencies, topologicalOrder} from '../dist/src/plan/graph.js'
-import {ownershipConflicts} from '../dist/src/plan/ownership.js'
-import {lint, specProcessor} from '../dist/src/processor.js'
+import {buildChunkGraph, findCycles, findForwardDependencies, topologicalOrder} from '../dist/src/analysis/graph.js'
+import {ownershipConflicts} from '../dist/src/analysis/ownership.js'
+import {lint, specProcessor} from '../dist/src/parse/processor.js'
 
 const phases = Number(process.argv[2] ?? 1000)
 const lines = ['# Big', '', '## Execution Plan', '', '### Work Streams', '', '| Stream | Responsibility | Owns | Skills |', '|---|---|---|---|']

@@ -1,7 +1,7 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
 import {findSection} from '../src/rules-support.js'
-import {chunkTitlePlace} from '../src/plan/support.js'
+import {chunkTitlePlace} from '../src/model/plan-queries.js'
 
 const plan = (count: number, subtasks = 1) => {
   const items = Array.from({length: count}, (_, i) => {

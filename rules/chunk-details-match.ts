@@ -1,7 +1,7 @@
 import type {Chunk, Phase} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {at} from '../src/rules-support.js'
-import {executionPlan, isNoStream, phaseLabel} from '../src/plan/support.js'
+import {executionPlan, isNoStream, phaseLabel} from '../src/model/plan-queries.js'
 
 const plan = (table: string, details: string) =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n${table}\n${details}`

@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {chunkLabel, declaredStreams, executionPlan} from '../src/plan/support.js'
+import {chunkLabel, declaredStreams, executionPlan} from '../src/model/plan-queries.js'
 
 const item = (body: string, streams = false) =>
   `# T\n\n## Execution Plan\n\n${streams ? '### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n| data | Models | src/ | backend-api |\n\n' : ''}### Phase 1: Foundation\n\n- [ ] **Models**\n\n${body}`

@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {cellOf, declaredStreams, executionPlan, isNoStream} from '../src/plan/support.js'
+import {cellOf, declaredStreams, executionPlan, isNoStream} from '../src/model/plan-queries.js'
 
 const spec = (rows: string, stream: string) =>
   `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n| data | Models | src/models/ | backend-api |\n| api | Endpoints | src/api/ | backend-api |\n\n### Phase 1: Foundation\n\n| Chunk | Stream | Outcome | Depends On |\n|---|---|---|---|\n${rows}\n- [ ] **Models**\n\n  Outcome: Tables exist.\n  Stream: ${stream}\n`

@@ -1,6 +1,6 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {listOf} from '../src/rules-support.js'
-import {declaredStreams, executionPlan, phaseLabel} from '../src/plan/support.js'
+import {declaredStreams, executionPlan, phaseLabel} from '../src/model/plan-queries.js'
 
 const columns = [
   {name: 'Chunk', aliases: ['chunk', 'name', 'title']},

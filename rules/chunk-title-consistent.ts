@@ -1,6 +1,6 @@
 import {splitChunkId} from '../src/model/text.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {cellOf, executionPlan} from '../src/plan/support.js'
+import {cellOf, executionPlan} from '../src/model/plan-queries.js'
 
 const plan = (row: string, item: string) =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| ${row} | Done | — |\n\n- [ ] **${item}**\n\n  Outcome: Done.\n`

@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {cellOf, declaredStreams, lineRange} from '../src/plan/support.js'
+import {cellOf, declaredStreams, lineRange} from '../src/model/plan-queries.js'
 
 const plan = (rows: string | null) =>
   `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n| data | Models | src/models/ | backend-api |\n| api | Endpoints | src/api/ | backend-api |\n` +

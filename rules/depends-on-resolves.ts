@@ -1,7 +1,7 @@
 import type {Position} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {plainValue} from '../src/model/text.js'
-import {executionPlan} from '../src/plan/support.js'
+import {executionPlan} from '../src/model/plan-queries.js'
 
 const plan = (dependsOn: string, extra = '') =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| User model + token model | Tables | — |\n| C2 Auth utilities | Helpers | — |\n\n### Phase 2: Endpoints\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login | Users log in | ${dependsOn} |\n${extra}`

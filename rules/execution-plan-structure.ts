@@ -1,6 +1,6 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {findSection} from '../src/rules-support.js'
-import {executionPlan, phaseLabel} from '../src/plan/support.js'
+import {executionPlan, phaseLabel} from '../src/model/plan-queries.js'
 
 const plan = (body: string) => `# T\n\n## Execution Plan\n\n${body}`
 const phase = (n: number | string, name: string) =>

@@ -1,6 +1,6 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {metaRow} from '../src/rules-support.js'
-import {where} from '../src/plan/support.js'
+import {where} from '../src/model/plan-queries.js'
 import {normalizeStatus} from './meta-status.js'
 
 const spec = (status: string, items: string[]) =>

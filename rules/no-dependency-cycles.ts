@@ -1,7 +1,7 @@
 import type {Chunk} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {buildChunkGraph, findCycles, isChunkNode, nodeLabel} from '../src/plan/graph.js'
-import {executionPlan} from '../src/plan/support.js'
+import {buildChunkGraph, findCycles, isChunkNode, nodeLabel} from '../src/analysis/graph.js'
+import {executionPlan} from '../src/model/plan-queries.js'
 
 const plan = (a: string, b: string, c: string) =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C1 Models | Tables | ${a} |\n| C2 Utilities | Helpers | ${b} |\n| C3 Seeds | Data | ${c} |\n`

@@ -1,6 +1,6 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {buildChunkGraph, findForwardDependencies} from '../src/plan/graph.js'
-import {chunkLabel, executionPlan} from '../src/plan/support.js'
+import {buildChunkGraph, findForwardDependencies} from '../src/analysis/graph.js'
+import {chunkLabel, executionPlan} from '../src/model/plan-queries.js'
 
 const plan = (one: string, two: string) =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables | ${one} |\n| Utilities | Helpers | — |\n\n### Phase 2: Endpoints\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login | Users log in | ${two} |\n`

@@ -1,8 +1,8 @@
 import type {Chunk} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {metaRow} from '../src/rules-support.js'
-import {buildChunkGraph, isChunkNode} from '../src/plan/graph.js'
-import {chunkLabel} from '../src/plan/support.js'
+import {buildChunkGraph, isChunkNode} from '../src/analysis/graph.js'
+import {chunkLabel} from '../src/model/plan-queries.js'
 import {normalizeStatus} from './meta-status.js'
 
 const spec = (status: string, a: string, b: string, criterion = ' ') =>

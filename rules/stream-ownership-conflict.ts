@@ -1,7 +1,7 @@
 import type {PathPattern, Stream} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {ownershipConflicts} from '../src/plan/ownership.js'
-import {where} from '../src/plan/support.js'
+import {ownershipConflicts} from '../src/analysis/ownership.js'
+import {where} from '../src/model/plan-queries.js'
 import {isPlaceholder} from '../src/rules-support.js'
 
 const streams = (rows: string) =>

@@ -1,7 +1,7 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
-import {itemSource} from '../src/plan/support.js'
-import {areaNouns, broadVerbs, placeholderTasks, vagueReason, vagueWords} from '../src/plan/wording.js'
+import {itemSource} from '../src/model/plan-queries.js'
+import {areaNouns, broadVerbs, placeholderTasks, vagueReason, vagueWords} from '../src/analysis/wording.js'
 
 const chunk = (title: string, tasks: string[]) =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n- [ ] **${title}**\n\n  Outcome: Done.\n\n${tasks.map((t) => `  - ${t}`).join('\n')}\n`

@@ -1,6 +1,6 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {listOf} from '../src/rules-support.js'
-import {cellOf, lineRange, where} from '../src/plan/support.js'
+import {cellOf, lineRange, where} from '../src/model/plan-queries.js'
 
 /** Required columns, each with the header names the model reads for it. */
 const columns = [

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {lintRun} from '../src/lint-run.js'
-import {lint} from '../src/processor.js'
+import {lintRun} from './helpers/lint-run.js'
+import {lint} from '../src/parse/processor.js'
 
 /*
  * Real specs under `recommended`. The corpus is not part of the repository:

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {rulesById} from '../rules/index.js'
-import {lintRun} from '../src/lint-run.js'
+import {lintRun} from './helpers/lint-run.js'
 
 /*
  * Whole specs: every clean fixture lints clean under `recommended`, and every

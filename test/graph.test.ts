@@ -9,8 +9,8 @@ import {
   phaseMembers,
   stronglyConnected,
   topologicalOrder
-} from '../src/plan/graph.js'
-import {specProcessor} from '../src/processor.js'
+} from '../src/analysis/graph.js'
+import {specProcessor} from '../src/parse/processor.js'
 
 function model(value: string) {
   return buildSpec(specProcessor().parse(value), value)

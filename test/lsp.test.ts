@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver-protocol/node.js'
 import type {Diagnostic} from 'vscode-languageserver-protocol/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {formatDocument} from '../src/lsp/format.js'
+import {formatSpec as formatDocument} from '../src/format/index.js'
 import {serverBin, startServer, within} from './helpers/lsp-client.js'
 import type {LspClient} from './helpers/lsp-client.js'
 

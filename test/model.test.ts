@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildSpec} from '../src/model/build.js'
 import {specJsonSchema, specSchema} from '../src/model/schema.js'
-import {specProcessor} from '../src/processor.js'
+import {specProcessor} from '../src/parse/processor.js'
 
 const corpus = path.resolve(import.meta.dirname, '../../shared/corpus/specs')
 const hasCorpus = fs.existsSync(corpus)

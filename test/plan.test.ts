@@ -7,7 +7,7 @@ import {renderDot, renderMermaid, renderText} from '../src/plan/render.js'
 import {buildSchedule, criticalPath, CycleError, readyChunks} from '../src/plan/schedule.js'
 import {renderStatusTable, specStatus, specStatusSchema, statusJsonSchema} from '../src/plan/status.js'
 import {planDocument, planDocumentSchema, planJsonSchema} from '../src/plan/tasks.js'
-import {specProcessor} from '../src/processor.js'
+import {specProcessor} from '../src/parse/processor.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 // `../shared/corpus` beside the repository; SPEC_LINT_CORPUS points elsewhere (a worktree checkout).

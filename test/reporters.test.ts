@@ -7,9 +7,9 @@ import {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import recommended from '../presets/recommended.js'
 import strict from '../presets/strict.js'
-import {escapeData, escapeProperty, reporterGithub, workflowCommand} from '../src/cli/reporter-github.js'
-import {reporterSarif} from '../src/cli/reporter-sarif.js'
-import {lint} from '../src/processor.js'
+import {escapeData, escapeProperty, reporterGithub, workflowCommand} from '../src/report/github.js'
+import {reporterSarif} from '../src/report/sarif.js'
+import {lint} from '../src/parse/processor.js'
 import {run} from './helpers/cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
-import {editsOf, fixText} from '../src/fix/apply.js'
+import {editsOf, fixText} from '../src/edit/apply.js'
 import {formatMessage, lintWithRule} from './helpers/lint.js'
 
 describe.each(rules.map((plugin) => [plugin.rule.id, plugin] as const))('%s', (id, plugin) => {

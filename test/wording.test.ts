@@ -9,8 +9,8 @@ import {
   typeNames,
   vagueReason,
   vagueWords
-} from '../src/plan/wording.js'
-import {ownershipConflicts} from '../src/plan/ownership.js'
+} from '../src/analysis/wording.js'
+import {ownershipConflicts} from '../src/analysis/ownership.js'
 
 const vague = {vagueWords, broadVerbs, broadObjectWords: 2, areaNouns, placeholderTasks}
 const prescriptive = {fileExtensions, tuningKeys, typeNames}

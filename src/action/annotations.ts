@@ -1,7 +1,7 @@
 import type {VFileMessage} from 'vfile-message'
-import {workflowCommand} from '../cli/reporter-github.js'
-import type {Level} from '../cli/report-support.js'
-import {levelOf, spanOf} from '../cli/report-support.js'
+import {workflowCommand} from '../report/github.js'
+import type {Level} from '../report/places.js'
+import {levelOf, spanOf} from '../report/places.js'
 
 /** One message of the run, with the repository-relative file it belongs to. */
 export interface Entry {

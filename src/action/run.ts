@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import {escapeData} from '../cli/reporter-github.js'
-import {firstLine} from '../cli/fail.js'
+import {escapeData} from '../report/github.js'
+import {firstLine} from '../engine/errors.js'
 import {gate} from './gate.js'
 import {readInputs} from './inputs.js'
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {fileURLToPath} from 'node:url'
-import {fail} from './fail.js'
+import {fail} from '../engine/errors.js'
 import {respawn, wantsRespawn} from './respawn.js'
 
 process.on('uncaughtException', (error) => fail(error))

@@ -3,14 +3,14 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {slugify} from '../model/text.js'
 import {readDiscovery} from '../init/discovery.js'
-import {lint} from '../processor.js'
+import {lint} from '../parse/processor.js'
 import {projectInfo} from '../init/project.js'
 import {scaffoldSpec} from '../init/index.js'
 import {describeWorkType, isAgentType, isWorkType, workTypes} from '../init/work-type.js'
-import {writeAtomic} from '../init/write.js'
+import {writeFileAtomic as writeAtomic} from '../edit/write-atomic.js'
 import type {Command} from './commands.js'
-import {firstLine} from './fail.js'
-import {readSpecFile} from './read.js'
+import {firstLine} from '../engine/errors.js'
+import {readSpecFile} from '../parse/read.js'
 
 /** Exit code when the work belongs to agent-spec-builder. */
 export const EXIT_AGENT_WORK = 3

@@ -1,21 +1,20 @@
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import v8 from 'node:v8'
 import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
-import {specProcessor} from '../processor.js'
-import {LintCache, leanRun} from './cache.js'
+import {specProcessor} from '../parse/processor.js'
+import {packageInfo} from '../engine/package-info.js'
+import {LintCache, leanRun} from '../engine/cache.js'
 import {allCommands, loadCommand} from './commands.js'
-import {formatSize, parseSize} from '../limits.js'
-import {engineDefaults, engineOptions, runEngine, setInputLimits} from './engine.js'
-import {fail, firstLine} from './fail.js'
+import {formatSize, parseSize} from '../parse/limits.js'
+import {engineDefaults, engineOptions, runEngine, setInputLimits} from '../engine/engine.js'
+import {fail, firstLine} from '../engine/errors.js'
 import {describeFlags, extractOwnFlags, ownFlags} from './flags.js'
 import type {OwnValues} from './flags.js'
 import {loadParseArgv} from './unified-argv.js'
 import type {ParsedArgv} from './unified-argv.js'
 
-const require = createRequire(import.meta.url)
-export const version = (require('../../../package.json') as {version: string}).version
+const version = packageInfo.version
 const description = 'Lint, fix and format implementation specs (general-spec-builder format)'
 
 /**

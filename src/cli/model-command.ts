@@ -1,8 +1,8 @@
 import {buildSpec} from '../model/build.js'
 import {specJsonSchema} from '../model/schema.js'
-import {specProcessor} from '../processor.js'
+import {specProcessor} from '../parse/processor.js'
 import type {Command} from './commands.js'
-import {readSpecFile} from './read.js'
+import {readSpecFile} from '../parse/read.js'
 
 export const modelCommand: Command = {
   name: 'model',

@@ -2,9 +2,9 @@ import {buildSpec} from '../model/build.js'
 import {renderDot, renderMermaid, renderText} from '../plan/render.js'
 import {criticalPath, CycleError, buildSchedule} from '../plan/schedule.js'
 import {planDocument, planJsonSchema} from '../plan/tasks.js'
-import {specProcessor} from '../processor.js'
+import {specProcessor} from '../parse/processor.js'
 import type {Command} from './commands.js'
-import {readSpecFile} from './read.js'
+import {readSpecFile} from '../parse/read.js'
 
 const formats = ['--json', '--mermaid', '--dot'] as const
 const known = new Set<string>([...formats, '--ready', '--critical-path', '--schema'])

@@ -1,7 +1,7 @@
 import {createTwoFilesPatch} from 'diff'
 import type {Context, Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
-import {runEngine} from './engine.js'
+import {runEngine} from '../engine/engine.js'
 
 /** A reporter that prints nothing: passes before the last one are not reported. */
 export const silentReporter = (): string => ''

@@ -1,10 +1,10 @@
 import {buildSpec} from '../model/build.js'
 import {renderStatusTable, specStatus, statusJsonSchema} from '../plan/status.js'
 import type {SpecStatus} from '../plan/status.js'
-import {specProcessor} from '../processor.js'
+import {specProcessor} from '../parse/processor.js'
 import type {Command} from './commands.js'
 import {expandSpecPaths} from './expand.js'
-import {readSpecFile} from './read.js'
+import {readSpecFile} from '../parse/read.js'
 
 export const statusCommand: Command = {
   name: 'status',

@@ -9,7 +9,7 @@ export function shapeOf(text: string): TextShape {
   return {bom: text.charCodeAt(0) === 0xfeff, eol: eol ?? '\n'}
 }
 
-export {withoutBom} from '../bom.js'
+export {withoutBom} from '../parse/bom.js'
 
 /** Give LF text the shape of the original: its line ending everywhere, its BOM back. */
 export function reshape(text: string, shape: TextShape): string {

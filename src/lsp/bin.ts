@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {createUnifiedLanguageServer} from 'unified-language-server'
-import {engineDefaults} from '../cli/engine.js'
-import {version} from '../cli/main.js'
+import {engineDefaults} from '../engine/engine.js'
+import {packageInfo} from '../engine/package-info.js'
 import {processor} from './processor.js'
 
 const usage = 'Usage: spec-lint-language-server --stdio (or --node-ipc, --socket=<port>, --pipe=<name>)'
@@ -10,7 +10,7 @@ const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(`${usage}\n\n  The spec-lint language server: diagnostics, quick fixes and formatting for specs.\n`)
 } else if (args.includes('--version') || args.includes('-v')) {
-  process.stdout.write(version + '\n')
+  process.stdout.write(packageInfo.version + '\n')
 } else if (!args.some((arg) => /^--(stdio|node-ipc|socket|pipe)\b/.test(arg))) {
   process.stderr.write(`spec-lint-language-server: missing transport; ${usage}\n`)
   process.exitCode = 2

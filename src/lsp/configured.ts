@@ -5,9 +5,9 @@ import {Configuration} from 'unified-engine'
 import type {ConfigResult, Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import recommended from '../../presets/recommended.js'
-import {transformConfig} from '../cli/config.js'
-import {engineDefaults} from '../cli/engine.js'
-import {flattenCauses} from '../cli/reporters.js'
+import {transformConfig} from '../engine/config.js'
+import {engineDefaults} from '../engine/engine.js'
+import {flattenCauses} from '../report/index.js'
 import {source} from '../rule.js'
 
 function load(configuration: Configuration, filePath: string): Promise<ConfigResult> {

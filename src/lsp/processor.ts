@@ -1,9 +1,9 @@
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {specProcessor} from '../processor.js'
+import {specProcessor} from '../parse/processor.js'
 import specConfiguration from './configured.js'
-import {formatDocument} from './format.js'
+import {formatSpec} from '../format/index.js'
 
 /**
  * Make "Format Document" independent of lint errors. unified-language-server
@@ -17,7 +17,7 @@ function formattedValue(this: Processor) {
   return async function (_: Root, file: VFile): Promise<undefined> {
     const text = String(file.value ?? '')
     try {
-      file.value = await formatDocument(text)
+      file.value = formatSpec(text)
     } catch {
       // A formatter failure leaves the text as it is: no edit beats a broken one.
     }

@@ -1,6 +1,6 @@
 import type {Chunk, DependencyRef, SpecModel} from '../model/schema.js'
-import {buildChunkGraph, findCycles, formatCycle, isChunkNode, topologicalOrder} from './graph.js'
-import type {ChunkGraph, PhaseBarrier} from './graph.js'
+import {buildChunkGraph, findCycles, formatCycle, isChunkNode, topologicalOrder} from '../analysis/graph.js'
+import type {ChunkGraph, PhaseBarrier} from '../analysis/graph.js'
 
 /*
  * The plan as a schedule. The format says phases run in sequence (Phase 2

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
-import {lintRun} from '../../src/lint-run.js'
-import {lint} from '../../src/processor.js'
+import {lintRun} from './lint-run.js'
+import {lint} from '../../src/parse/processor.js'
 import type {SpecRulePlugin} from '../../src/rule.js'
 import remarkSpec from '../../src/model/plugin.js'
 import remarkGfm from 'remark-gfm'

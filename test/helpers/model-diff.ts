@@ -1,6 +1,6 @@
 import {diffArrays} from 'diff'
 import {isDeepStrictEqual} from 'node:util'
-import type {Edit} from '../../src/fix/apply.js'
+import type {Edit} from '../../src/edit/apply.js'
 import {stripPositions} from '../../src/model/strip.js'
 
 /** A range of offsets; an insertion is an empty one. */

@@ -10,7 +10,7 @@ import {root} from './support.js'
 
 const hasFix = ownFlags.some((flag) => flag.long === 'fix')
 const hasFormat = ownFlags.some((flag) => flag.long === 'format')
-const writer = path.join(root, 'src/fs/write-atomic.ts')
+const writer = path.join(root, 'src/edit/write-atomic.ts')
 const isRoot = process.getuid?.() === 0
 
 // A spec with one fixable message (Status casing) and unformatted spacing.
@@ -34,7 +34,7 @@ function leftovers(folder: string): string[] {
 
 describe.runIf(fs.existsSync(writer))('faults while writing', () => {
   it('a write that fails midway leaves the original intact and no temporary file', async () => {
-    const {writeFileAtomic} = await import('../../src/fs/write-atomic.js')
+    const {writeFileAtomic} = await import('../../src/edit/write-atomic.js')
     const folder = fs.mkdtempSync(path.join(dir, 'midway-'))
     const file = path.join(folder, 'spec.md')
     fs.writeFileSync(file, broken)

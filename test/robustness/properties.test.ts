@@ -4,7 +4,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {ownFlags} from '../../src/cli/flags.js'
-import {applyEdits, editsOf, fixText, inLineEnding} from '../../src/fix/apply.js'
+import {applyEdits, editsOf, fixText, inLineEnding} from '../../src/edit/apply.js'
 import {run} from '../helpers/cli.js'
 import {cleanSpecs, generatedMarkdown, lintWith, lostWords, mutatedSpec, placeProblems} from './support.js'
 

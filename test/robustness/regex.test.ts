@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import recommended from '../../presets/recommended.js'
 import strict from '../../presets/strict.js'
-import {specProcessor} from '../../src/processor.js'
+import {specProcessor} from '../../src/parse/processor.js'
 import {findPatterns} from './regex-audit.js'
 import {root} from './support.js'
 
@@ -98,8 +98,8 @@ describe('regular expressions over user text stay linear', () => {
     ['\\s*\\n\\s*|(?<=\\S)\\s+(?=\\*\\*[^*]+:\\*\\*)', 'src/init/discovery.ts: `\\s*\\n` from every space of a run'],
     ['[ \\t\\r]*\\n\\s*', 'src/init/discovery.ts: from every space of a run'],
     ['\\s[—–-]\\s+(.*)$', 'src/plan/discovery.ts: `.*$` to the end of the text from every ` - `'],
-    ['\\{([^,{}]*)[^{}]*\\}', 'src/plan/ownership.ts: two overlapping classes after an unclosed `{`'],
-    ['[@!+]\\(([^|)]*)[^)]*\\)', 'src/plan/ownership.ts: two overlapping classes after an unclosed `(`']
+    ['\\{([^,{}]*)[^{}]*\\}', 'src/analysis/ownership.ts: two overlapping classes after an unclosed `{`'],
+    ['[@!+]\\(([^|)]*)[^)]*\\)', 'src/analysis/ownership.ts: two overlapping classes after an unclosed `(`']
   ])
   reviewed.set('\\s*\\n\\s*|\\s+', 'src/action/inputs.ts: the `\\s+` alternative consumes each run, so a run is scanned twice at most')
   reviewed.set('\\b(?:values|members|variants)\\s*:\\s*[A-Z][A-Z0-9_]+\\b', 'starts with a literal word; `\\s*:\\s*` has a `:` between the runs')

@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {describe, expect, it} from 'vitest'
-import {consumeFromFirstEdit, originalConsume} from '../../src/micromark-linear.js'
+import {consumeFromFirstEdit, originalConsume} from '../../src/parse/micromark-linear.js'
 import {EditMap} from 'micromark-util-edit-map'
-import {checkInput, parseSize} from '../../src/limits.js'
+import {checkInput, parseSize} from '../../src/parse/limits.js'
 import {joinLines} from '../../src/model/text.js'
-import {lint} from '../../src/processor.js'
+import {lint} from '../../src/parse/processor.js'
 import {generatedMarkdown} from './support.js'
 
 describe('bugs the robustness suite found', () => {

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {inOrder, levelOf, relativePath, repoRoot, spanOf} from './report-support.js'
+import {inOrder, levelOf, relativePath, repoRoot, spanOf} from './places.js'
 
 export interface GithubOptions {
   silent?: boolean

@@ -1,7 +1,7 @@
 import type {Pluggable, PluggableList, Preset} from 'unified'
 import {VFile} from 'vfile'
-import recommended from '../presets/recommended.js'
-import {specProcessor} from './processor.js'
+import recommended from '../../presets/recommended.js'
+import {specProcessor} from '../../src/parse/processor.js'
 
 type Completer = (set: RunFileSet) => void | Promise<void>
 

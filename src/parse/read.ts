@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import {location} from 'vfile-location'
-import {checkInput} from '../limits.js'
+import {checkInput} from './limits.js'
 
 /** Read a spec for a subcommand, with one clear error for each way that can fail. */
 export async function readSpecFile(file: string): Promise<string> {

@@ -10,7 +10,7 @@ import {z} from 'zod'
 import {promiseSchema} from '../model/schema.js'
 import {specFromSummary, summarize} from '../model/summary.js'
 import type {SpecSummary} from '../model/summary.js'
-import {writeFileAtomicSync as writeAtomic} from '../fs/write-atomic.js'
+import {writeFileAtomicSync as writeAtomic} from '../edit/write-atomic.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -1,5 +1,5 @@
-import {joinLines} from '../model/text.js'
-import type {Cell, Chunk, Phase, Plan, Position, SpecModel, Stream} from '../model/schema.js'
+import {joinLines} from './text.js'
+import type {Cell, Chunk, Phase, Plan, Position, SpecModel, Stream} from './schema.js'
 
 /** The plan the structural plan rules check: the template's Execution Plan, not the older Work Breakdown. */
 export function executionPlan(spec: SpecModel): Plan | null {

@@ -1,11 +1,11 @@
 import {engine} from 'unified-engine'
 import type {Context, Options as EngineOptions} from 'unified-engine'
 import recommended from '../../presets/recommended.js'
-import type {InputLimits} from '../limits.js'
-import {specProcessor} from '../processor.js'
+import type {InputLimits} from '../parse/limits.js'
+import {specProcessor} from '../parse/processor.js'
 import {transformConfig} from './config.js'
-import {reporters, withFlatCauses} from './reporters.js'
-import recordRules from './rules-run.js'
+import {reporters, withFlatCauses} from '../report/index.js'
+import recordRules from './record-rules.js'
 
 export const engineDefaults = {
   rcName: '.speclintrc',

@@ -1,10 +1,10 @@
 import type {VFile} from 'vfile'
 import reporter from 'vfile-reporter'
 import reporterJson from 'vfile-reporter-json'
-import {firstLine} from './fail.js'
-import {reporterCompact} from './reporter-compact.js'
-import {reporterGithub} from './reporter-github.js'
-import {reporterSarif} from './reporter-sarif.js'
+import {firstLine} from '../engine/errors.js'
+import {reporterCompact} from './compact.js'
+import {reporterGithub} from './github.js'
+import {reporterSarif} from './sarif.js'
 
 export type Reporter = (files: VFile[], options: Record<string, unknown>) => string
 

@@ -6,10 +6,10 @@ import type {PluggableList, Preset} from 'unified'
 import {VFile} from 'vfile'
 import './micromark-linear.js'
 import {stripBom} from './bom.js'
-import remarkSpec from './model/plugin.js'
+import remarkSpec from '../model/plugin.js'
 import {remarkLimits} from './limits.js'
 import type {InputLimits} from './limits.js'
-import recommended from '../presets/recommended.js'
+import recommended from '../../presets/recommended.js'
 
 /**
  * The processor every entry point shares: parse with GFM, build the model.

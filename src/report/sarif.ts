@@ -4,10 +4,10 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import recommended from '../../presets/recommended.js'
 import {rulesById} from '../../rules/index.js'
-import {packageInfo} from '../package-info.js'
+import {packageInfo} from '../engine/package-info.js'
 import {docsBase, source} from '../rule.js'
-import {inOrder, levelOf, relativePath, repoRoot, spanOf} from './report-support.js'
-import {isSpecRule} from './rules-run.js'
+import {inOrder, levelOf, relativePath, repoRoot, spanOf} from './places.js'
+import {isSpecRule} from '../engine/record-rules.js'
 
 const {version, homepage} = packageInfo
 
