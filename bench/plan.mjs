@@ -6,7 +6,8 @@ import {buildSpec} from '../dist/src/model/build.js'
 import remarkSpec from '../dist/src/model/plugin.js'
 import {buildChunkGraph, findCycles, findForwardDependencies, topologicalOrder} from '../dist/src/analysis/graph.js'
 import {ownershipConflicts} from '../dist/src/analysis/ownership.js'
-import {lint, specProcessor} from '../dist/src/parse/processor.js'
+import {lint} from '../dist/src/engine/lint.js'
+import {specProcessor} from '../dist/src/parse/processor.js'
 
 const phases = Number(process.argv[2] ?? 1000)
 const lines = ['# Big', '', '## Execution Plan', '', '### Work Streams', '', '| Stream | Responsibility | Owns | Skills |', '|---|---|---|---|']

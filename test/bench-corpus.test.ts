@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {generateHuge, generateSpec, mulberry32, sizeFor} from '../bench/corpus.js'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 
 describe('bench corpus generator', () => {
   it('is deterministic for a seed and varies across seeds', () => {

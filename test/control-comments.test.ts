@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {rules, rulesById} from '../rules/index.js'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 import {formatMessage, lintWithRule} from './helpers/lint.js'
 
 describe('disable comments work for every rule', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lintRun} from './helpers/lint-run.js'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 
 /*
  * Real specs under `recommended`. The corpus is not part of the repository:

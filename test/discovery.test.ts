@@ -9,7 +9,8 @@ import recommended from '../presets/recommended.js'
 import {buildSpec} from '../src/model/build.js'
 import remarkSpec from '../src/model/plugin.js'
 import {covers, isPathLike, keyTerms, locateDiscovery, readDiscovery, samePath, stem, stemsOf} from '../src/plan/discovery.js'
-import {lint, specProcessor} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
+import {specProcessor} from '../src/parse/processor.js'
 import {formatMessage} from './helpers/lint.js'
 
 const root = path.resolve(import.meta.dirname, '..')

@@ -8,7 +8,7 @@ import strict from '../presets/strict.js'
 import {rules} from '../rules/index.js'
 import {applyEdits, editsOf, fixText, inLineEnding} from '../src/edit/apply.js'
 import type {Edit} from '../src/edit/apply.js'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 import {corpusFiles, fixtureFiles, modelOf, root} from './helpers/documents.js'
 import {editSpans, unexplainedChanges} from './helpers/model-diff.js'
 

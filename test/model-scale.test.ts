@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 
 /** One phase with `count` chunks, every one titled `Tests`, rows and details both. */
 function samePhase(count: number): string {

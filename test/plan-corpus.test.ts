@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {rulesById} from '../rules/index.js'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 
 /* The plan rules over the real specs in ../shared/corpus (skipped when it is absent). */
 const corpus = process.env.SPEC_LINT_CORPUS ?? path.resolve(import.meta.dirname, '../../shared/corpus')

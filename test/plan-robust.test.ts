@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 import remarkGfm from 'remark-gfm'
 import remarkSpec from '../src/model/plugin.js'
 

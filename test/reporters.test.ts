@@ -9,7 +9,7 @@ import recommended from '../presets/recommended.js'
 import strict from '../presets/strict.js'
 import {escapeData, escapeProperty, reporterGithub, workflowCommand} from '../src/report/github.js'
 import {reporterSarif} from '../src/report/sarif.js'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 import {run} from './helpers/cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')

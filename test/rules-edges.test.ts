@@ -8,7 +8,7 @@ import {isCommand} from '../rules/acceptance-criteria.js'
 import {rulesById} from '../rules/index.js'
 import remarkSpec from '../src/model/plugin.js'
 import {specProcessor} from '../src/parse/processor.js'
-import {lint} from '../src/parse/processor.js'
+import {lint} from '../src/engine/lint.js'
 import {run} from './helpers/cli.js'
 
 /** Run one rule on a file that has no path (stdin, an editor buffer). */

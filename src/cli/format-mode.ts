@@ -1,13 +1,10 @@
 import path from 'node:path'
 import type {Root} from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {formatTree} from '../format/index.js'
 import {writeFileAtomic} from '../edit/write-atomic.js'
-import {remarkLimits} from '../parse/limits.js'
+import {markdownProcessor} from '../parse/processor.js'
 import {engineOptions, getInputLimits, runEngine} from '../engine/engine.js'
 import type {Mode} from './main.js'
 import {quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
@@ -22,13 +19,10 @@ declare module 'vfile' {
 /** Parse and print: no rules run, so a spec with lint errors is formatted all the same. */
 function formatProcessor() {
   // The same input limits as linting (size, nesting, invalid UTF-8): a refused file is never rewritten.
-  return unified()
-    .use(remarkParse)
-    .use(remarkLimits, getInputLimits())
-    .use(remarkGfm)
-    .use(function (this: Processor) {
+  return markdownProcessor(getInputLimits()).use(function (this: Processor) {
       this.compiler = (tree, file) => {
-        const text = String(file.value ?? '')
+        // The text as read: a byte order mark the parser took off is part of it.
+        const text = (file.data.bom ? '\ufeff' : '') + String(file.value ?? '')
         file.data.formatSource = text
         return formatTree(tree as Root, text)
       }

@@ -1,6 +1,5 @@
-import {buildSpec} from '../model/build.js'
 import {specJsonSchema} from '../model/schema.js'
-import {specProcessor} from '../parse/processor.js'
+import {parseSpec} from '../parse/index.js'
 import type {Command} from './commands.js'
 import {readSpecFile} from '../parse/read.js'
 
@@ -20,8 +19,7 @@ export const modelCommand: Command = {
     }
     const file = files[0] as string
     const value = await readSpecFile(file)
-    const tree = specProcessor().parse(value)
-    const model = buildSpec(tree, value)
+    const {spec: model} = parseSpec({value, path: file})
     process.stdout.write(JSON.stringify({file, ...model}, null, 2) + '\n')
     return 0
   }

@@ -1,8 +1,7 @@
-import {buildSpec} from '../model/build.js'
 import {renderDot, renderMermaid, renderText} from '../plan/render.js'
 import {criticalPath, CycleError, buildSchedule} from '../plan/schedule.js'
 import {planDocument, planJsonSchema} from '../plan/tasks.js'
-import {specProcessor} from '../parse/processor.js'
+import {parseSpec} from '../parse/index.js'
 import type {Command} from './commands.js'
 import {readSpecFile} from '../parse/read.js'
 
@@ -35,7 +34,7 @@ export const planCommand: Command = {
 
     const file = files[0] as string
     const value = await readSpecFile(file)
-    const spec = buildSpec(specProcessor().parse(value), value)
+    const {spec} = parseSpec({value, path: file})
     const doc = planDocument(spec, file)
     const json = chosen[0] === '--json'
     const pick = (keys: string[]) => keys.map((key) => doc.tasks.find((task) => task.key === key)).filter((task) => task !== undefined)

@@ -1,7 +1,6 @@
-import {buildSpec} from '../model/build.js'
 import {renderStatusTable, specStatus, statusJsonSchema} from '../plan/status.js'
 import type {SpecStatus} from '../plan/status.js'
-import {specProcessor} from '../parse/processor.js'
+import {parseSpec} from '../parse/index.js'
 import type {Command} from './commands.js'
 import {expandSpecPaths} from './expand.js'
 import {readSpecFile} from '../parse/read.js'
@@ -31,7 +30,7 @@ export const statusCommand: Command = {
     const rows: SpecStatus[] = []
     for (const {file, explicit} of files) {
       const value = await readSpecFile(file)
-      const spec = buildSpec(specProcessor().parse(value), value)
+      const {spec} = parseSpec({value, path: file})
       // Folders and globs also hold discovery docs and notes: keep what looks like a spec.
       if (!explicit && spec.meta === null && spec.plan === null) continue
       rows.push(specStatus(spec, file))

@@ -2,11 +2,10 @@ import type {List, ListItem, Nodes, Parents, Root, RootContent, Table} from 'mda
 import {gfmToMarkdown} from 'mdast-util-gfm'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import type {Handle, Info, Join, Options, State} from 'mdast-util-to-markdown'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import stringWidth from 'string-width'
-import {unified} from 'unified'
 import type {Processor} from 'unified'
+import {parseMarkdown, refusalOf} from '../parse/index.js'
+import type {InputLimits} from '../parse/index.js'
 import {findMeta, orderList, orderTable} from './meta-order.js'
 import {hasSource, printPhrasing, relayout} from './phrasing.js'
 import type {Container} from './phrasing.js'
@@ -159,11 +158,14 @@ export function formatTree(tree: Root, text: string): string {
   return reshape(out, shape)
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze()
-
-/** Parse a spec, print it in the canonical form. */
-export function formatSpec(text: string): string {
-  return formatTree(parser.parse(text), text)
+/**
+ * Parse a spec through the input limits, print it in the canonical form.
+ * A refused document throws (with its place) rather than print an empty one.
+ */
+export function formatSpec(text: string, limits: InputLimits = {}): string {
+  const {file, tree, refused} = parseMarkdown(text, {limits})
+  if (refused) throw new Error(`Not formatted: ${refusalOf(file) ?? 'input refused'}`)
+  return formatTree(tree, text)
 }
 
 /**

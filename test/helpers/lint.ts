@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {lintRun} from './lint-run.js'
-import {lint} from '../../src/parse/processor.js'
+import {lint} from '../../src/engine/lint.js'
 import type {SpecRulePlugin} from '../../src/rule.js'
 import remarkSpec from '../../src/model/plugin.js'
 import remarkGfm from 'remark-gfm'

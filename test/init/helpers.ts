@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {Root} from 'mdast'
 import {buildSpec} from '../../src/model/build.js'
 import {specProcessor} from '../../src/parse/processor.js'
-import {lint} from '../../src/parse/processor.js'
+import {lint} from '../../src/engine/lint.js'
 import {scaffoldSpec} from '../../src/init/index.js'
 import type {ScaffoldInput} from '../../src/init/index.js'
 

@@ -5,7 +5,7 @@ import {consumeFromFirstEdit, originalConsume} from '../../src/parse/micromark-l
 import {EditMap} from 'micromark-util-edit-map'
 import {checkInput, parseSize} from '../../src/parse/limits.js'
 import {joinLines} from '../../src/model/text.js'
-import {lint} from '../../src/parse/processor.js'
+import {lint} from '../../src/engine/lint.js'
 import {generatedMarkdown} from './support.js'
 
 describe('bugs the robustness suite found', () => {

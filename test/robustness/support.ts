@@ -3,7 +3,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {lint} from '../../src/parse/processor.js'
+import {lint} from '../../src/engine/lint.js'
 import recommended from '../../presets/recommended.js'
 import strict from '../../presets/strict.js'
 
