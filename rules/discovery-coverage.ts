@@ -85,7 +85,7 @@ export default defineRule({
       const path = ctx.file.path ? String(ctx.file.path) : undefined
       let lookup
       try {
-        lookup = locateDiscovery(spec, path, ctx.file.cwd, ctx.settings.discovery)
+        lookup = locateDiscovery(spec, path, ctx.file.cwd, ctx.settings.discovery, ctx.file)
       } catch (error) {
         ctx.report(`Unreadable discovery document, expected a readable file`, spec.title?.position ?? at(fileStart), {cause: error as Error})
         return

@@ -1,5 +1,7 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {metaRow} from '../src/model/queries.js'
+// The date is an input of the result: a cached lint is not reused on another day.
+import {dependsOnToday, today} from '../src/parse/inputs.js'
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -32,11 +34,6 @@ export function toIsoDate(value: string): string | undefined {
   return undefined
 }
 
-function today(): string {
-  const now = new Date()
-  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? ''
-}
-
 export default defineRule({
   id: 'meta-created',
   summary: 'Meta Created is a real, past ISO date',
@@ -61,6 +58,8 @@ export default defineRule({
       if (!iso(Number(strict[1]), Number(strict[2]), Number(strict[3]))) {
         ctx.report(`Unexpected Created \`${value}\`, expected a real calendar day`, row.valuePosition)
       } else if (value > today()) {
+        // A past date stays past; a future one is reported only until its day comes.
+        dependsOnToday(ctx.file)
         ctx.report(`Unexpected Created \`${value}\` in the future, expected the day the spec was written`, row.valuePosition)
       }
       return

@@ -1,13 +1,15 @@
-import fs from 'node:fs'
 import nodePath from 'node:path'
 import {defineRule, noOptions} from '../src/rule.js'
 import {findIn} from '../src/model/positions.js'
+// Each path looked at is an input of the result, so a cached lint sees a file appear or go.
+import {pathExists} from '../src/parse/inputs.js'
+import type {VFile} from 'vfile'
 
 /** The nearest folder at or above `from` with `.git` or `package.json`. */
-function repositoryRoot(from: string): string | undefined {
+function repositoryRoot(from: string, file: VFile): string | undefined {
   let folder = from
   for (;;) {
-    if (fs.existsSync(nodePath.join(folder, '.git')) || fs.existsSync(nodePath.join(folder, 'package.json'))) return folder
+    if (pathExists(file, nodePath.join(folder, '.git')) || pathExists(file, nodePath.join(folder, 'package.json'))) return folder
     const parent = nodePath.dirname(folder)
     if (parent === folder) return undefined
     folder = parent
@@ -39,14 +41,14 @@ export default defineRule({
   check(spec, ctx) {
     const {file} = ctx
     if (!file.path) return
-    const root = repositoryRoot(nodePath.dirname(nodePath.resolve(file.cwd, file.path)))
+    const root = repositoryRoot(nodePath.dirname(nodePath.resolve(file.cwd, file.path)), file)
     if (!root) return
     for (const group of spec.referenceFiles) {
       if (group.label && external.test(group.label)) continue
       for (const entry of group.entries) {
         if (entry.path === null || external.test(entry.text)) continue
         const path = localPath(entry.path)
-        if (path === undefined || fs.existsSync(nodePath.resolve(root, path))) continue
+        if (path === undefined || pathExists(file, nodePath.resolve(root, path))) continue
         ctx.report(
           `Missing file or folder \`${entry.path}\`, expected a path that exists from the repository root`,
           findIn(ctx.source, entry.position, `\`${entry.path}\``)

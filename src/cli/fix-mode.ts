@@ -4,10 +4,10 @@ import type {Options as EngineOptions} from 'unified-engine'
 import {VFile} from 'vfile'
 import {applyEdits, editsOf, inLineEnding} from '../edit/apply.js'
 import {formatSpec} from '../format/index.js'
-import {writeFileAtomic} from '../edit/write-atomic.js'
 import {engineOptions, runEngine} from '../engine/engine.js'
 import type {Mode} from './main.js'
 import {collect, quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
+import {writeBack} from './write-back.js'
 
 export const maxPasses = 10
 
@@ -58,6 +58,7 @@ export const fixMode: Mode = async (parsed, own) => {
     if (own.format && readable(entry.file)) entry.text = formatSpec(entry.text)
   }
 
+  const writes: Array<{name: string; path: string; expected: string; value: string; entry: Tracked}> = []
   for (const entry of tracked) {
     const result = entry.bom + entry.text
     if (!readable(entry.file)) continue
@@ -71,20 +72,23 @@ export const fixMode: Mode = async (parsed, own) => {
     const name = stdin || !entry.file.path ? '<stdin>' : path.relative(entry.file.cwd, path.resolve(entry.file.cwd, entry.file.path))
     if (own.diff) process.stdout.write(unifiedDiff(name, entry.original, result))
     else if (!write) process.stdout.write(result)
-    else await writeFileAtomic(path.resolve(entry.file.cwd, entry.file.path), result)
+    else writes.push({name, path: path.resolve(entry.file.cwd, entry.file.path), expected: entry.original, value: result, entry})
   }
+  const unwritten = new Set([...(await writeBack(writes))].map((write) => write.entry))
 
   if (tracked.every((t) => t.bom + t.text === t.original)) {
     process.stderr.write(firstReport.text)
     return first.code
   }
+  const failed = (code: number) => (unwritten.size > 0 && code === 0 ? 1 : code)
 
   // The report is a lint of the final text of every file.
   const report = {...options, out: false, output: false}
   const stdin = tracked.find((t) => t.file.data.unifiedEngineStreamIn)
   if (stdin) return (await runEngine({...report, files: [], streamIn: Readable.from([stdin.bom + stdin.text])})).code
-  const finals = tracked.map((t) => (readable(t.file) ? copyOf(t.file, t.bom + t.text) : (t.file.path ?? '')))
-  return (await runEngine({...report, files: finals.filter((f) => f !== '')})).code
+  // A file not written is reported as it is on disk.
+  const finals = tracked.map((t) => (readable(t.file) && !unwritten.has(t) ? copyOf(t.file, t.bom + t.text) : (t.file.path ?? '')))
+  return failed((await runEngine({...report, files: finals.filter((f) => f !== '')})).code)
 }
 
 /** A stream that keeps what is written to it. */

@@ -3,11 +3,11 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {formatTree} from '../format/index.js'
-import {writeFileAtomic} from '../edit/write-atomic.js'
 import {markdownProcessor} from '../parse/processor.js'
 import {engineOptions, getInputLimits, runEngine} from '../engine/engine.js'
 import type {Mode} from './main.js'
 import {quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
+import {writeBack} from './write-back.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -56,6 +56,7 @@ export const formatMode: Mode = async (parsed, own) => {
   const {code, context} = await runEngine(options)
   if (reportNoFiles(options, context)) return 1
   let changed = 0
+  const writes: Array<{name: string; path: string; expected: string; value: string}> = []
   for (const file of context?.files ?? []) {
     const before = file.data.formatSource
     if (!readable(file) || before === undefined) continue
@@ -71,7 +72,8 @@ export const formatMode: Mode = async (parsed, own) => {
     const name = path.relative(file.cwd, path.resolve(file.cwd, file.path))
     if (own.diff) process.stdout.write(unifiedDiff(name, before, after))
     else if (own.check) process.stdout.write(name + '\n')
-    else await writeFileAtomic(path.resolve(file.cwd, file.path), after)
+    else writes.push({name, path: path.resolve(file.cwd, file.path), expected: before, value: after})
   }
-  return code !== 0 ? code : own.check && changed > 0 ? 1 : 0
+  const unwritten = await writeBack(writes)
+  return code !== 0 ? code : unwritten.size > 0 || (own.check && changed > 0) ? 1 : 0
 }

@@ -125,7 +125,8 @@ async function runInit(argv: string[]): Promise<number> {
     return EXIT_AGENT_WORK
   }
 
-  if (fs.existsSync(output)) {
+  // lstat: a dangling symbolic link is there too, and writing would create its target.
+  if (lexists(output)) {
     if (isFolder(output)) {
       process.stderr.write(`spec-lint: ${output}: is a folder, expected a file path for \`-o\`\n`)
       return 1
@@ -145,6 +146,15 @@ async function runInit(argv: string[]): Promise<number> {
     process.stdout.write(`next: run agent-spec-builder${input === undefined ? '' : ` on ${input}`} for the \`Agent system\` chunk\n`)
   }
   return 0
+}
+
+function lexists(file: string): boolean {
+  try {
+    fs.lstatSync(file)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function isFolder(file: string): boolean {

@@ -4,7 +4,7 @@ import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
 import {specProcessor} from '../parse/processor.js'
 import {packageInfo} from '../engine/package-info.js'
-import {LintCache, leanRun} from '../engine/cache.js'
+import {CacheLocationError, LintCache, cacheFile, leanRun} from '../engine/cache.js'
 import {allCommands, loadCommand} from './commands.js'
 import {formatSize, parseSize} from '../parse/limits.js'
 import {engineDefaults, engineOptions, runEngine, setInputLimits} from '../engine/engine.js'
@@ -86,7 +86,14 @@ export async function main(argv: string[]): Promise<number> {
     if (mode.when(own)) return (await mode.load())(parsed, own)
   }
 
-  const cache = own.cache || own['cache-location'] ? openCache(parsed, own) : undefined
+  let cache: LintCache | undefined
+  try {
+    cache = own.cache || own['cache-location'] ? openCache(parsed, own) : undefined
+  } catch (error) {
+    if (!(error instanceof CacheLocationError)) throw error
+    fail(error, 2)
+    return 2
+  }
   const options = leanRun(engineOptions(parsed.engine), cache)
   const {code, context} = await runEngine(options)
   saveCache(cache)
@@ -101,8 +108,8 @@ export async function main(argv: string[]): Promise<number> {
 
 function openCache(parsed: ParsedArgv, own: OwnValues): LintCache {
   const cwd = String(parsed.engine.cwd ?? process.cwd())
-  const location = typeof own['cache-location'] === 'string' ? own['cache-location'] : '.speclintcache'
-  return new LintCache(path.resolve(cwd, location), version)
+  const location = cacheFile(cwd, typeof own['cache-location'] === 'string' ? own['cache-location'] : undefined)
+  return new LintCache(location, version, cwd)
 }
 
 function saveCache(cache: LintCache | undefined): void {

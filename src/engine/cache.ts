@@ -11,6 +11,7 @@ import {promiseSchema} from '../model/schema.js'
 import {specFromSummary, summarize} from '../model/summary.js'
 import type {SpecSummary} from '../model/summary.js'
 import {writeFileAtomicSync as writeAtomic} from '../edit/write-atomic.js'
+import {inputCurrent} from '../parse/inputs.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -36,14 +37,65 @@ const messageSchema = z.object({
   note: z.string().nullable()
 })
 
+const inputSchema = z.union([
+  z.object({kind: z.enum(['exists', 'content']), path: z.string(), state: z.string()}),
+  z.object({kind: z.literal('date'), state: z.string()})
+])
+
 const entrySchema = z.object({
   content: z.string(),
   config: z.string(),
+  /** Other files and the date the rules read: the entry is current only while each is unchanged. */
+  inputs: z.array(inputSchema),
   messages: z.array(messageSchema),
   summary: z.object({promises: z.array(promiseSchema)})
 })
 
-const cacheSchema = z.object({version: z.string(), entries: z.record(z.string(), entrySchema)})
+/** Written into every cache file: a file without it is not ours and is never written over. */
+export const cacheSignature = 'spec-lint cache'
+
+const cacheSchema = z.object({signature: z.literal(cacheSignature), version: z.string(), entries: z.record(z.string(), entrySchema)})
+
+/** `--cache-location` names something that is not a spec-lint cache. */
+export class CacheLocationError extends Error {
+  constructor(readonly location: string, reason: string) {
+    super(`Unexpected cache location \`${path.relative(process.cwd(), location) || location}\`: ${reason}, expected a spec-lint cache file, a new path or a folder (not overwritten)`)
+    this.name = 'CacheLocationError'
+  }
+}
+
+/**
+ * Where the cache lives, as ESLint reads `--cache-location`: a path ending in
+ * a separator, or an existing folder, holds `.speclintcache`; anything else
+ * is the file itself.
+ */
+export function cacheFile(cwd: string, given: string | undefined): string {
+  const name = '.speclintcache'
+  if (given === undefined) return path.resolve(cwd, name)
+  const resolved = path.resolve(cwd, given)
+  if (/[\\/]$/.test(given)) return path.join(resolved, name)
+  try {
+    if (fs.statSync(resolved).isDirectory()) return path.join(resolved, name)
+  } catch {
+    // Not there yet: the file to create.
+  }
+  return resolved
+}
+
+/** Whether a file's text is a cache we wrote (any version), so it may be replaced. */
+function isOurs(raw: string): boolean {
+  if (raw.trim() === '') return true
+  try {
+    const value: unknown = JSON.parse(raw)
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+    if ('signature' in value) return value.signature === cacheSignature
+    // Caches from before the signature: exactly a version and the entries.
+    const keys = Object.keys(value).sort()
+    return keys.length === 2 && keys[0] === 'entries' && keys[1] === 'version'
+  } catch {
+    return false
+  }
+}
 
 type StoredMessage = z.infer<typeof messageSchema>
 type Entry = z.infer<typeof entrySchema>
@@ -65,14 +117,26 @@ export class LintCache {
 
   constructor(
     readonly location: string,
-    readonly version: string
+    readonly version: string,
+    /** Keys are paths relative to this folder, so a cache restored in another checkout (CI) still hits. */
+    readonly cwd: string = process.cwd()
   ) {
+    let stat: fs.Stats | undefined
+    try {
+      stat = fs.statSync(location)
+    } catch {
+      // No cache yet.
+    }
+    if (stat && !stat.isFile()) throw new CacheLocationError(location, 'not a regular file')
+    if (!stat) return
     let raw: string
     try {
-      raw = fs.readFileSync(location, 'utf8')
-    } catch {
-      return
+      // A cache is a few hundred bytes per file; a huge file there is something else.
+      raw = stat.size > 512 * 1024 * 1024 ? '-' : fs.readFileSync(location, 'utf8')
+    } catch (error) {
+      throw new CacheLocationError(location, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
     }
+    if (!isOurs(raw)) throw new CacheLocationError(location, 'it holds something else')
     try {
       const parsed = cacheSchema.safeParse(JSON.parse(raw))
       // A cache from another version, or one that does not parse, is dropped whole.
@@ -83,21 +147,26 @@ export class LintCache {
     }
   }
 
-  /** A hash of what changes a file's result besides its content: plugins, their options, settings. */
+  /**
+   * A hash of what changes a file's result besides its content: plugins,
+   * their options, settings. spec-lint's own rules are named by id (the
+   * version covers their code); any other plugin, and any function in
+   * options, by its code, so editing a local plugin invalidates the cache.
+   */
   configOf(processor: Processor): string {
     const known = this.configs.get(processor)
     if (known) return known
     const plugins = processor.attachers.map(([plugin, options]) => {
-      const id = 'rule' in plugin && isRuleCarrier(plugin.rule) ? plugin.rule.id : plugin.name
+      const id = 'rule' in plugin && isRuleCarrier(plugin.rule) ? plugin.rule.id : `${plugin.name}:${hash(String(plugin))}`
       return [id, options ?? null]
     })
-    const value = hash(JSON.stringify([plugins, processor.data('settings') ?? null], (_, inner: unknown) => (typeof inner === 'function' ? `[${inner.name}]` : inner)))
+    const value = hash(JSON.stringify([plugins, processor.data('settings') ?? null], (_, inner: unknown) => (typeof inner === 'function' ? `[${inner.name}:${hash(String(inner))}]` : inner)))
     this.configs.set(processor, value)
     return value
   }
 
   private keyOf(file: VFile): string {
-    return path.resolve(file.cwd, file.path)
+    return path.relative(this.cwd, path.resolve(file.cwd, file.path)).split(path.sep).join('/')
   }
 
   /** Restore a file from the cache when its entry is current; true on a hit. */
@@ -105,7 +174,7 @@ export class LintCache {
     const content = hash(String(file.value ?? ''))
     const config = this.configOf(processor)
     const entry = this.entries[this.keyOf(file)]
-    if (!entry || entry.content !== content || entry.config !== config) {
+    if (!entry || entry.content !== content || entry.config !== config || !entry.inputs.every(inputCurrent)) {
       file.data.specCacheKey = {content, config}
       return false
     }
@@ -119,13 +188,13 @@ export class LintCache {
   store(file: VFile, summary: SpecSummary): void {
     const key = file.data.specCacheKey
     if (!key || file.messages.some((m) => m.cause !== undefined)) return
-    this.entries[this.keyOf(file)] = {...key, messages: file.messages.map(storeMessage), summary}
+    this.entries[this.keyOf(file)] = {...key, inputs: file.data.specInputs ?? [], messages: file.messages.map(storeMessage), summary}
     this.dirty = true
   }
 
   save(): void {
     if (!this.dirty) return
-    writeAtomic(this.location, JSON.stringify({version: this.version, entries: this.entries}))
+    writeAtomic(this.location, JSON.stringify({signature: cacheSignature, version: this.version, entries: this.entries}))
     this.dirty = false
   }
 }

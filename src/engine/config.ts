@@ -42,6 +42,15 @@ export interface EngineConfig {
 /** Turn a spec-lint config into the unified preset the engine attaches. */
 export function transformConfig(value: unknown, filePath: string): EngineConfig {
   const where = path.relative(process.cwd(), filePath) || filePath
+  // Names are checked on the raw value: a parsed record drops a `__proto__`
+  // key (it sets the prototype instead), and a lookup in a plain object
+  // finds `constructor` or `toString` on every object.
+  const rawRules = typeof value === 'object' && value !== null && 'rules' in value ? value.rules : undefined
+  if (typeof rawRules === 'object' && rawRules !== null && !Array.isArray(rawRules)) {
+    for (const id of Object.keys(rawRules)) {
+      if (!rulesById.has(id)) throw new ConfigError(`Unknown rule \`${id}\` in \`${where}\`; see \`spec-lint --help\` for the rule list`)
+    }
+  }
   const parsed = configSchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -52,7 +61,7 @@ export function transformConfig(value: unknown, filePath: string): EngineConfig 
   const plugins: unknown[] = []
   const base = config.extends ?? (config.plugins === undefined ? 'recommended' : 'none')
   if (base !== 'none') {
-    const preset = presets[base]
+    const preset = Object.hasOwn(presets, base) ? presets[base] : undefined
     if (!preset) {
       throw new ConfigError(
         `Unknown preset \`${base}\` in \`${where}\`, expected \`recommended\`, \`strict\` or \`none\``

@@ -1,8 +1,6 @@
 import type {Heading, List, ListItem, Nodes, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {parseMarkdown} from '../parse/index.js'
 
 /** A key decision: a short title (bold lead or heading) and its full text. */
 export interface Decision {
@@ -86,8 +84,11 @@ export function discoveryTitle(text: string): string {
     .trim()
 }
 
-export function readDiscovery(source: string): DiscoveryDoc {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as Root
+export function readDiscovery(input: string): DiscoveryDoc {
+  // Through the input limits: a refused document reads as an empty one.
+  // Offsets count in the text as parsed (a byte order mark taken off).
+  const {tree, file} = parseMarkdown(input)
+  const source = String(file.value)
   const inline: Inline = (node, keepLines) => inlineSource(source, node, keepLines)
   const doc: DiscoveryDoc = {...emptyDoc(), prose: proseOf(tree)}
 

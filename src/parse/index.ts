@@ -9,7 +9,7 @@ import {markdownProcessor} from './processor.js'
 export {markdownProcessor, specProcessor} from './processor.js'
 export {checkInput, defaultLimits, formatSize, parseSize, remarkLimits} from './limits.js'
 export type {InputLimits} from './limits.js'
-export {readSpecFile} from './read.js'
+export {readDocument, readSpecFile} from './read.js'
 export {withoutBom} from './bom.js'
 
 export interface ParseOptions {

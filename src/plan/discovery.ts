@@ -1,10 +1,10 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type {List, ListItem, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {parseMarkdown} from '../parse/index.js'
+import {readDocument} from '../parse/read.js'
+import {contentRead, pathKind} from '../parse/inputs.js'
+import type {VFile} from 'vfile'
 import type {SpecModel} from '../model/schema.js'
 
 /*
@@ -129,7 +129,8 @@ function readList(list: List, kind: Exclude<Kind, 'scope' | null>, discovery: Di
 
 /** Read a discovery document. Tolerant: an unrecognised document yields empty lists. */
 export function readDiscovery(text: string): Discovery {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root
+  // Through the input limits: a refused document reads as an empty one.
+  const {tree} = parseMarkdown(text)
   const discovery: Discovery = {title: null, referenceFiles: [], scopeIn: [], scopeOut: [], openQuestions: []}
   const stack: Array<{depth: number; kind: Kind}> = []
   let label: Kind | undefined
@@ -196,16 +197,15 @@ function metaDiscoveryPath(spec: SpecModel): string | null {
  * `discovery/<name>.md` under the spec's folder (`specs/discovery/<name>.md`).
  * A setting or Meta row that names a missing file is reported, not skipped.
  */
-export function locateDiscovery(spec: SpecModel, filePath: string | undefined, cwd: string, setting: unknown): DiscoveryLookup {
+export function locateDiscovery(spec: SpecModel, filePath: string | undefined, cwd: string, setting: unknown, linted?: VFile): DiscoveryLookup {
   const rel = (abs: string) => path.relative(cwd, abs) || abs
-  const read = (abs: string): DiscoverySource => ({name: rel(abs), path: abs, text: fs.readFileSync(abs, 'utf8')})
-  const isFile = (abs: string) => {
-    try {
-      return fs.statSync(abs).isFile()
-    } catch {
-      return false
-    }
+  // Every path looked at is an input of the linted file's result (the cache's key).
+  const read = (abs: string): DiscoverySource => {
+    const text = readDocument(abs)
+    contentRead(linted, abs)
+    return {name: rel(abs), path: abs, text}
   }
+  const isFile = (abs: string) => pathKind(linted, abs) === 'file'
   if (typeof setting === 'string' && setting.trim() !== '') {
     const abs = path.resolve(cwd, setting)
     return isFile(abs) ? {found: read(abs)} : {missing: {path: setting, from: 'setting'}}

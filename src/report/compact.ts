@@ -19,7 +19,7 @@ export function reporterCompact(files: VFile[], options: CompactOptions = {}): s
   let errors = 0
   let warnings = 0
   for (const file of files) {
-    const name = file.path || '<stdin>'
+    const name = file.path ? escapeBreaks(file.path) : '<stdin>'
     const messages = [...file.messages]
       .filter((m) => !options.silent || m.fatal)
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
@@ -33,7 +33,7 @@ export function reporterCompact(files: VFile[], options: CompactOptions = {}): s
       return {
         where: `${name}:${where(message)}`,
         level: message.fatal ? 'error' : 'warning',
-        reason: message.reason,
+        reason: escapeBreaks(message.reason),
         rule: message.ruleId ?? '',
         extra: options.verbose ? [message.note, message.url].filter(Boolean).join('\n    ') : ''
       }
@@ -53,6 +53,17 @@ export function reporterCompact(files: VFile[], options: CompactOptions = {}): s
     lines.push('', parts.join(', '))
   }
   return lines.length > 0 ? lines.join('\n') : ''
+}
+
+/**
+ * A line break in a file name (or a reason quoting one) would split a
+ * message over lines and break `file:line:column`; it is percent-encoded as
+ * the GitHub reporter does. `%` is encoded too, but only then, so the
+ * escaped name reads back unambiguously and common names stay as they are.
+ */
+function escapeBreaks(value: string): string {
+  if (!/[\r\n\u2028\u2029]/.test(value)) return value
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/\u2028/g, '%E2%80%A8').replace(/\u2029/g, '%E2%80%A9')
 }
 
 function where(message: VFileMessage): string {
