@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {defaultInlineCost, inlineCostExceeded} from './inline-cost.js'
 
 /**
  * Limits checked before a document is parsed. micromark's time grows with
@@ -15,9 +16,13 @@ export interface InputLimits {
   maxSize?: number
   /** Most lists and block quotes open on one line (default 64). */
   maxDepth?: number
+  /** Most `*` / `_` runs in one paragraph, heading or table row (default 200). */
+  maxDelimiterRuns?: number
+  /** Most `[` in one paragraph, heading or table row (default 100). */
+  maxBrackets?: number
 }
 
-export const defaultLimits: Required<InputLimits> = {maxSize: 10 * 1024 * 1024, maxDepth: 64}
+export const defaultLimits: Required<InputLimits> = {maxSize: 10 * 1024 * 1024, maxDepth: 64, ...defaultInlineCost}
 
 const source = 'spec-lint'
 
@@ -78,6 +83,13 @@ export function checkInput(
       offset: deep.offset
     }
   }
+  const maxDelimiterRuns = limits.maxDelimiterRuns ?? defaultLimits.maxDelimiterRuns
+  const maxBrackets = limits.maxBrackets ?? defaultLimits.maxBrackets
+  const costly = inlineCostExceeded(doc, {maxDelimiterRuns, maxBrackets})
+  if (costly) {
+    const what = costly.what === 'brackets' ? `\`[\` brackets, expected at most ${maxBrackets}` : `emphasis runs (\`*\`, \`_\`), expected at most ${maxDelimiterRuns}`
+    return {reason: `Unexpected ${costly.count} or more ${what} in one paragraph, heading or table row`, ruleId: 'inline-too-complex', offset: costly.offset}
+  }
   return undefined
 }
 
@@ -94,6 +106,9 @@ function deepestLine(doc: string, max: number): {depth: number; offset: number} 
     const lineStart = index
     let columns = 0
     let markers = 0
+    let indentAfterQuote = false
+    /** Indentation after a quote marker: nesting only when a list marker follows it. */
+    let quoteColumns = 0
     let scanning = true
     while (scanning && index < length) {
       const code = doc.charCodeAt(index)
@@ -101,13 +116,22 @@ function deepestLine(doc: string, max: number): {depth: number; offset: number} 
         // Indentation nests only before the first marker; after one it is
         // the marker's own padding (`- - x` is two levels, not three).
         if (markers === 0) columns += code === 9 ? 4 : 1
+        else if (indentAfterQuote) quoteColumns += code === 9 ? 4 : 1
         index++
       } else if (code === 62 /* > */) {
         markers++
         index++
+        // After a quote marker and its optional space, indentation nests again
+        // (`>` + 40 spaces + `- item` is 21 levels).
+        if (doc.charCodeAt(index) === 32) index++
+        indentAfterQuote = true
+        quoteColumns = 0
       } else if ((code === 45 || code === 42 || code === 43) /* - * + */ && isBlank(doc.charCodeAt(index + 1))) {
         markers++
         index++
+        columns += quoteColumns
+        quoteColumns = 0
+        indentAfterQuote = false
       } else if (code >= 48 && code <= 57) {
         let end = index
         while (end < length && end - index < 9 && doc.charCodeAt(end) >= 48 && doc.charCodeAt(end) <= 57) end++
@@ -115,6 +139,9 @@ function deepestLine(doc: string, max: number): {depth: number; offset: number} 
         if ((delimiter === 46 || delimiter === 41) /* . ) */ && isBlank(doc.charCodeAt(end + 1))) {
           markers++
           index = end + 1
+          columns += quoteColumns
+          quoteColumns = 0
+          indentAfterQuote = false
         } else scanning = false
       } else scanning = false
     }
