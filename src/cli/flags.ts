@@ -18,7 +18,7 @@ export const ownFlags: OwnFlag[] = [
   {long: 'diff', description: 'with --fix or --format: write nothing, print a unified diff'},
   {long: 'cache', description: 'reuse results of unchanged files from the last run'},
   {long: 'cache-location', value: 'path', description: 'where `--cache` keeps results (default `.speclintcache`)'},
-  {long: 'max-size', value: 'size', description: 'refuse specs larger than this before parsing (default `10mb`; e.g. `50mb`)'}
+  {long: 'max-size', value: 'size', description: 'refuse specs larger than this before parsing (default `10mb`, less on a heap under 12 GB; e.g. `50mb`)'}
 ]
 
 export type OwnValues = Record<string, string | boolean | undefined>

@@ -1,12 +1,11 @@
 import path from 'node:path'
-import v8 from 'node:v8'
 import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
 import {specProcessor} from '../parse/processor.js'
 import {packageInfo} from '../engine/package-info.js'
 import {CacheLocationError, LintCache, cacheFile, leanRun} from '../engine/cache.js'
 import {allCommands, loadCommand} from './commands.js'
-import {formatSize, parseSize} from '../parse/limits.js'
+import {formatSize, heapSizeCeiling, parseSize} from '../parse/limits.js'
 import {engineDefaults, engineOptions, runEngine, setInputLimits} from '../engine/engine.js'
 import {fail, firstLine} from '../engine/errors.js'
 import {describeFlags, extractOwnFlags, ownFlags} from './flags.js'
@@ -50,9 +49,9 @@ export async function main(argv: string[]): Promise<number> {
       fail(new Error(`Unexpected \`--max-size\` value \`${String(maxSize)}\`, expected a size such as \`10mb\`, \`512kb\` or a byte count`), 2)
       return 2
     }
-    // Parsing holds ~90 bytes of syntax tree and events per byte of input;
-    // past the heap that is an out-of-memory abort, not a clear message.
-    const ceiling = Math.floor(v8.getHeapStatistics().heap_size_limit / 128)
+    // Parsing holds up to ~1,000 bytes of syntax tree and events per byte of
+    // input; past the heap that is an out-of-memory abort, not a clear message.
+    const ceiling = heapSizeCeiling()
     if (bytes > ceiling) {
       fail(new Error(`Unexpected \`--max-size\` of ${formatSize(bytes)}, expected at most ${formatSize(ceiling)} with this heap (raise it with \`NODE_OPTIONS=--max-old-space-size=<mb>\`)`), 2)
       return 2
