@@ -265,6 +265,16 @@ describe('compact report', () => {
   })
 })
 
+describe('memory', () => {
+  it('heap exhaustion in a large run is one message, not a native stack', () => {
+    const base = folder(Object.fromEntries(Array.from({length: 40}, (_, i) => [`specs/s${i}.md`, clean.replace('INVOICE_EXPORT_API_COMPLETE', `S${i}_COMPLETE`)])))
+    const result = run(['--no-config', 'specs'], {cwd: base, env: {NODE_OPTIONS: '--max-old-space-size=8'}})
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim()).toMatch(/^spec-lint: Out of memory \(a heap of about \d+ MB\), expected fewer or smaller files per run/)
+    expect(result.stderr).not.toMatch(/FATAL ERROR|Last few GCs|\n +at |^ ?\d+: 0x/m)
+  })
+})
+
 it('formats the sample spec (the write tests need a change to write)', () => {
   expect(fs.existsSync(bin)).toBe(true)
   expect(formatted).not.toBe(unformatted)

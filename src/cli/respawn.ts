@@ -1,5 +1,6 @@
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
+import v8 from 'node:v8'
 
 /**
  * Parsing many files is bound by garbage collection; a larger young
@@ -31,20 +32,51 @@ export function wantsRespawn(argv: string[]): boolean {
   return false
 }
 
+/**
+ * V8 aborts on heap exhaustion with a native stack that no handler in the
+ * process can catch; the parent sees it on the child's stderr and turns it
+ * into one line.
+ */
+const outOfMemory = /^<--- Last few GCs --->|^FATAL ERROR: .*heap out of memory|^#\s*Fatal (?:javascript|process) OOM/
+
 /** Run this CLI again under the flag; resolves to the child's exit code. */
 export function respawn(script: string, argv: string[]): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, flag, script, ...argv], {
-      stdio: 'inherit',
+      stdio: ['inherit', 'inherit', 'pipe'],
       env: {...process.env, [guard]: '1'}
+    })
+    let exhausted = false
+    let partial = ''
+    child.stderr?.setEncoding('utf8')
+    child.stderr?.on('data', (chunk: string) => {
+      if (exhausted) return
+      const lines = (partial + chunk).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) {
+        if (outOfMemory.test(line.trim())) {
+          exhausted = true
+          return
+        }
+        process.stderr.write(line + '\n')
+      }
     })
     // The terminal sends SIGINT to both; the child decides how to end.
     const ignore = () => {}
     process.on('SIGINT', ignore)
     process.on('SIGTERM', () => child.kill('SIGTERM'))
     child.on('error', () => resolve(-1))
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       process.off('SIGINT', ignore)
+      if (!exhausted && partial) process.stderr.write(partial)
+      if (exhausted) {
+        const heap = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20)
+        process.stderr.write(
+          `spec-lint: Out of memory (a heap of about ${heap} MB), expected fewer or smaller files per run (lint them in parts, or raise the heap with \`NODE_OPTIONS=--max-old-space-size=<mb>\`)\n`
+        )
+        resolve(2)
+        return
+      }
       resolve(code ?? (signal === 'SIGINT' ? 130 : 1))
     })
   })
