@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import {applyEdits, editsOf, inLineEnding} from '../edit/apply.js'
 import {formatSpec} from '../format/index.js'
 import {engineOptions, runEngine} from '../engine/engine.js'
+import {leanRun} from '../engine/cache.js'
 import type {Mode} from './main.js'
 import {collect, quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 import {writeBack} from './write-back.js'
@@ -29,7 +30,9 @@ interface Tracked {
 export const fixMode: Mode = async (parsed, own) => {
   quietOnClosedOutput()
   const write = !own['dry-run'] && !own.diff
-  const options = engineOptions(parsed.engine)
+  // Fixes come from messages: each file's tree and model go as soon as its rules are done,
+  // so memory does not hold every file's syntax tree until the run ends.
+  const options = leanRun(engineOptions(parsed.engine))
   // The first lint's report is the final one when nothing changes: keep it until then.
   const firstReport = new Captured()
   const first = await runEngine({...options, out: false, output: false, streamError: firstReport})
