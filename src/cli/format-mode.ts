@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {formatTree} from '../format/index.js'
 import {markdownProcessor} from '../parse/processor.js'
 import {engineOptions, getInputLimits, runEngine} from '../engine/engine.js'
-import type {Mode} from './main.js'
+import type {Mode} from './types.js'
 import {quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 import {writeBack} from './write-back.js'
 
