@@ -14,7 +14,9 @@ export const integration = [
   'test/cli-fix-format.test.ts',
   'test/robustness/hostile.test.ts',
   'test/robustness/faults.test.ts',
-  'test/robustness/properties.test.ts'
+  'test/robustness/properties.test.ts',
+  'test/safety.test.ts',
+  'test/robustness/superlinear.test.ts'
 ]
 
 export default defineConfig({

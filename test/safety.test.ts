@@ -76,11 +76,19 @@ describe('--cache-location never overwrites what is not a cache', () => {
 })
 
 describe('the cache key covers every input a rule reads', () => {
-  const referencing = clean.replace('- `tests/api/` — Endpoint test patterns', '- `tests/api/` — Endpoint test patterns\n- `src/only.py` — A file that goes away')
+  const referencing = clean.replace(
+    '- `tests/api/` — Endpoint test patterns',
+    '- `tests/api/` — Endpoint test patterns\n- `src/only.py` — A file that goes away'
+  )
   const refFiles = ['src/api/invoices.py', 'src/worker/queue.py', 'src/storage/signing.py', 'tests/api/x.py', 'src/only.py']
 
   it('sees a deleted reference file (reference-files-exist)', () => {
-    const base = folder({'package.json': '{}', '.speclintrc.json': strictConfig, 'specs/a.md': referencing, ...Object.fromEntries(refFiles.map((f) => [f, '']))})
+    const base = folder({
+      'package.json': '{}',
+      '.speclintrc.json': strictConfig,
+      'specs/a.md': referencing,
+      ...Object.fromEntries(refFiles.map((f) => [f, '']))
+    })
     const first = run(['--cache', 'specs/a.md'], {cwd: base})
     expect(first.stderr).not.toContain('reference-files-exist')
     fs.rmSync(path.join(base, 'src/only.py'))
@@ -232,7 +240,9 @@ describe('every document goes through the limits, checked on stat', () => {
   ])('a discovery document of %s gets one message from discovery-coverage, not a hang', (_name, hostile) => {
     const base = folder({'.speclintrc.json': strictConfig, 'specs/a.md': clean, 'specs/discovery.md': hostile})
     const result = run(['specs/a.md'], {cwd: base})
-    expect(result.stderr).toMatch(/Unreadable discovery document, expected a readable file: \S*discovery\.md:1:1: Unexpected 100000 nested lists or block quotes, expected at most 64 +discovery-coverage/)
+    expect(result.stderr).toMatch(
+      /Unreadable discovery document, expected a readable file: \S*discovery\.md:1:1: Unexpected 100000 nested lists or block quotes, expected at most 64 +discovery-coverage/
+    )
     expect(result.stderr).not.toMatch(/\n +at /)
   })
 })
@@ -267,7 +277,9 @@ describe('compact report', () => {
 
 describe('memory', () => {
   it('heap exhaustion in a large run is one message, not a native stack', () => {
-    const base = folder(Object.fromEntries(Array.from({length: 40}, (_, i) => [`specs/s${i}.md`, clean.replace('INVOICE_EXPORT_API_COMPLETE', `S${i}_COMPLETE`)])))
+    const base = folder(
+      Object.fromEntries(Array.from({length: 40}, (_, i) => [`specs/s${i}.md`, clean.replace('INVOICE_EXPORT_API_COMPLETE', `S${i}_COMPLETE`)]))
+    )
     const result = run(['--no-config', 'specs'], {cwd: base, env: {NODE_OPTIONS: '--max-old-space-size=8'}})
     expect(result.code).toBe(2)
     expect(result.stderr.trim()).toMatch(/^spec-lint: Out of memory \(a heap of about \d+ MB\), expected fewer or smaller files per run/)

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
 import {specProcessor} from '../parse/processor.js'

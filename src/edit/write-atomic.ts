@@ -30,8 +30,14 @@ export class FileChangedError extends Error {
  * be kept, is overwritten in place, as a rename would split it from its
  * other names or hand it to the current user.
  */
-export async function writeFileAtomic(file: string, value: string, options: WriteOptions = {}): Promise<void> {
-  writeFileAtomicSync(file, value, options)
+export function writeFileAtomic(file: string, value: string, options: WriteOptions = {}): Promise<void> {
+  // One implementation: the check before the rename and the rename must not interleave with other work.
+  try {
+    writeFileAtomicSync(file, value, options)
+    return Promise.resolve()
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+  }
 }
 
 /** The same guarantees for synchronous callers (the cache, the Action's summary files). */

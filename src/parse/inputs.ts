@@ -9,10 +9,7 @@ import type {VFile} from 'vfile'
  * below; the cache stores them with the result and reuses it only while
  * every input is still the same.
  */
-export type LintInput =
-  | {kind: 'exists'; path: string; state: string}
-  | {kind: 'content'; path: string; state: string}
-  | {kind: 'date'; state: string}
+export type LintInput = {kind: 'exists'; path: string; state: string} | {kind: 'content'; path: string; state: string} | {kind: 'date'; state: string}
 
 declare module 'vfile' {
   interface DataMap {

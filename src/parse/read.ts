@@ -15,8 +15,8 @@ export function readDocument(file: string, limits: InputLimits = {}): string {
   let stat: fs.Stats
   try {
     stat = fs.statSync(file)
-  } catch {
-    throw new Error(`${file}: no such file`)
+  } catch (error) {
+    throw new Error(`${file}: no such file`, {cause: error})
   }
   if (stat.isDirectory()) throw new Error(`${file}: is a folder, expected a Markdown file`)
   if (!stat.isFile()) throw new Error(`${file}: not a regular file (a device, FIFO or socket), expected a Markdown file`)
@@ -27,7 +27,7 @@ export function readDocument(file: string, limits: InputLimits = {}): string {
   try {
     buffer = readAtMost(file, maxSize + 1)
   } catch (error) {
-    throw new Error(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw new Error(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {cause: error})
   }
   // The file grew between the stat and the read.
   if (buffer.length > maxSize) throw new Error(`${file}: Unexpected file over ${formatSize(maxSize)} (raise the limit with \`--max-size\`)`)
@@ -42,8 +42,12 @@ export function readDocument(file: string, limits: InputLimits = {}): string {
 }
 
 /** Read a spec for a subcommand (`model`, `plan`, `status`, `init`). */
-export async function readSpecFile(file: string, limits: InputLimits = {}): Promise<string> {
-  return readDocument(file, limits)
+export function readSpecFile(file: string, limits: InputLimits = {}): Promise<string> {
+  try {
+    return Promise.resolve(readDocument(file, limits))
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+  }
 }
 
 function readAtMost(file: string, bytes: number): Buffer {

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type {List, ListItem, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
+import type {List, ListItem, Paragraph, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseMarkdown} from '../parse/index.js'
 import {readDocument} from '../parse/read.js'
