@@ -17,7 +17,7 @@ export const ownFlags: OwnFlag[] = [
   {long: 'dry-run', description: 'with --fix: write nothing, print the fixed text'},
   {long: 'diff', description: 'with --fix or --format: write nothing, print a unified diff'},
   {long: 'cache', description: 'reuse results of unchanged files from the last run'},
-  {long: 'cache-location', value: 'path', description: 'where `--cache` keeps results (default `.speclintcache`)'},
+  {long: 'cache-location', value: 'path', description: 'where `--cache` keeps results (default `.speclintcache`; a folder when it ends in `/`)'},
   {long: 'max-size', value: 'size', description: 'refuse specs larger than this before parsing (default `10mb`, less on a heap under 12 GB; e.g. `50mb`)'}
 ]
 

@@ -69,8 +69,10 @@ export class CacheLocationError extends Error {
  * a separator, or an existing folder, holds `.speclintcache`; anything else
  * is the file itself.
  */
+const defaultName = '.speclintcache'
+
 export function cacheFile(cwd: string, given: string | undefined): string {
-  const name = '.speclintcache'
+  const name = defaultName
   if (given === undefined) return path.resolve(cwd, name)
   const resolved = path.resolve(cwd, given)
   if (/[\\/]$/.test(given)) return path.join(resolved, name)
@@ -82,9 +84,12 @@ export function cacheFile(cwd: string, given: string | undefined): string {
   return resolved
 }
 
-/** Whether a file's text is a cache we wrote (any version), so it may be replaced. */
-function isOurs(raw: string): boolean {
-  if (raw.trim() === '') return true
+/**
+ * Whether a file's text is a cache we wrote (any version), so it may be
+ * replaced. A file named `.speclintcache` is ours by its name, even damaged.
+ */
+function isOurs(location: string, raw: string): boolean {
+  if (path.basename(location) === defaultName || raw.trim() === '') return true
   try {
     const value: unknown = JSON.parse(raw)
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
@@ -136,7 +141,7 @@ export class LintCache {
     } catch (error) {
       throw new CacheLocationError(location, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
     }
-    if (!isOurs(raw)) throw new CacheLocationError(location, 'it holds something else')
+    if (!isOurs(location, raw)) throw new CacheLocationError(location, 'it holds something else')
     try {
       const parsed = cacheSchema.safeParse(JSON.parse(raw))
       // A cache from another version, or one that does not parse, is dropped whole.
