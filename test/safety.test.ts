@@ -6,7 +6,10 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {FileChangedError, writeFileAtomic} from '../src/edit/write-atomic.js'
 import {formatSpec} from '../src/format/index.js'
 import {readDocument} from '../src/parse/read.js'
+import {pathToFileURL} from 'node:url'
+import {DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest} from 'vscode-languageserver-protocol/node.js'
 import {bin, run} from './helpers/cli.js'
+import {startServer, within} from './helpers/lsp-client.js'
 import {root} from './helpers/documents.js'
 
 /*
@@ -272,6 +275,42 @@ describe('compact report', () => {
     const lines = result.stderr.split('\n').filter((line) => line.includes('meta-type'))
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^two%0Alines\.md:7:\d+/)
+  })
+})
+
+describe('the language server on super-linear Markdown', () => {
+  it('answers a hostile document with one diagnostic and stays responsive for the next', async () => {
+    const base = folder()
+    const client = startServer(base)
+    try {
+      await within(
+        client.connection.sendRequest(InitializeRequest.type, {processId: process.pid, rootUri: pathToFileURL(base).href, capabilities: {}}),
+        15_000,
+        'initialize'
+      )
+      await client.connection.sendNotification(InitializedNotification.type, {})
+      const docs = {
+        'emphasis.md': Array.from({length: 20_000}, (_, i) => '*'.repeat(1 + (i % 3)) + 'a').join(''),
+        'links.md': '['.repeat(10_000) + 'a' + '](b)'.repeat(10_000),
+        'quoted.md': Array.from({length: 1_600}, (_, i) => '> ' + ' '.repeat(2 * (i % 200)) + '- item').join('\n'),
+        'next.md': clean.replace('| Type | backend-api |', '| Type | mainframe |')
+      }
+      const uris = Object.keys(docs).map((name) => pathToFileURL(path.join(base, name)).href)
+      for (const [name, text] of Object.entries(docs)) {
+        void client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: {uri: pathToFileURL(path.join(base, name)).href, languageId: 'markdown', version: 1, text}
+        })
+      }
+      const published = await Promise.all(uris.map((uri) => client.diagnostics(uri)))
+      expect(published.map((p) => p.diagnostics.map((d) => d.code))).toEqual([
+        ['inline-too-complex'],
+        ['inline-too-complex'],
+        ['nesting-too-deep'],
+        ['meta-type']
+      ])
+    } finally {
+      await client.close()
+    }
   })
 })
 
