@@ -31,7 +31,7 @@ export function readDocument(file: string, limits: InputLimits = {}): string {
   }
   // The file grew between the stat and the read.
   if (buffer.length > maxSize) throw new Error(`${file}: Unexpected file over ${formatSize(maxSize)} (raise the limit with \`--max-size\`)`)
-  if (buffer.includes(0)) throw new Error(`${file}: binary content, expected a Markdown document`)
+  if (buffer.includes(0)) throw new Error(`${file}: binary content, expected a Markdown spec`)
   const text = buffer.toString('utf8')
   const refused = checkInput(text, limits)
   if (refused) {

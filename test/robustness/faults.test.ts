@@ -1,6 +1,5 @@
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
-import fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
@@ -38,16 +37,13 @@ describe.runIf(fs.existsSync(writer))('faults while writing', () => {
     const folder = fs.mkdtempSync(path.join(dir, 'midway-'))
     const file = path.join(folder, 'spec.md')
     fs.writeFileSync(file, broken)
-    const open = fsp.open.bind(fsp)
+    const writeFileSync = fs.writeFileSync.bind(fs)
     // Inject the failure: the temporary file gets half the text, then the disk is full.
-    const spy = vi.spyOn(fsp, 'open').mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
-      const handle = await open(...args)
-      const write = handle.writeFile.bind(handle)
-      handle.writeFile = async (value: Parameters<typeof handle.writeFile>[0]) => {
-        await write(String(value).slice(0, 100))
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'})
-      }
-      return handle
+    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementation((...args: Parameters<typeof fs.writeFileSync>) => {
+      const [target, value] = args
+      if (typeof target !== 'number') return writeFileSync(...args)
+      writeFileSync(target, String(value).slice(0, 100))
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'})
     })
     try {
       await expect(writeFileAtomic(file, 'x'.repeat(10_000))).rejects.toThrow(/ENOSPC/)

@@ -46,8 +46,8 @@ export const hostileCases: HostileCase[] = [
     code: 1
   },
   {
-    name: '2,000 lines of lists nested by indentation (4 MB)',
-    setup: (dir) => [write(dir, 'deep-indent.md', Array.from({length: 2000}, (_, i) => ' '.repeat(2 * i) + '- item\n').join(''))],
+    name: '1,000 lines of lists nested by indentation (1 MB)',
+    setup: (dir) => [write(dir, 'deep-indent.md', Array.from({length: 1000}, (_, i) => ' '.repeat(2 * i) + '- item\n').join(''))],
     refused: /deep-indent\.md:65:1 +error +Unexpected 65 nested lists or block quotes/,
     code: 1
   },
