@@ -19,6 +19,7 @@ import {defineRule, noOptions, relatedOf, runCrossFile, runFilesOf} from '../src
 import {specProcessor} from '../src/parse/processor.js'
 import {lintRun} from './helpers/lint-run.js'
 import {formatMessage} from './helpers/lint.js'
+import {run} from './helpers/cli.js'
 
 const control = vi.hoisted(() => ({calls: 0}))
 vi.mock('unified-message-control', async (importOriginal) => {
@@ -267,6 +268,23 @@ describe('the cross-file phase', () => {
     )
     expect(check).toHaveBeenCalledTimes(1)
     expect((check.mock.calls[0]?.[0] as Array<{name: string}>).map((entry) => entry.name)).toEqual(['specs/a.md', 'specs/b.md', 'specs/c.md'])
+  })
+})
+
+describe('the cross-file phase with --cache', () => {
+  it('reports a shared promise on a warm run, when both files come from the cache', () => {
+    const cwd = path.join(dir, 'cache-cross')
+    fs.mkdirSync(cwd, {recursive: true})
+    fs.writeFileSync(path.join(cwd, 'a.md'), clean)
+    fs.writeFileSync(path.join(cwd, 'b.md'), clean.replace('# Invoice Export API', '# Invoice Export Service'))
+    const cold = run(['--cache', '--report', 'sarif', 'a.md', 'b.md'], {cwd, env: {GITHUB_WORKSPACE: cwd}})
+    const warm = run(['--cache', '--report', 'sarif', 'a.md', 'b.md'], {cwd, env: {GITHUB_WORKSPACE: cwd}})
+    expect(Object.keys((JSON.parse(fs.readFileSync(path.join(cwd, '.speclintcache'), 'utf8')) as {entries: object}).entries)).toHaveLength(2)
+    expect(warm).toEqual(cold)
+    const log = JSON.parse(warm.stderr) as {runs: Array<{results: Array<{ruleId: string; relatedLocations?: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>}
+    const results = log.runs[0]?.results.filter((r) => r.ruleId === 'completion-promise-unique') ?? []
+    expect(results.map((r) => r.relatedLocations?.map((l) => l.physicalLocation.artifactLocation.uri))).toEqual([['b.md'], ['a.md']])
+    expect(warm.code).toBe(1)
   })
 })
 
