@@ -29,17 +29,12 @@ export default defineRule({
         if (!promise) continue
         const others = group.filter((other) => other !== entry)
         const names = others.map((other) => `\`${other.name}:${other.summary.promises[0]?.valuePosition.start.line ?? 1}\``)
-        ctx.report(
-          entry,
-          `Unexpected promise \`${value}\` also used by ${names.join(', ')}, expected a promise unique to this spec`,
-          promise.valuePosition,
-          {
-            related: others.flatMap((other) => {
-              const place = other.summary.promises[0]?.valuePosition
-              return place ? [{reason: `Promise \`${value}\` also used here`, place, file: other.file}] : []
-            })
-          }
-        )
+        ctx.report(entry, `Unexpected promise \`${value}\` also used by ${names.join(', ')}, expected a promise unique to this spec`, promise.valuePosition, {
+          related: others.flatMap((other) => {
+            const place = other.summary.promises[0]?.valuePosition
+            return place ? [{reason: `Promise \`${value}\` also used here`, place, file: other.file}] : []
+          })
+        })
       }
     }
   },
@@ -57,9 +52,7 @@ export default defineRule({
         name: 'The same promise in two specs',
         input: '# A\n\n## Completion Promise\n\n<promise>AUTH_SYSTEM_COMPLETE</promise>\n',
         files: [{path: 'specs/billing.md', input: '# B\n\n## Notes\n\n- x\n\n## Completion Promise\n\n<promise>AUTH_SYSTEM_COMPLETE</promise>\n'}],
-        messages: [
-          '5:10-5:30: Unexpected promise `AUTH_SYSTEM_COMPLETE` also used by `specs/billing.md:9`, expected a promise unique to this spec'
-        ]
+        messages: ['5:10-5:30: Unexpected promise `AUTH_SYSTEM_COMPLETE` also used by `specs/billing.md:9`, expected a promise unique to this spec']
       },
       {
         name: 'Three specs: every other file is named',
@@ -68,17 +61,13 @@ export default defineRule({
           {path: 'specs/b.md', input: '# B\n\n<promise>SITE_COMPLETE</promise>\n'},
           {path: 'specs/c.md', input: '# C\n\n## Completion Promise\n\n<promise>SITE_COMPLETE</promise>\n'}
         ],
-        messages: [
-          '3:10-3:23: Unexpected promise `SITE_COMPLETE` also used by `specs/b.md:3`, `specs/c.md:5`, expected a promise unique to this spec'
-        ]
+        messages: ['3:10-3:23: Unexpected promise `SITE_COMPLETE` also used by `specs/b.md:3`, `specs/c.md:5`, expected a promise unique to this spec']
       },
       {
         name: 'A bare backticked promise counts too',
         input: '# A\n\n## Completion Promise\n\n`DATA_SYNC_COMPLETE`\n',
         files: [{path: 'specs/sync.md', input: '# B\n\n## Completion Promise\n\n<promise>DATA_SYNC_COMPLETE</promise>\n'}],
-        messages: [
-          '5:2-5:20: Unexpected promise `DATA_SYNC_COMPLETE` also used by `specs/sync.md:5`, expected a promise unique to this spec'
-        ]
+        messages: ['5:2-5:20: Unexpected promise `DATA_SYNC_COMPLETE` also used by `specs/sync.md:5`, expected a promise unique to this spec']
       }
     ]
   }

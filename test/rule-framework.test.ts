@@ -151,7 +151,9 @@ describe('related places', () => {
     const message = a?.messages[0]
     expect(message?.ruleId).toBe('completion-promise-unique')
     const related = message ? relatedOf(message) : []
-    expect(related.map((place) => [place.file, place.line, place.column, place.reason])).toEqual([['specs/b.md', 119, 10, `Promise \`${promise}\` also used here`]])
+    expect(related.map((place) => [place.file, place.line, place.column, place.reason])).toEqual([
+      ['specs/b.md', 119, 10, `Promise \`${promise}\` also used here`]
+    ])
     expect(message?.cause).toBe(related[0])
     expect(b?.messages[0] && relatedOf(b.messages[0])[0]?.file).toBe('specs/a.md')
   })
@@ -242,7 +244,9 @@ describe('the cross-file phase', () => {
     first.data.spec = specFromSummary(summary as never)
     second.data.spec = specFromSummary(summary as never)
     runCrossFile(unique.rule, {level: 'error', options: {}}, {}, runFilesOf([first, second]))
-    expect(first.messages.map(formatMessage)).toEqual(['3:10-3:23: Unexpected promise `SITE_COMPLETE` also used by `specs/b.md:3`, expected a promise unique to this spec'])
+    expect(first.messages.map(formatMessage)).toEqual([
+      '3:10-3:23: Unexpected promise `SITE_COMPLETE` also used by `specs/b.md:3`, expected a promise unique to this spec'
+    ])
     expect(first.messages[0]?.fatal).toBe(true)
     expect(second.messages.map((m) => m.ruleId)).toEqual(['completion-promise-unique'])
   })
@@ -281,7 +285,9 @@ describe('the cross-file phase with --cache', () => {
     const warm = run(['--cache', '--report', 'sarif', 'a.md', 'b.md'], {cwd, env: {GITHUB_WORKSPACE: cwd}})
     expect(Object.keys((JSON.parse(fs.readFileSync(path.join(cwd, '.speclintcache'), 'utf8')) as {entries: object}).entries)).toHaveLength(2)
     expect(warm).toEqual(cold)
-    const log = JSON.parse(warm.stderr) as {runs: Array<{results: Array<{ruleId: string; relatedLocations?: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>}
+    const log = JSON.parse(warm.stderr) as {
+      runs: Array<{results: Array<{ruleId: string; relatedLocations?: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>
+    }
     const results = log.runs[0]?.results.filter((r) => r.ruleId === 'completion-promise-unique') ?? []
     expect(results.map((r) => r.relatedLocations?.map((l) => l.physicalLocation.artifactLocation.uri))).toEqual([['b.md'], ['a.md']])
     expect(warm.code).toBe(1)

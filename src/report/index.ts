@@ -17,7 +17,7 @@ export const reporters: Record<string, Reporter> = {
   default: reporterCompact as unknown as Reporter,
   compact: reporterCompact as unknown as Reporter,
   stylish: reporter as unknown as Reporter,
-  json: reporterJsonRelated as unknown as Reporter,
+  json: reporterJsonRelated,
   github: reporterGithub,
   sarif: reporterSarif
 }

@@ -108,10 +108,8 @@ function parseOnce<S extends z.ZodType>(rule: ConfigurableRule<S>, config: unkno
   }
   const parsed = rule.options.safeParse(raw ?? {})
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((issue) => (issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '') + issue.message)
-      .join('; ')
+    const detail = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '') + issue.message).join('; ')
     throw new RuleConfigError(`Invalid options for spec-lint rule \`${rule.id}\`: ${detail}`)
   }
-  return {level, options: parsed.data as z.output<S>}
+  return {level, options: parsed.data}
 }

@@ -56,10 +56,11 @@ export function controlFile(tree: Root, file: VFile, spec: SpecModel): void {
   for (const comment of spec.controlComments) {
     if (!bad.has(comment.position.start.offset)) continue
     const verb = controlVerb.exec(comment.value)?.[1] ?? ''
-    const message = file.message(
-      `Unexpected keyword \`${verb}\` in a spec-lint comment, expected \`disable\`, \`enable\` or \`ignore\``,
-      {place: comment.position, ruleId: 'control-comment', source}
-    )
+    const message = file.message(`Unexpected keyword \`${verb}\` in a spec-lint comment, expected \`disable\`, \`enable\` or \`ignore\``, {
+      place: comment.position,
+      ruleId: 'control-comment',
+      source
+    })
     message.fatal = true
   }
   filter(tree, file, bad)
