@@ -39,6 +39,7 @@ import type {
   Stream,
   Table
 } from './schema.js'
+import {isNoneEntry} from './vocabulary.js'
 import {canonicalSection, extraSection, joinLines, normalizeTitle, plainValue, slugify, splitChunkId} from './text.js'
 
 type Locate = (offset: number) => Point
@@ -115,6 +116,7 @@ export function buildSpec(tree: Root, source: string): SpecModel {
     overview: null,
     skills: [],
     requirements: [],
+    statedNone: [],
     referenceFiles: [],
     plan: null,
     chunks: [],
@@ -126,6 +128,7 @@ export function buildSpec(tree: Root, source: string): SpecModel {
     controlComments: []
   }
 
+  const statedNone = new Set<SectionName>()
   for (const {section, nodes} of sections) {
     const name = section.canonical
     // The first occurrence of a known section is the one the model reads.
@@ -140,13 +143,13 @@ export function buildSpec(tree: Root, source: string): SpecModel {
         }
         break
       case 'Skills':
-        if (model.skills.length === 0) model.skills = parseSkills(ctx, nodes)
+        if (model.skills.length === 0) model.skills = parseSkills(ctx, nodes, statedNone)
         break
       case 'Requirements':
-        if (model.requirements.length === 0) model.requirements = parseRequirements(ctx, nodes)
+        if (model.requirements.length === 0) model.requirements = parseRequirements(ctx, nodes, statedNone)
         break
       case 'Reference Files':
-        if (model.referenceFiles.length === 0) model.referenceFiles = parseReferences(ctx, nodes)
+        if (model.referenceFiles.length === 0) model.referenceFiles = parseReferences(ctx, nodes, statedNone)
         break
       case 'Execution Plan':
         model.plan ??= parsePlan(ctx, section, nodes, 'execution-plan')
@@ -164,6 +167,7 @@ export function buildSpec(tree: Root, source: string): SpecModel {
     }
   }
 
+  model.statedNone = [...statedNone]
   if (model.plan) {
     model.chunks = model.plan.phases.flatMap((phase) => phase.chunks)
     resolveDependencies(model.chunks)
@@ -339,40 +343,93 @@ function parseMeta(ctx: Ctx, section: Section, nodes: RootContent[]): Meta {
 
 /* ------------------------------------------------- skills, requirements … */
 
-function parseSkills(ctx: Ctx, nodes: RootContent[]): Skill[] {
+/** A leading label that says what follows is read, not loaded: `Reference (not load):`. */
+const notSkillLabel = /^\s*(?:\*\*|__)?\s*(?:references?\b|[^:]*\bnot\s+load\b|[^:]*\b(?:do\s+not|don't)\s+load\b)/i
+
+/** `**Skills (load):** …`, `Load: …`: a label that only introduces skill names. */
+const skillsLabel = /^\s*(?:\*\*|__)?\s*(?:skills?|load)\s*(?:\([^()]*\))?\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*/i
+
+function parseSkills(ctx: Ctx, nodes: RootContent[], statedNone: Set<SectionName>): Skill[] {
   const skills: Skill[] = []
   for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      // `Skills: (none framework-specific)`, `None.`: no skills, said in prose.
+      const text = toString(node).trim()
+      if (isNoneEntry(text.replace(skillsLabel, '').replace(/\.$/, ''))) statedNone.add('Skills')
+      continue
+    }
     if (node.type !== 'list') continue
     for (const item of node.children) {
       const paragraph = firstParagraph(item)
-      const text = (paragraph ? toString(paragraph) : toString(item)).trim()
-      const code = paragraph ? firstInlineCode(paragraph) : null
-      const name = (code ?? text.split(/\s+[—–-]\s+|:\s/)[0] ?? '').trim()
-      skills.push({name, text, position: pos(ctx, item)})
+      const text = joinLines(paragraph ? toString(paragraph) : toString(item)).trim()
+      if (isNoneEntry(text)) {
+        statedNone.add('Skills')
+        continue
+      }
+      if (notSkillLabel.test(text)) continue
+      const names = paragraph ? leadingCodes(paragraph) : []
+      if (names.length === 0) {
+        const bare = text.replace(skillsLabel, '')
+        names.push((bare.split(/\s+[—–-]\s+|:\s/)[0] ?? '').trim())
+      }
+      for (const name of names) skills.push({name, text, position: pos(ctx, item)})
     }
   }
   return skills
 }
 
-const requirementId = /^\s*(?:\*\*|__)?(R\d+)(?:\*\*|__)?\s*[:.)—–-]?\s+/
+/**
+ * The backticked names an item starts with, up to its description:
+ * `` **`run`** and **`verify`** — … `` names two skills.
+ */
+function leadingCodes(paragraph: Paragraph): string[] {
+  const names: string[] = []
+  const visit = (nodes: Nodes[]): boolean => {
+    for (const node of nodes) {
+      if (node.type === 'inlineCode') names.push(node.value.trim())
+      else if (node.type === 'strong' || node.type === 'emphasis') {
+        if (!visit(node.children as Nodes[])) return false
+      } else if (node.type === 'text') {
+        // A description starts at a dash or a colon after the names.
+        if (names.length > 0 && /[—–:]|\s-\s/.test(node.value)) return false
+        if (names.length === 0 && /[—–]|\s-\s/.test(node.value) && !skillsLabel.test(node.value)) return false
+      } else return false
+    }
+    return true
+  }
+  visit(paragraph.children as Nodes[])
+  return names.filter(Boolean)
+}
 
-function parseRequirements(ctx: Ctx, nodes: RootContent[]): Requirement[] {
+const requirementId = /^\s*(?:\*\*|__)?(R\d+|[A-Z]{1,4}-\d+)(?:\*\*|__)?\s*[:.)—–-]?\s+/
+
+function parseRequirements(ctx: Ctx, nodes: RootContent[], statedNone: Set<SectionName>): Requirement[] {
   const out: Requirement[] = []
-  for (const node of nodes) {
+  nodes.forEach((node, index) => {
     if (node.type === 'list') {
       for (const item of node.children) {
-        const text = toString(item).trim()
+        const text = joinLines(toString(item)).trim()
+        if (isNoneEntry(text)) {
+          statedNone.add('Requirements')
+          continue
+        }
         out.push({id: requirementId.exec(text)?.[1] ?? null, text, kind: 'item', position: pos(ctx, item)})
       }
     } else if (node.type === 'paragraph') {
-      const text = toString(node).trim()
+      const text = joinLines(toString(node)).trim()
+      // `What must be true when done:` leads in to the list; it is not a requirement.
+      if (text.endsWith(':') && nodes.slice(index + 1).some((next) => next.type === 'list')) return
+      if (isNoneEntry(text.replace(/\.$/, ''))) {
+        statedNone.add('Requirements')
+        return
+      }
       out.push({id: requirementId.exec(text)?.[1] ?? null, text, kind: 'paragraph', position: pos(ctx, node)})
     }
-  }
+  })
   return out
 }
 
-function parseReferences(ctx: Ctx, nodes: RootContent[]): ReferenceGroup[] {
+function parseReferences(ctx: Ctx, nodes: RootContent[], statedNone: Set<SectionName>): ReferenceGroup[] {
   const groups: ReferenceGroup[] = []
   let group: ReferenceGroup | undefined
   for (const node of nodes) {
@@ -384,7 +441,8 @@ function parseReferences(ctx: Ctx, nodes: RootContent[]): ReferenceGroup[] {
         group = {label, position: pos(ctx, node), entries: []}
         groups.push(group)
         const restText = rest.map((c) => toString(c)).join('').replace(/^\s*:\s*/, '').trim()
-        if (restText) {
+        if (restText && isNoneEntry(restText)) statedNone.add('Reference Files')
+        else if (restText) {
           const path = firstInlineCode({type: 'paragraph', children: rest})
           group.entries.push({path, description: describe(restText, path), text: restText, position: pos(ctx, node)})
         }
@@ -397,6 +455,10 @@ function parseReferences(ctx: Ctx, nodes: RootContent[]): ReferenceGroup[] {
       for (const item of node.children) {
         const paragraph = firstParagraph(item)
         const text = (paragraph ? toString(paragraph) : toString(item)).trim()
+        if (isNoneEntry(text)) {
+          statedNone.add('Reference Files')
+          continue
+        }
         const path = paragraph ? firstInlineCode(paragraph) : null
         group.entries.push({path, description: describe(text, path), text, position: pos(ctx, item)})
       }
@@ -573,20 +635,43 @@ function parsePhase(ctx: Ctx, heading: MdHeading | null, nodes: RootContent[], p
     table: null,
     rows: [],
     details: [],
-    chunks: []
+    chunks: [],
+    bullets: []
   }
 
+  const items: Array<{item: ListItem; detail: ChunkDetail}> = []
   for (const node of nodes) {
     if (node.type === 'table' && !phase.table) {
       const parsed = parseTable(ctx, node)
       phase.table = parsed.table
       phase.rows = parsed.rows.map((row) => parseChunkRow(ctx, row, parsed.table.columns))
     } else if (node.type === 'list') {
-      for (const item of node.children) phase.details.push(parseDetail(ctx, item))
+      for (const item of node.children) items.push({item, detail: parseDetail(ctx, item)})
     }
+  }
+  const rowTitles = new Set(phase.rows.map((row) => normalizeTitle(row.title)).filter(Boolean))
+  for (const {item, detail} of items) {
+    if (isChunkItem(item, detail, rowTitles)) phase.details.push(detail)
+    else phase.bullets.push({text: joinLines(toString(item)).trim(), position: detail.position})
   }
   phase.chunks = mergeChunks(phase, phaseIndex)
   return phase
+}
+
+/**
+ * What the format makes a chunk: a checkbox item, an item with a bold title,
+ * an item that starts with a chunk id (`C2.1`), or one named by a chunk-table
+ * row. A plain bullet (a client action, a to-do) is not a chunk.
+ */
+function isChunkItem(item: ListItem, detail: ChunkDetail, rowTitles: Set<string>): boolean {
+  if (item.checked === true || item.checked === false) return true
+  const lead = firstParagraph(item)?.children[0]
+  if (lead && (lead.type === 'strong' || lead.type === 'emphasis')) return true
+  if (splitChunkId(detail.title).id) return true
+  const norm = normalizeTitle(detail.title)
+  if (norm === '') return false
+  for (const title of rowTitles) if (title === norm || norm.startsWith(`${title} `) || title.startsWith(`${norm} `)) return true
+  return false
 }
 
 function parseChunkRow(ctx: Ctx, row: ParsedRow, columns: string[]): ChunkRow {
@@ -680,7 +765,14 @@ function parseDetail(ctx: Ctx, item: ListItem): ChunkDetail {
       }
     }
     detail.note = rest.replace(/^[\s—–:-]+/, '').trim()
-    fieldLines.push(...all.slice(1))
+    // Lines after the title that are not fields continue the title's text.
+    let index = 1
+    while (index < all.length && !fieldOf(ctx, splitSegments(all[index] as {text: string; start: number})[0])) {
+      const line = (all[index] as {text: string}).text.trim()
+      if (line) detail.note = detail.note ? `${detail.note} ${line}` : line
+      index++
+    }
+    fieldLines.push(...all.slice(index))
   }
   for (const child of item.children) {
     if (child === paragraph) continue
@@ -818,10 +910,15 @@ function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
     if (!split.rest && split.id && detail?.note) split.rest = firstClause(detail.note)
     const rowSplit = row ? splitChunkId(row.title) : {id: null, rest: ''}
     const skills = detail?.skills ? splitList(detail.skills.value) : null
+    const shownTitle = split.rest || title
+    // An id-only bold part (`**C0.1** …`) is named by its text; else the text follows the title.
+    const idOnly = split.id !== null && splitChunkId(title).rest === ''
+    const text = !detail ? shownTitle : idOnly ? detail.note || shownTitle : [shownTitle, detail.note].filter(Boolean).join(' — ')
     return {
       key: '',
       id: split.id ?? rowSplit.id,
-      title: split.rest || title,
+      title: shownTitle,
+      text,
       slug: slugify(title),
       phase: phase.number,
       phaseIndex,
@@ -830,7 +927,7 @@ function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
       stream: detail?.stream?.value || row?.stream || null,
       outcome: detail?.outcome?.value ?? row?.outcome ?? null,
       skills,
-      dependsOn: [...(row?.dependsOn?.refs ?? []), ...(detail?.dependsOn?.refs ?? [])],
+      dependsOn: mergeRefs(row?.dependsOn?.refs ?? [], detail?.dependsOn?.refs ?? []),
       subtasks: detail?.subtasks.map((s) => s.text) ?? [],
       row,
       detail
@@ -838,9 +935,21 @@ function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
   })
 }
 
+/**
+ * The first sentence of a chunk's text, to name a chunk whose bold part is
+ * only its id: it ends at `. ` or ` — ` outside parentheses, never at a `;`
+ * or a line break.
+ */
 function firstClause(text: string): string {
-  const clause = (/^(.*?)(?:[;.]\s|\s[—–]\s|$)/.exec(text)?.[1] ?? text).trim()
-  return clause.length > 80 ? `${clause.slice(0, 79).trimEnd()}…` : clause
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (char === '(' || char === '[') depth++
+    else if ((char === ')' || char === ']') && depth > 0) depth--
+    else if (depth === 0 && char === '.' && (i === text.length - 1 || /\s/.test(text[i + 1] ?? ''))) return text.slice(0, i).trim()
+    else if (depth === 0 && (char === '—' || char === '–') && text[i - 1] === ' ' && text[i + 1] === ' ') return text.slice(0, i).trim()
+  }
+  return text.trim()
 }
 
 /* ---------------------------------------------------- dependency resolve */
@@ -895,8 +1004,30 @@ function resolveDependencies(chunks: Chunk[]): void {
       if (!source) continue
       source.refs = joinRefs(source.refs, lookup)
     }
-    chunk.dependsOn = [...(chunk.row?.dependsOn?.refs ?? []), ...(chunk.detail?.dependsOn?.refs ?? [])]
+    chunk.dependsOn = mergeRefs(chunk.row?.dependsOn?.refs ?? [], chunk.detail?.dependsOn?.refs ?? [])
   }
+}
+
+/** What a dependency names, so that the table's and the detail's `Depends On` merge. */
+export function refIdentity(ref: DependencyRef): string {
+  if (ref.kind === 'chunk') return `chunk:${ref.target ?? ''}`
+  if (ref.kind === 'phase') return `phase:${ref.phase ?? ''}`
+  if (ref.kind === 'none') return 'none'
+  return `text:${normalizeTitle(ref.text)}`
+}
+
+/** The row's references, then the detail's that the row does not already name. */
+function mergeRefs(row: DependencyRef[], detail: DependencyRef[]): DependencyRef[] {
+  const seen = new Set<string>()
+  const out: DependencyRef[] = []
+  for (const ref of [...row, ...detail]) {
+    const identity = refIdentity(ref)
+    if (seen.has(identity)) continue
+    seen.add(identity)
+    out.push(ref)
+  }
+  // `—` beside a real dependency says nothing.
+  return out.length > 1 ? out.filter((ref) => ref.kind !== 'none') : out
 }
 
 /** The most Depends On parts one chunk title may span when re-joined. */

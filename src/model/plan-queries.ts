@@ -65,3 +65,13 @@ export function itemSource(source: string, position: Position): string {
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
   return joinLines(text).trim()
 }
+
+/** The Execution Plan's own heading, for a message about the plan as a whole. */
+export function planHeadingPosition(spec: SpecModel): Position | undefined {
+  return spec.sections.find((section) => section.canonical === 'Execution Plan')?.headingPosition
+}
+
+/** Phases that hold chunks. */
+export function chunkPhases(plan: Plan): Phase[] {
+  return plan.phases.filter((phase) => phase.chunks.length > 0)
+}
