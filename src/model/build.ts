@@ -40,6 +40,9 @@ import type {
   Table
 } from './schema.js'
 import {isNoneEntry} from './vocabulary.js'
+
+/** An entry that says, in words or a dash, there is nothing to list (an empty item says nothing). */
+const statesNone = (text: string): boolean => text.trim() !== '' && isNoneEntry(text)
 import {canonicalSection, extraSection, joinLines, normalizeTitle, plainValue, slugify, splitChunkId} from './text.js'
 
 type Locate = (offset: number) => Point
@@ -355,14 +358,14 @@ function parseSkills(ctx: Ctx, nodes: RootContent[], statedNone: Set<SectionName
     if (node.type === 'paragraph') {
       // `Skills: (none framework-specific)`, `None.`: no skills, said in prose.
       const text = toString(node).trim()
-      if (isNoneEntry(text.replace(skillsLabel, '').replace(/\.$/, ''))) statedNone.add('Skills')
+      if (statesNone(text.replace(skillsLabel, '').replace(/\.$/, ''))) statedNone.add('Skills')
       continue
     }
     if (node.type !== 'list') continue
     for (const item of node.children) {
       const paragraph = firstParagraph(item)
       const text = joinLines(paragraph ? toString(paragraph) : toString(item)).trim()
-      if (isNoneEntry(text)) {
+      if (statesNone(text)) {
         statedNone.add('Skills')
         continue
       }
@@ -409,7 +412,7 @@ function parseRequirements(ctx: Ctx, nodes: RootContent[], statedNone: Set<Secti
     if (node.type === 'list') {
       for (const item of node.children) {
         const text = joinLines(toString(item)).trim()
-        if (isNoneEntry(text)) {
+        if (statesNone(text)) {
           statedNone.add('Requirements')
           continue
         }
@@ -419,7 +422,7 @@ function parseRequirements(ctx: Ctx, nodes: RootContent[], statedNone: Set<Secti
       const text = joinLines(toString(node)).trim()
       // `What must be true when done:` leads in to the list; it is not a requirement.
       if (text.endsWith(':') && nodes.slice(index + 1).some((next) => next.type === 'list')) return
-      if (isNoneEntry(text.replace(/\.$/, ''))) {
+      if (statesNone(text.replace(/\.$/, ''))) {
         statedNone.add('Requirements')
         return
       }
@@ -441,7 +444,7 @@ function parseReferences(ctx: Ctx, nodes: RootContent[], statedNone: Set<Section
         group = {label, position: pos(ctx, node), entries: []}
         groups.push(group)
         const restText = rest.map((c) => toString(c)).join('').replace(/^\s*:\s*/, '').trim()
-        if (restText && isNoneEntry(restText)) statedNone.add('Reference Files')
+        if (restText && statesNone(restText)) statedNone.add('Reference Files')
         else if (restText) {
           const path = firstInlineCode({type: 'paragraph', children: rest})
           group.entries.push({path, description: describe(restText, path), text: restText, position: pos(ctx, node)})
@@ -455,7 +458,7 @@ function parseReferences(ctx: Ctx, nodes: RootContent[], statedNone: Set<Section
       for (const item of node.children) {
         const paragraph = firstParagraph(item)
         const text = (paragraph ? toString(paragraph) : toString(item)).trim()
-        if (isNoneEntry(text)) {
+        if (statesNone(text)) {
           statedNone.add('Reference Files')
           continue
         }
