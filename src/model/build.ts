@@ -40,6 +40,7 @@ import type {
   Table
 } from './schema.js'
 import {isNoneEntry} from './vocabulary.js'
+import {refIdentity} from './plan-queries.js'
 
 /** An entry that says, in words or a dash, there is nothing to list (an empty item says nothing). */
 const statesNone = (text: string): boolean => text.trim() !== '' && isNoneEntry(text)
@@ -1009,14 +1010,6 @@ function resolveDependencies(chunks: Chunk[]): void {
     }
     chunk.dependsOn = mergeRefs(chunk.row?.dependsOn?.refs ?? [], chunk.detail?.dependsOn?.refs ?? [])
   }
-}
-
-/** What a dependency names, so that the table's and the detail's `Depends On` merge. */
-export function refIdentity(ref: DependencyRef): string {
-  if (ref.kind === 'chunk') return `chunk:${ref.target ?? ''}`
-  if (ref.kind === 'phase') return `phase:${ref.phase ?? ''}`
-  if (ref.kind === 'none') return 'none'
-  return `text:${normalizeTitle(ref.text)}`
 }
 
 /** The row's references, then the detail's that the row does not already name. */
