@@ -2,7 +2,7 @@ import {listOf} from '../src/model/text.js'
 import type {Chunk} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {metaRow} from '../src/model/queries.js'
-import {buildChunkGraph, isChunkNode} from '../src/analysis/graph.js'
+import {chunkGraphOf, isChunkNode} from '../src/analysis/graph.js'
 import {chunkLabel} from '../src/model/plan-queries.js'
 import {normalizeStatus} from '../src/model/vocabulary.js'
 
@@ -55,7 +55,7 @@ export default defineRule({
     }
 
     if (checked === 0) return
-    const graph = buildChunkGraph(spec)
+    const graph = chunkGraphOf(spec)
     graph.chunks.forEach((chunk, node) => {
       if (!chunk.checked || !chunk.detail) return
       const open: Chunk[] = []

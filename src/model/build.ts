@@ -26,6 +26,7 @@ import type {
   Heading,
   Meta,
   MetaRow,
+  PathPattern,
   Phase,
   Plan,
   Point,
@@ -39,7 +40,7 @@ import type {
   Stream,
   Table
 } from './schema.js'
-import {isNoneEntry} from './vocabulary.js'
+import {isNoneEntry, isNoneValue} from './vocabulary.js'
 import {refIdentity} from './plan-queries.js'
 
 /** An entry that says, in words or a dash, there is nothing to list (an empty item says nothing). */
@@ -569,30 +570,87 @@ function parsePlan(ctx: Ctx, section: Section, nodes: RootContent[], form: Plan[
 function parseStream(ctx: Ctx, row: ParsedRow): Stream {
   const cells = row.cells
   const owns = pick(cells, 'owns', 'files', 'owns files')
-  const patterns: Stream['owns'] = []
-  if (owns && owns.raw) {
-    // Split the raw cell on commas (outside backticks) keeping exact offsets.
-    const base = owns.position.start.offset
-    const re = /(?:`[^`]*`|[^,`])+/g
-    let match: RegExpExecArray | null
-    while ((match = re.exec(owns.raw))) {
-      const rawPart = match[0]
-      const lead = rawPart.length - rawPart.trimStart().length
-      const pattern = pathValue(rawPart)
-      if (!pattern || /^[—–-]$/.test(pattern)) continue
-      const start = base + match.index + lead
-      patterns.push({pattern, position: range(ctx, start, start + rawPart.trim().length)})
-    }
-  }
+  const {paths, prose} = owns && owns.raw ? ownsParts(ctx, owns) : {paths: [], prose: []}
   const skills = pick(cells, 'skills')?.text ?? ''
   return {
     name: plainValue(pick(cells, 'stream', 'name')?.text ?? ''),
     responsibility: pick(cells, 'responsibility')?.text ?? '',
-    owns: patterns,
+    owns: paths,
+    ownsProse: prose,
     skills: splitList(skills),
     position: row.position,
     cells
   }
+}
+
+/**
+ * An Owns cell split into paths: at `,` and `;` outside backticks, braces
+ * and brackets (`src/{api,models}/*.py` is one glob), with exact offsets.
+ * A part that holds backticked paths and words keeps the paths and is also
+ * prose; a part that is no path at all is prose only.
+ */
+function ownsParts(ctx: Ctx, owns: Cell): {paths: PathPattern[]; prose: PathPattern[]} {
+  const paths: PathPattern[] = []
+  const prose: PathPattern[] = []
+  const base = owns.position.start.offset
+  for (const part of splitOutside(owns.raw)) {
+    const trimmed = part.text.trim()
+    if (!trimmed || isNoneValue(plainValue(trimmed))) continue
+    const lead = part.text.length - part.text.trimStart().length
+    const start = base + part.start + lead
+    const place = range(ctx, start, start + trimmed.length)
+    const codes = [...trimmed.matchAll(/`([^`]+)`/g)]
+    const words = trimmed.replace(/`[^`]*`/g, '').replace(/[\s()[\]:.—–-]+/g, '')
+    if (codes.length > 0 && words !== '') {
+      for (const code of codes) {
+        const value = (code[1] ?? '').trim()
+        const at = start + (code.index ?? 0)
+        if (isPathLike(value, true)) paths.push({pattern: value, position: range(ctx, at, at + (code[0] ?? '').length)})
+      }
+      prose.push({pattern: trimmed, position: place})
+      continue
+    }
+    // A backticked value may hold spaces (`Next Gen Gym/`); a bare one may not.
+    const pattern = pathValue(trimmed)
+    if (isPathLike(pattern, codes.length > 0)) paths.push({pattern, position: place})
+    else prose.push({pattern: trimmed, position: place})
+  }
+  return {paths, prose}
+}
+
+function splitOutside(raw: string): Array<{text: string; start: number}> {
+  const out: Array<{text: string; start: number}> = []
+  let depth = 0
+  let code = false
+  let last = 0
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i]
+    if (char === '`') code = !code
+    else if (code) continue
+    else if (char === '{' || char === '[') depth++
+    else if ((char === '}' || char === ']') && depth > 0) depth--
+    else if ((char === ',' || char === ';') && depth === 0) {
+      out.push({text: raw.slice(last, i), start: last})
+      last = i + 1
+    }
+  }
+  out.push({text: raw.slice(last), start: last})
+  return out
+}
+
+/**
+ * A path or glob: no spaces outside a backticked value, no arrows, only the
+ * characters paths and globs are written with, and not an acronym standing
+ * for a feature (`PWA/manifest`, `UI/styles`).
+ */
+export function isPathLike(value: string, quoted = false): boolean {
+  const v = value.trim()
+  if (v === '' || (!quoted && /\s/.test(v))) return false
+  if (/→|->|=>|…/.test(v)) return false
+  if (!/^[\p{L}\p{N}_.@~*?{}[\]!/+,=()^$ -]+$/u.test(v)) return false
+  const first = v.replace(/^\.\//, '').split('/')[0] ?? ''
+  if (v.includes('/') && /^[A-Z]{2,}$/.test(first)) return false
+  return true
 }
 
 /**

@@ -99,6 +99,8 @@ export const streamSchema = z.object({
   name: z.string(),
   responsibility: z.string(),
   owns: z.array(pathPatternSchema),
+  /** Parts of the Owns cell that are neither a path nor a glob (prose: `PWA/manifest`, `agent service → see …`). */
+  ownsProse: z.array(pathPatternSchema),
   skills: z.array(z.string()),
   position: positionSchema,
   /** Cells by column name (lower case), for exact places. */
