@@ -777,7 +777,7 @@ function dependsFrom(ctx: Ctx, raw: string, base: number, position: Position): D
   return {raw, refs, position}
 }
 
-const fieldLine = /^(\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(outcome|stream|skills|depends on|dependencies|blocked by)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*)(.*)$/i
+const fieldLine = /^(\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(outcome|stream|skills|depends on|dependencies|blocked by)\s*(?:\([^()]{0,40}\)\s*)?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*)(.*)$/i
 const issuePattern = /^\s*\(([^()\s]{1,40})\)/
 
 function parseDetail(ctx: Ctx, item: ListItem): ChunkDetail {
