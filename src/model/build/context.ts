@@ -1,8 +1,23 @@
+import {location} from 'vfile-location'
 import type {ListItem, Nodes, Paragraph, RootContent, Table as MdTable, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Cell, Point, Position, Table} from '../schema.js'
 
 /* The builder's shared reading context: offsets to points, node places, tables and first paragraphs. */
+/** The reading context of one source: its text and offsets to points. */
+export function contextOf(source: string): Ctx {
+  const place = location(source)
+  return {
+    source,
+    point(offset) {
+      const clamped = Math.max(0, Math.min(offset, source.length))
+      const found = place.toPoint(clamped)
+      if (found && typeof found.offset === 'number') return {line: found.line, column: found.column, offset: found.offset}
+      return {line: 1, column: 1, offset: 0}
+    }
+  }
+}
+
 export type Locate = (offset: number) => Point
 
 export interface Ctx {
