@@ -12,7 +12,8 @@ const codePath = /`([^`\s]*[/.][^`\s]*)`/g
 const barePath = /(?<![\w`/.-])((?:[\w.-]+\/)+[\w.-]*\.[A-Za-z0-9]{1,6}|(?:[\w.-]+\/){2,})(?![\w`/-])/g
 
 /** Words that only read another stream's file (`Follow the patterns in …`, `see …`), not change it. */
-const readingCue = /\b(?:follow(?:ing|s)?|see|like|mirror(?:ing|s)?|based on|read(?:s|ing)?|reus(?:e|es|ing)|cop(?:y|ies|ying) (?:the )?(?:shape|pattern)|patterns?|similar to|as in|consistent with|imports?|importing|uses?|using|calls?|calling|reference)\b/i
+const readingCue =
+  /\b(?:follow(?:ing|s)?|see|like|mirror(?:ing|s)?|based on|read(?:s|ing)?|reus(?:e|es|ing)|cop(?:y|ies|ying) (?:the )?(?:shape|pattern)|patterns?|similar to|as in|consistent with|imports?|importing|uses?|using|calls?|calling|reference)\b/i
 
 interface Named {
   path: string
@@ -55,9 +56,9 @@ export default defineRule({
   id: 'ownership-crossing',
   summary: 'A chunk changes only files its own stream owns',
   description:
-    'Fires on a path named literally (in backticks, or bare with a folder and an extension) in a chunk\'s outcome or sub-tasks that a stream other than the chunk\'s own owns, and the chunk\'s stream does not. A path after a reading cue in its sentence (`Follow the patterns in …`, `see …`, `uses …`) is a reference, not a change, and is left alone; so are globs, routes and URLs.',
+    "Fires on a path named literally (in backticks, or bare with a folder and an extension) in a chunk's outcome or sub-tasks that a stream other than the chunk's own owns, and the chunk's stream does not. A path after a reading cue in its sentence (`Follow the patterns in …`, `see …`, `uses …`) is a reference, not a change, and is left alone; so are globs, routes and URLs.",
   rationale:
-    'In team mode each stream\'s agent may only touch what its stream owns: a chunk that edits another stream\'s file either breaks that rule or collides with the other agent\'s work.',
+    "In team mode each stream's agent may only touch what its stream owns: a chunk that edits another stream's file either breaks that rule or collides with the other agent's work.",
   category: 'plan',
   recommended: 'warn',
   strict: 'error',
@@ -86,17 +87,20 @@ export default defineRule({
   examples: {
     valid: [
       {
-        name: 'paths of its own stream, and another stream\'s file only read',
-        input: spec('- [ ] **Models**\n\n  Outcome: `src/models/user.py` holds the User table.\n  Stream: data\n\n  - Add `src/models/token.py`\n  - Follow the session handling in `src/middleware/auth.py`\n')
+        name: "paths of its own stream, and another stream's file only read",
+        input: spec(
+          '- [ ] **Models**\n\n  Outcome: `src/models/user.py` holds the User table.\n  Stream: data\n\n  - Add `src/models/token.py`\n  - Follow the session handling in `src/middleware/auth.py`\n'
+        )
       },
       {
         name: 'no work streams: nothing to cross',
-        input: '# T\n\n## Execution Plan\n\n### Phase 1: Build\n\n- [ ] **Models**\n\n  Outcome: Tables exist.\n\n  - Register the model in `src/api/routes.py`\n'
+        input:
+          '# T\n\n## Execution Plan\n\n### Phase 1: Build\n\n- [ ] **Models**\n\n  Outcome: Tables exist.\n\n  - Register the model in `src/api/routes.py`\n'
       }
     ],
     invalid: [
       {
-        name: 'the outcome names a file inside another stream\'s folder',
+        name: "the outcome names a file inside another stream's folder",
         input: spec('- [ ] **Login**\n\n  Outcome: `src/models/session.py` stores sessions.\n  Stream: api\n\n  - Add the login route\n'),
         messages: [
           '16:12-16:35: Unexpected `src/models/session.py` in chunk `Login` of stream `api`, expected only paths stream `api` owns (`src/models/` is owned by stream `data`, 9:19)'

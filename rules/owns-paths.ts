@@ -1,8 +1,7 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {isPlaceholder} from '../src/model/vocabulary.js'
 
-const streams = (rows: string) =>
-  `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n${rows}\n`
+const streams = (rows: string) => `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n${rows}\n`
 
 export default defineRule({
   id: 'owns-paths',

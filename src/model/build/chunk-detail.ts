@@ -7,7 +7,8 @@ import type {Ctx} from './context.js'
 import {dependsFrom} from './dependencies.js'
 
 /* A chunk's checklist item: its title, issue id, text, field lines and sub-tasks. */
-export const fieldLine = /^(\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(outcome|stream|skills|depends on|dependencies|blocked by)\s*(?:\([^()]{0,40}\)\s*)?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*)(.*)$/i
+export const fieldLine =
+  /^(\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(outcome|stream|skills|depends on|dependencies|blocked by)\s*(?:\([^()]{0,40}\)\s*)?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*)(.*)$/i
 export const issuePattern = /^\s*\(([^()\s]{1,40})\)/
 
 type Line = {text: string; start: number}
@@ -132,8 +133,7 @@ export function fieldOf(_ctx: Ctx, line: {text: string; start: number} | undefin
   const match = fieldLine.exec(line.text)
   if (!match) return null
   const label = (match[2] ?? '').toLowerCase()
-  const key: FieldHit['key'] =
-    label === 'outcome' ? 'outcome' : label === 'stream' ? 'stream' : label === 'skills' ? 'skills' : 'dependsOn'
+  const key: FieldHit['key'] = label === 'outcome' ? 'outcome' : label === 'stream' ? 'stream' : label === 'skills' ? 'skills' : 'dependsOn'
   const valueRaw = (match[3] ?? '').replace(/\s+$/, '')
   const start = line.start + (match[1] ?? '').length
   return {key, raw: valueRaw, start, end: start + valueRaw.length}

@@ -40,9 +40,7 @@ export function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
     if (found < 0 && id) found = firstUnused(byId, id)
     if (found < 0 && norm) {
       // A title that extends the other's (`Login and register` ↔ `… endpoints`).
-      found = normDetails.findIndex(
-        (d, i) => !used.has(i) && d !== '' && (d.startsWith(`${norm} `) || norm.startsWith(`${d} `))
-      )
+      found = normDetails.findIndex((d, i) => !used.has(i) && d !== '' && (d.startsWith(`${norm} `) || norm.startsWith(`${d} `)))
     }
     return found
   }

@@ -107,10 +107,7 @@ export const maxJoinedParts = 8
  * Re-join split parts greedily, longest first, so that a title containing a
  * separator (`User model + token model`) resolves as one reference.
  */
-export function joinRefs(
-  parts: DependencyRef[],
-  lookup: (text: string) => Omit<DependencyRef, 'text' | 'position'> | null
-): DependencyRef[] {
+export function joinRefs(parts: DependencyRef[], lookup: (text: string) => Omit<DependencyRef, 'text' | 'position'> | null): DependencyRef[] {
   const out: DependencyRef[] = []
   let i = 0
   while (i < parts.length) {

@@ -78,7 +78,12 @@ export function parsePhase(ctx: Ctx, heading: MdHeading | null, nodes: RootConte
   // No leading `\s*`: it would rescan each run of spaces from every start.
   const qualifier = /\(([^()]*)\)\s*$/.exec(name)
   if (qualifier) {
-    qualifiers.push(...(qualifier[1] ?? '').split(',').map((q) => q.trim()).filter(Boolean))
+    qualifiers.push(
+      ...(qualifier[1] ?? '')
+        .split(',')
+        .map((q) => q.trim())
+        .filter(Boolean)
+    )
     name = name.slice(0, qualifier.index).trim()
   }
   const end = nodes.length > 0 ? pos(ctx, nodes[nodes.length - 1] as Nodes).end : headingPosition.end

@@ -90,18 +90,10 @@ export function collectDeep(ctx: Ctx, tree: Root, model: SpecModel, sections: Ar
 }
 
 export function sectionBodyNodes(tree: Root, section: Section): RootContent[] {
-  return tree.children.filter(
-    (n) => startOf(n) > section.headingPosition.end.offset && endOf(n) <= section.position.end.offset
-  )
+  return tree.children.filter((n) => startOf(n) > section.headingPosition.end.offset && endOf(n) <= section.position.end.offset)
 }
 
-export function findPromises(
-  ctx: Ctx,
-  base: number,
-  text: string,
-  sectionAt: (offset: number) => Section | null,
-  out: CompletionPromise[]
-): void {
+export function findPromises(ctx: Ctx, base: number, text: string, sectionAt: (offset: number) => Section | null, out: CompletionPromise[]): void {
   const re = /<promise>([^<]*)<\/promise>/gi
   let match: RegExpExecArray | null
   while ((match = re.exec(text))) {

@@ -108,7 +108,11 @@ export function parseReferences(ctx: Ctx, nodes: RootContent[], statedNone: Set<
         const rest = node.children.slice(1)
         group = {label, position: pos(ctx, node), entries: []}
         groups.push(group)
-        const restText = rest.map((c) => toString(c)).join('').replace(/^\s*:\s*/, '').trim()
+        const restText = rest
+          .map((c) => toString(c))
+          .join('')
+          .replace(/^\s*:\s*/, '')
+          .trim()
         if (restText && statesNone(restText)) statedNone.add('Reference Files')
         else if (restText) {
           const path = firstInlineCode({type: 'paragraph', children: rest})

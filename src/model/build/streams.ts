@@ -105,10 +105,12 @@ export function pathValue(raw: string): string {
 }
 
 export function splitList(value: string): string[] {
-  return value
-    // Split on the comma alone: plainValue trims, and `\s*,\s*` backtracks
-    // over long runs of spaces.
-    .split(',')
-    .map((s) => plainValue(s))
-    .filter((s) => s && !/^[—–-]$/.test(s))
+  return (
+    value
+      // Split on the comma alone: plainValue trims, and `\s*,\s*` backtracks
+      // over long runs of spaces.
+      .split(',')
+      .map((s) => plainValue(s))
+      .filter((s) => s && !/^[—–-]$/.test(s))
+  )
 }
