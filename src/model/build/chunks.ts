@@ -16,15 +16,19 @@ export function indexOf(values: Array<string | null>): Map<string, number[]> {
   return index
 }
 
+type Pair = {row: ChunkRow | null; detail: ChunkDetail | null}
+
+/** A phase's chunks: each row paired with its checklist item, then the items no row names. */
 export function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
+  return pairRows(phase).map((pair) => chunkOf(phase, phaseIndex, pair))
+}
+
+function pairRows(phase: Phase): Pair[] {
   const used = new Set<number>()
   const normDetails = phase.details.map((d) => normalizeTitle(d.title))
-  const idDetails = phase.details.map((d) => splitChunkId(d.title).id)
-  const pairs: Array<{row: ChunkRow | null; detail: ChunkDetail | null}> = []
-
   // Exact matches through an index, so a phase with thousands of chunks stays linear.
   const byNorm = indexOf(normDetails)
-  const byId = indexOf(idDetails)
+  const byId = indexOf(phase.details.map((d) => splitChunkId(d.title).id))
   const firstUnused = (index: Map<string, number[]>, key: string): number => {
     const list = index.get(key)
     if (!list) return -1
@@ -32,7 +36,6 @@ export function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
     while (list.length > 0 && used.has(list[list.length - 1] as number)) list.pop()
     return list.length > 0 ? (list[list.length - 1] as number) : -1
   }
-
   const findDetail = (row: ChunkRow): number => {
     const norm = normalizeTitle(row.title)
     const id = splitChunkId(row.title).id
@@ -44,7 +47,7 @@ export function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
     }
     return found
   }
-
+  const pairs: Pair[] = []
   for (const row of phase.rows) {
     const index = findDetail(row)
     if (index >= 0) used.add(index)
@@ -53,37 +56,35 @@ export function mergeChunks(phase: Phase, phaseIndex: number): Chunk[] {
   phase.details.forEach((detail, index) => {
     if (!used.has(index)) pairs.push({row: null, detail})
   })
+  return pairs
+}
 
-  return pairs.map(({row, detail}): Chunk => {
-    const title = detail?.title || row?.title || ''
-    const split = splitChunkId(title)
-    // `**C0.1** New Next.js app …`: the bold part is only an id; the text names the chunk.
-    if (!split.rest && split.id && detail?.note) split.rest = firstClause(detail.note)
-    const rowSplit = row ? splitChunkId(row.title) : {id: null, rest: ''}
-    const skills = detail?.skills ? splitList(detail.skills.value) : null
-    const shownTitle = split.rest || title
-    // An id-only bold part (`**C0.1** …`) is named by its text; else the text follows the title.
-    const idOnly = split.id !== null && splitChunkId(title).rest === ''
-    const text = !detail ? shownTitle : idOnly ? detail.note || shownTitle : [shownTitle, detail.note].filter(Boolean).join(' — ')
-    return {
-      key: '',
-      id: split.id ?? rowSplit.id,
-      title: shownTitle,
-      text,
-      slug: slugify(title),
-      phase: phase.number,
-      phaseIndex,
-      issueId: detail?.issueId?.value ?? null,
-      checked: detail?.checked ?? null,
-      stream: detail?.stream?.value || row?.stream || null,
-      outcome: detail?.outcome?.value ?? row?.outcome ?? null,
-      skills,
-      dependsOn: mergeRefs(row?.dependsOn?.refs ?? [], detail?.dependsOn?.refs ?? []),
-      subtasks: detail?.subtasks.map((s) => s.text) ?? [],
-      row,
-      detail
-    }
-  })
+function chunkOf(phase: Phase, phaseIndex: number, {row, detail}: Pair): Chunk {
+  const title = detail?.title || row?.title || ''
+  const split = splitChunkId(title)
+  // `**C0.1** New Next.js app …`: the bold part is only an id; the text names the chunk.
+  const idOnly = split.id !== null && split.rest === ''
+  const shownTitle = (idOnly && detail?.note ? firstClause(detail.note) : split.rest) || title
+  // The whole text: an id-only item's text, else the title and what follows it.
+  const text = !detail ? shownTitle : idOnly ? detail.note || shownTitle : [shownTitle, detail.note].filter(Boolean).join(' — ')
+  return {
+    key: '',
+    id: split.id ?? (row ? splitChunkId(row.title).id : null),
+    title: shownTitle,
+    text,
+    slug: slugify(title),
+    phase: phase.number,
+    phaseIndex,
+    issueId: detail?.issueId?.value ?? null,
+    checked: detail?.checked ?? null,
+    stream: detail?.stream?.value || row?.stream || null,
+    outcome: detail?.outcome?.value ?? row?.outcome ?? null,
+    skills: detail?.skills ? splitList(detail.skills.value) : null,
+    dependsOn: mergeRefs(row?.dependsOn?.refs ?? [], detail?.dependsOn?.refs ?? []),
+    subtasks: detail?.subtasks.map((s) => s.text) ?? [],
+    row,
+    detail
+  }
 }
 
 /**
