@@ -7,6 +7,7 @@ import type {Ctx} from './context.js'
 import {dependsFrom} from './dependencies.js'
 
 /* A chunk's checklist item: its title, issue id, text, field lines and sub-tasks. */
+
 export const fieldLine =
   /^(\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(outcome|stream|skills|depends on|dependencies|blocked by)\s*(?:\([^()]{0,40}\)\s*)?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*)(.*)$/i
 export const issuePattern = /^\s*\(([^()\s]{1,40})\)/
@@ -148,5 +149,3 @@ export function assignField(ctx: Ctx, detail: ChunkDetail, hit: FieldHit): void 
   const field: Field = {value: plainValue(hit.raw), position}
   detail[hit.key] = field
 }
-
-/** Positions of each value, first last, so the first unused one is popped from the end. */

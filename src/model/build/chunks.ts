@@ -4,6 +4,8 @@ import {mergeRefs} from './dependencies.js'
 import {splitList} from './streams.js'
 
 /* A phase's table rows and checklist items paired into chunks. */
+
+/** Positions of each value, first last, so the first unused one is popped from the end. */
 export function indexOf(values: Array<string | null>): Map<string, number[]> {
   const index = new Map<string, number[]>()
   for (let i = values.length - 1; i >= 0; i--) {

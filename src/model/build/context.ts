@@ -4,6 +4,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Cell, Point, Position, Table} from '../schema.js'
 
 /* The builder's shared reading context: offsets to points, node places, tables and first paragraphs. */
+
 /** The reading context of one source: its text and offsets to points. */
 export function contextOf(source: string): Ctx {
   const place = location(source)
@@ -24,12 +25,6 @@ export interface Ctx {
   source: string
   point: Locate
 }
-
-/**
- * Build the spec model from a parsed tree in one pass over the top level,
- * descending only into the nodes a section's parser needs. Never throws on
- * well-formed mdast: what it cannot place stays an unknown section.
-/* ----------------------------------------------------------------- helpers */
 
 export function isComment(node: RootContent): boolean {
   return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)

@@ -5,6 +5,8 @@ import {range} from './context.js'
 import type {Ctx} from './context.js'
 
 /* Depends On values: split into references, resolved to phases and chunks, merged from row and detail. */
+
+/** Split a Depends On value into references at `+`, `,`, `&` and `and`. */
 export function dependsFrom(ctx: Ctx, raw: string, base: number, position: Position): DependsOn {
   const refs: DependencyRef[] = []
   const separator = /\s*(?:\+|,|&|\band\b)\s*/gi
@@ -29,8 +31,6 @@ export function dependsFrom(ctx: Ctx, raw: string, base: number, position: Posit
   push(last, raw.length)
   return {raw, refs, position}
 }
-
-/* ---------------------------------------------------- dependency resolve */
 
 export function resolveDependencies(chunks: Chunk[]): void {
   const keys = new Set<string>()

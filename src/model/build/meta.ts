@@ -5,7 +5,6 @@ import {isComment, pos, range, startOf, endOf, parseTable, lines, firstParagraph
 import type {Ctx} from './context.js'
 
 /* The Meta section: a `Field | Value` table, a bullet list of fields, or neither. */
-/* -------------------------------------------------------------------- meta */
 
 export const metaFields = ['type', 'repo', 'status', 'created'] as const
 

@@ -10,7 +10,6 @@ import {dependsFrom} from './dependencies.js'
 import {parseStream} from './streams.js'
 
 /* The Execution Plan: its `###` groups (work streams, phases, communication) and each phase's table and items. */
-/* -------------------------------------------------------- execution plan */
 
 export const phaseHeading = /^phase\s+(\d+)\b\s*(?:[:—–.-]\s*)?(.*)$/i
 
@@ -150,5 +149,3 @@ export function parseChunkRow(ctx: Ctx, row: ParsedRow, columns: string[]): Chun
     cells
   }
 }
-
-/** Split a Depends On value into references at `+`, `,`, `&` and `and`. */

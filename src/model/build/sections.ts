@@ -7,9 +7,9 @@ import {isComment, pos, firstParagraph, firstInlineCode} from './context.js'
 import type {Ctx} from './context.js'
 
 /* Skills, Requirements, Reference Files and Acceptance Criteria: the list sections. */
+
 /** An entry that says, in words or a dash, there is nothing to list (an empty item says nothing). */
 export const statesNone = (text: string): boolean => text.trim() !== '' && isNoneEntry(text)
-/* ------------------------------------------------- skills, requirements … */
 
 /** A leading label that says what follows is read, not loaded: `Reference (not load):`. */
 export const notSkillLabel = /^\s*(?:\*\*|__)?\s*(?:references?\b|[^:]*\bnot\s+load\b|[^:]*\b(?:do\s+not|don't)\s+load\b)/i

@@ -5,6 +5,7 @@ import {range, pick} from './context.js'
 import type {Ctx, ParsedRow} from './context.js'
 
 /* The Work Streams table: names, skills, and Owns cells split into paths and prose. */
+
 export function parseStream(ctx: Ctx, row: ParsedRow): Stream {
   const cells = row.cells
   const owns = pick(cells, 'owns', 'files', 'owns files')
