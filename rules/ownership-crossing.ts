@@ -9,7 +9,16 @@ const spec = (plan: string) =>
 
 /** A path written in backticks, or bare with a folder and an extension (`src/api/routes.py`). */
 const codePath = /`([^`\s]*[/.][^`\s]*)`/g
-const barePath = /(?<![\w`/.-])((?:[\w.-]+\/)+[\w.-]*\.[A-Za-z0-9]{1,6}|(?:[\w.-]+\/){2,})(?![\w`/-])/g
+/** A bare token: a run without spaces, backticks or brackets. */
+const token = /[^\s`()<>"',;]+/g
+
+/** A bare token that is a path: a folder and an extension (`src/api/routes.py`), or two folders (`src/api/`). */
+function isBarePath(value: string): boolean {
+  if (!value.includes('/') || /[^\w./-]/.test(value)) return false
+  const segments = value.split('/')
+  const last = segments[segments.length - 1] ?? ''
+  return last === '' ? segments.length > 2 : /\.[A-Za-z0-9]{1,6}$/.test(last)
+}
 
 /** Words that only read another stream's file (`Follow the patterns in …`, `see …`), not change it. */
 const readingCue =
@@ -34,7 +43,13 @@ function pathsIn(source: string, position: Position): Named[] {
   }
   for (const match of text.matchAll(codePath)) add(match[1] ?? '', match.index ?? 0, match[0].length)
   const withoutCode = text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length))
-  for (const match of withoutCode.matchAll(barePath)) add(match[1] ?? '', match.index ?? 0, match[0].length)
+  for (const match of withoutCode.matchAll(token)) {
+    // A sentence's full stop or colon is not part of the path.
+    let end = match[0].length
+    while (end > 0 && (match[0][end - 1] === '.' || match[0][end - 1] === ':')) end--
+    const value = match[0].slice(0, end)
+    if (isBarePath(value)) add(value, match.index ?? 0, value.length)
+  }
   return out
 }
 
