@@ -79,11 +79,19 @@ function childrenOf(item: ListItem, inline: Inline): string[] {
   return out.filter(Boolean)
 }
 
+/** `Brand: black and white` → `Brand`: a short name before a colon leads the text. */
+function colonLead(text: string): string | null {
+  const at = text.indexOf(':')
+  if (at <= 0 || at > 40) return null
+  const lead = text.slice(0, at).replace(/[*_`]/g, '').trim()
+  return lead !== '' && lead.split(' ').length <= 4 ? lead : null
+}
+
 export function toItem(item: ListItem, inline: Inline): DiscoveryItem {
   const text = itemText(item, inline)
   const code = item.children.find((child) => child.type === 'code')
   return {
-    label: leadOf(item) ?? text,
+    label: leadOf(item) ?? colonLead(text) ?? text,
     text,
     line: item.position?.start.line ?? 0,
     id: leadingId(text),
@@ -94,7 +102,7 @@ export function toItem(item: ListItem, inline: Inline): DiscoveryItem {
 
 export function paragraphItem(node: RootContent, text: string): DiscoveryItem {
   return {
-    label: (node.type === 'paragraph' ? leadOf(node) : null) ?? text,
+    label: (node.type === 'paragraph' ? leadOf(node) : null) ?? colonLead(text) ?? text,
     text,
     line: node.position?.start.line ?? 0,
     id: leadingId(text),

@@ -148,6 +148,7 @@ function readSegment(segment: Segment, inline: Inline, doc: Discovery): void {
       doc.questions.push(...readQuestions(nodes, inline))
       break
     case 'next':
+      doc.uncarried.push(heading)
       break
   }
 }
@@ -224,7 +225,7 @@ function readSolution(nodes: RootContent[], inline: Inline, doc: Discovery): voi
 /** `**Preferences:**` + `- Use Opus` → `Preferences: Use Opus`; a label that only says "hard constraints" adds nothing. */
 function prefixed(item: DiscoveryItem, label: string): DiscoveryItem {
   const words = labelWords(label)
-  if (words === '' || /^(?:hard )?(?:constraints?|requirements?|in scope|scope|items?)$/i.test(words)) return item
+  if (words === '' || /^(?:hard )?(?:constraints?|requirements?|in scope|scope|items?|notes?|details?)$/i.test(words)) return item
   return {...item, text: `${words}: ${item.text}`}
 }
 
@@ -296,7 +297,7 @@ function readStructured(nodes: RootContent[], inline: Inline, heading: string | 
   return groups.filter((group) => group.items.length > 0)
 }
 
-const boxDrawing = /[│┌┐└┘├┤┬┴┼─═║▼▲►◄→←↓↑]/
+const boxDrawing = /[│┌┐└┘├┤┬┴┼─═║▼▲►◄↓↑]/
 
 /**
  * A code block that lists named entries, one a line with continuation
