@@ -194,6 +194,13 @@ function leadParagraphs(nodes: RootContent[], inline: Inline): Array<{text: stri
   return out
 }
 
+/** A label paragraph's content sentences and its closing label. */
+function splitLabel(text: string): {content: string; label: string} {
+  const at = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '), text.lastIndexOf('? '))
+  if (at === -1) return {content: '', label: text}
+  return {content: text.slice(0, at + 1).trim(), label: text.slice(at + 2).trim()}
+}
+
 /** Solution overview: lead prose, its own list (requirements), and each sub-heading's content. */
 function readSolution(nodes: RootContent[], inline: Inline, doc: Discovery): void {
   const firstHeading = nodes.findIndex((node) => node.type === 'heading')
@@ -203,9 +210,12 @@ function readSolution(nodes: RootContent[], inline: Inline, doc: Discovery): voi
     if (node.type === 'paragraph') {
       const text = inline(node)
       const success = successStatement(text)
+      const split = isLabel(text) ? splitLabel(text) : {content: text, label: ''}
       if (success) doc.success.push(paragraphItem(node, success))
-      else if (!isLabel(text)) doc.solution.push(text)
-      else if (lead[index + 1]?.type === 'list') items.push(...((lead[index + 1] as List).children.map((item) => prefixed(toItem(item, inline), text))))
+      else if (split.content) doc.solution.push(split.content)
+      if (!success && split.label && lead[index + 1]?.type === 'list') {
+        items.push(...(lead[index + 1] as List).children.map((item) => prefixed(toItem(item, inline), split.label)))
+      }
     } else if (node.type === 'list' && !(lead[index - 1]?.type === 'paragraph' && isLabel(inline(lead[index - 1] as Nodes)))) {
       items.push(...node.children.map((item) => toItem(item, inline)))
     } else if (node.type === 'table') {
@@ -236,8 +246,9 @@ function labelledItems(nodes: RootContent[], inline: Inline, paragraphs = true):
   for (const node of nodes) {
     if (node.type === 'paragraph') {
       const text = inline(node)
-      if (isLabel(text)) label = text
-      else if (paragraphs) out.push(paragraphItem(node, text))
+      const split = isLabel(text) ? splitLabel(text) : {content: text, label: ''}
+      if (split.label) label = split.label
+      if (split.content && paragraphs) out.push(paragraphItem(node, split.content))
     } else if (node.type === 'list') {
       out.push(...node.children.map((item) => prefixed(toItem(item, inline), label)))
       label = ''
@@ -268,7 +279,10 @@ function readStructured(nodes: RootContent[], inline: Inline, heading: string | 
     } else if (node.type === 'paragraph') {
       const text = inline(node)
       if (isLabel(text)) {
-        label = text
+        // `The old flyer is STALE; ignore it. Current grid:`: the sentences before the label are content.
+        const split = splitLabel(text)
+        if (split.content) group.items.push(paragraphItem(node, split.content))
+        label = split.label
         labelLine = node.position?.start.line ?? 0
       } else {
         group.items.push(paragraphItem(node, text))
@@ -322,7 +336,7 @@ export function routeLines(code: Code): DiscoveryItem[] {
     const name = line.slice(0, gap).trim()
     const rest = line.slice(gap).replace(/^:/, '').trim()
     if (rest === '' || !/\p{L}/u.test(name)) return []
-    out.push({label: name, text: `${name}: ${rest}`, line: start + index, id: leadingId(name), children: [], code: null})
+    out.push({label: name, text: `**${name}** — ${rest}`, line: start + index, id: leadingId(name), children: [], code: null})
   }
   return out.length >= 2 ? out : []
 }

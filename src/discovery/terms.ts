@@ -78,9 +78,15 @@ export function covers(terms: readonly string[], stems: ReadonlySet<string>): bo
   return terms.length === 0 || matched(terms, stems) >= Math.ceil(terms.length / 2)
 }
 
-/** Compare reference paths loosely: `./a/b/` equals `a/b`, and a path matches a longer one that ends with it. */
+/** Compare reference paths loosely: `./a/b/` equals `a/b`, `/home/me/a` equals `~/a`, and a path matches a longer one that ends with it. */
 export function samePath(a: string, b: string): boolean {
-  const norm = (p: string) => p.trim().replace(/^\.\//, '').replace(/\/+$/, '')
+  // A home folder written out (`/Users/me/x`) is the same file as `~/x`, as `init` writes it.
+  const norm = (p: string) =>
+    p
+      .trim()
+      .replace(/^(?:\/Users\/[^/]+|\/home\/[^/]+)(?=\/|$)/, '~')
+      .replace(/^\.\//, '')
+      .replace(/\/+$/, '')
   const x = norm(a)
   const y = norm(b)
   if (x === '' || y === '') return false

@@ -118,5 +118,5 @@ export function emptyDiscovery(): Discovery {
 
 /** Whether anything a spec is built from was found. */
 export function hasContent(doc: Discovery): boolean {
-  return Object.keys(doc.found).some((kind) => kind !== 'next') || doc.requirements.length > 0
+  return Object.keys(doc.found).some((kind) => kind !== 'next')
 }

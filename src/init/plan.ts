@@ -31,27 +31,31 @@ export interface PlanPlaceholders {
 }
 
 /** What each stream is for, in the format's own words (Work Streams example). */
-const streams: Record<StreamName, {responsibility: string; phase: string; signals: RegExp; paths: RegExp}> = {
+const streams: Record<StreamName, {responsibility: string; phase: string; chunk: string; signals: RegExp; paths: RegExp}> = {
   data: {
     responsibility: 'Database models and migrations',
+    chunk: 'Data models and migrations',
     phase: 'Schema and models',
     signals: /\b(?:databases?|schemas?|tables?|models?|migrations?|SQL|Postgres\w*|indexes|views?|storage|stored|persist\w*)\b/gi,
     paths: /(?:^|\/)(?:models?|schemas?|migrations?|db|database|prisma|sql)(?:\/|\.|$)/i
   },
   api: {
     responsibility: 'API endpoints and middleware',
+    chunk: 'API endpoints',
     phase: 'API',
     signals: /\b(?:endpoints?|APIs?|REST|GET|POST|PUT|PATCH|DELETE|webhooks?|server|auth\w*|tokens?|rate.limit\w*|checkout|payments?|emails?|backend)\b/gi,
     paths: /(?:^|\/)(?:api|routes?|server|handlers?|middleware|controllers?|services?|auth|billing|email|mail|webhooks?)(?:\/|\.|$)/i
   },
   frontend: {
     responsibility: 'UI components and pages',
+    chunk: 'Pages and components',
     phase: 'Frontend',
     signals: /\b(?:pages?|panels?|UI|screens?|buttons?|components?|forms?|routes?|layouts?|displays?|shows?|cards?|grid|hero|footer|header|nav\w*|brand\w*|copy|sitemap|mobile|responsive|styles?|design)\b/gi,
     paths: /(?:^|\/)(?:components?|pages?|app|views?|styles?|public|ui|web|frontend|client)(?:\/|\.|$)|\.(?:tsx|jsx|vue|svelte|css)$|tailwind/i
   },
   agent: {
     responsibility: 'The agent system, specified by agent-spec-builder',
+    chunk: 'Agent system',
     phase: 'Agent system',
     signals: /\b(?:agents?|LLMs?|prompts?|teammates?|orchestrat\w*|retrieval)\b/gi,
     paths: /(?:^|\/)(?:agents?|prompts?|llm)(?:\/|\.|$)/i
@@ -142,14 +146,15 @@ export function proposePlan(input: {
   for (const requirement of requirements) {
     const stream = streamOf(requirement.text, present)
     const groups = byStream.get(stream) ?? new Map<string, PlannedRequirement[]>()
-    const key = requirement.group ?? ''
+    // The overview's own items and the in-scope list are one chunk a stream; a named group is its own.
+    const key = requirement.group === null || requirement.group === 'Scope' ? '' : requirement.group
     groups.set(key, [...(groups.get(key) ?? []), requirement])
     byStream.set(stream, groups)
   }
 
   type Chunk = PlanProposal['phases'][number]['chunks'][number]
   const chunkOf = (stream: StreamName, group: string, items: readonly PlannedRequirement[], part = ''): Chunk => {
-    const title = (group || (items.length === 1 ? short(items[0]?.label ?? '', 50) : `${streams[stream].phase} requirements`)) + part
+    const title = (group || streams[stream].chunk) + part
     const only = items[0]
     const outcome =
       items.length === 1 && only
@@ -185,7 +190,7 @@ export function proposePlan(input: {
     if (chunks.length === 0) {
       chunks.push({
         ...chunkOf(stream, '', []),
-        title: `${streams[stream].phase} foundation`,
+        title: streams[stream].chunk,
         outcome: placeholders.outcome,
         tableOutcome: placeholders.tableOutcome
       })

@@ -106,7 +106,8 @@ export function decisionText(decision: Decision): string {
   const title = [decision.id, decision.title].filter(Boolean).join(': ')
   const lead = title ? `**${/[.!?]$/.test(title) ? title : `${title}.`}**` : ''
   const rationale = decision.rationale ? `Rationale: ${decision.rationale}` : ''
-  return [lead, decision.body, rationale].filter(Boolean).join(' ')
+  const close = (part: string) => (/[.!?)*`]$/.test(part) ? part : `${part}.`)
+  return [lead, ...[decision.body, rationale].filter(Boolean).map(close)].filter(Boolean).join(' ')
 }
 
 function itemEntry(item: DiscoveryItem): Entry {
@@ -173,7 +174,10 @@ export function buildScaffold(doc: Discovery | null, options: ScaffoldOptions & 
     references.push(`\`${file}\`${ref.description ? ` — ${ref.description}` : ''}`)
   }
   const codebasePaths = [...paths, ...d.context.items.flatMap((item) => [...item.text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] as string))]
-  const ownable = codebasePaths.filter((p) => /[/.]/.test(p) && !/^(?:\.\.\/|~|\/)/.test(p) && !/\s/.test(p) && !/[(){}=<>*]/.test(p))
+  // Code a stream could own: in the repository, not documentation.
+  const ownable = codebasePaths.filter(
+    (p) => /[/.]/.test(p) && !/^(?:\.\.\/|~|\/)/.test(p) && !/\s/.test(p) && !/[(){}=<>*]/.test(p) && !/^docs?\/|\.(?:md|txt|pdf)$/i.test(p)
+  )
 
   const skillOf = (stream: StreamName) =>
     stream === 'agent' ? agentSkills.join(', ') : stream === 'frontend' ? (skills.includes('frontend-nextjs') ? 'frontend-nextjs' : buildSkills) : skills.includes('backend-api') ? 'backend-api' : buildSkills
