@@ -80,7 +80,8 @@ export function streamsFor(type: WorkType, result: WorkTypeResult, text: string)
 
 /** The stream whose signals a requirement names most; ties go to the earlier layer. */
 function streamOf(text: string, present: readonly StreamName[]): StreamName {
-  let best = present[0] as StreamName
+  // A requirement that names no layer is the API's in backend work, else the first builder's.
+  let best = present.includes('api') ? 'api' : (present.find((s) => s !== 'agent') ?? (present[0] as StreamName))
   let score = 0
   for (const name of present) {
     const count = text.match(streams[name].signals)?.length ?? 0

@@ -93,7 +93,7 @@ describe('the scaffold traces its discovery', () => {
 })
 
 describe('expected scaffolds', () => {
-  const expected = path.join(fixtures, 'expected')
+  const expected = path.resolve(fixtures, '../init')
   it.each(fs.readdirSync(expected))('%s', (name) => {
     const {markdown} = scaffoldFixture(name, {discoveryPath: `../docs/${name}`})
     expect(markdown).toBe(fs.readFileSync(path.join(expected, name), 'utf8'))
