@@ -155,7 +155,7 @@ function readSegment(segment: Segment, inline: Inline, doc: Discovery): void {
 
 /** `Pricing (confirmed by Hayden, locked)` → `Pricing`; `Sitemap (7 routes; …)` → `Sitemap`. */
 function cleanHeading(text: string): string {
-  const key = text.replace(/^\d+(?:\.\d+)*[.)]? /, '').trim()
+  const key = text.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, '').trim()
   const open = key.endsWith(')') ? key.lastIndexOf('(') : -1
   return (open > 0 ? key.slice(0, open) : key).replace(/[:：]$/, '').trim()
 }
@@ -357,7 +357,7 @@ function readDecisions(nodes: RootContent[], inline: Inline): Decision[] {
       close()
       const raw = toString(node).replace(/\s+/g, ' ').trim()
       const id = leadingId(raw)
-      const title = raw.replace(/^\d+(?:\.\d+)*[.)]? /, '').replace(/^[A-Z]{1,4}-?\d+(?:\.\d+)?[:.)]? ?[—–-]? ?/, (m) => (id ? '' : m))
+      const title = raw.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, '').replace(/^[A-Z]{1,4}-?\d+(?:\.\d+)?[:.)]? ?[—–-]? ?/, (m) => (id ? '' : m))
       current = {title: title.trim(), id, paragraphs: [], line: node.position?.start.line ?? 0}
     } else if (current && node.type === 'paragraph') {
       current.paragraphs.push(inline(node))

@@ -3,7 +3,7 @@ import type {DiscoverySection} from './types.js'
 /** Heading text without numbering, a parenthesised remark or a trailing colon, lower case. */
 export function headingKey(text: string): string {
   let key = text.replace(/\s+/g, ' ').trim()
-  key = key.replace(/^\d+(?:\.\d+)*[.)]? /, '')
+  key = key.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, '')
   // A trailing `(with rationale)`: cut at the last `(` when the text ends with `)`.
   if (key.endsWith(')')) {
     const open = key.lastIndexOf('(')
