@@ -3,7 +3,8 @@ import type {Point, Position, SpecModel} from '../src/model/schema.js'
 import {affirmedStems, covers, keyTerms, locateDiscovery, matched, readDiscovery, samePath, stemsOf} from '../src/discovery/index.js'
 import type {DiscoverySource} from '../src/discovery/index.js'
 import {defineRule} from '../src/rule.js'
-import {at, fileStart, findSection, metaRow} from '../src/rules-support.js'
+import {at, fileStart} from '../src/model/positions.js'
+import {findSection, metaRow} from '../src/model/queries.js'
 
 const options = z
   .object({

@@ -1,6 +1,6 @@
 import type {Decision, Discovery, DiscoveryItem} from '../discovery/index.js'
 import {emptyDiscovery} from '../discovery/index.js'
-import {promiseFromTitle} from '../rules-support.js'
+import {promiseFromTitle} from '../model/vocabulary.js'
 import {proposePlan} from './plan.js'
 import type {PlanProposal, StreamName} from './plan.js'
 import type {ProjectInfo} from './project.js'
