@@ -95,7 +95,10 @@ export default defineRule({
 
     const discovery = readDiscovery(source.text)
     if (discovery.refused !== null) {
-      ctx.report(`Unreadable discovery document \`${source.name}\` (${discovery.refused}), expected a readable Markdown file`, spec.title?.position ?? at(fileStart))
+      ctx.report(
+        `Unreadable discovery document \`${source.name}\` (${discovery.refused}), expected a readable Markdown file`,
+        spec.title?.position ?? at(fileStart)
+      )
       return
     }
     const scopeOut = [
@@ -138,10 +141,7 @@ export default defineRule({
       const hit = spec.requirements.find((r) => matched(terms, affirmedStems(r.text)) === terms.length)
       if (!hit) continue
       const kind = item.kind === 'out' ? 'out-of-scope' : 'deferred'
-      ctx.report(
-        `Unexpected requirement for ${kind} \`${short(item.label)}\` ${where(item.line)}, expected it left out of Requirements`,
-        hit.position
-      )
+      ctx.report(`Unexpected requirement for ${kind} \`${short(item.label)}\` ${where(item.line)}, expected it left out of Requirements`, hit.position)
     }
 
     // Open questions
@@ -189,9 +189,7 @@ export default defineRule({
         name: 'an out-of-scope item made a requirement',
         options: {discovery: '# Discovery\n\n## Scope\n\n### Out of Scope\n\n- Social login providers (later)\n'},
         input: '# Spec\n\n## Requirements\n\n- Password login\n- Social login providers: Google and GitHub\n',
-        messages: [
-          '6:1-6:44: Unexpected requirement for out-of-scope `Social login providers (later)` (discovery:7), expected it left out of Requirements'
-        ]
+        messages: ['6:1-6:44: Unexpected requirement for out-of-scope `Social login providers (later)` (discovery:7), expected it left out of Requirements']
       },
       {
         name: 'an open question neither in Notes nor resolved',

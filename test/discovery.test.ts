@@ -19,10 +19,7 @@ const corpus = process.env.SPEC_LINT_CORPUS ?? path.resolve(root, '../shared/cor
 
 /** Out-of-scope then deferred items, each with its kind. */
 function scopeOut(discovery: ReturnType<typeof readDiscovery>) {
-  return [
-    ...discovery.scope.out.map((item) => ({...item, kind: 'out'})),
-    ...discovery.scope.deferred.map((item) => ({...item, kind: 'deferred'}))
-  ]
+  return [...discovery.scope.out.map((item) => ({...item, kind: 'out'})), ...discovery.scope.deferred.map((item) => ({...item, kind: 'deferred'}))]
 }
 
 function model(value: string) {
@@ -33,7 +30,9 @@ function model(value: string) {
 async function lintCoverage(value: string, filePath: string, settings: Record<string, unknown> = {}) {
   const {VFile} = await import('vfile')
   const file = new VFile({value, path: filePath, cwd: root})
-  const processor = specProcessor().data('settings', settings).use({plugins: [remarkGfm, remarkSpec, [discoveryCoverage, ['warn']]]})
+  const processor = specProcessor()
+    .data('settings', settings)
+    .use({plugins: [remarkGfm, remarkSpec, [discoveryCoverage, ['warn']]]})
   await processor.run(processor.parse(file), file)
   return file.messages.map(formatMessage)
 }
@@ -65,7 +64,9 @@ describe('discovery reader', () => {
   })
 
   it('skips code blocks and lists outside the known sections', () => {
-    const discovery = readDiscovery('# D\n\n## Context\n\n- `src/x.ts` here\n\n```md\n## Open Questions\n\n1. Not real\n```\n\n## Open Questions\n\n- [x] Done one\n- Real one?\n')
+    const discovery = readDiscovery(
+      '# D\n\n## Context\n\n- `src/x.ts` here\n\n```md\n## Open Questions\n\n1. Not real\n```\n\n## Open Questions\n\n- [x] Done one\n- Real one?\n'
+    )
     expect(discovery.references).toEqual([])
     expect(discovery.questions.map((q) => [q.label, q.resolved])).toEqual([
       ['Done one', true],

@@ -15,8 +15,7 @@ import {readSpecFile} from '../parse/read.js'
 /** Exit code when the work belongs to agent-spec-builder. */
 export const EXIT_AGENT_WORK = 3
 
-const usage =
-  'spec-lint init <discovery.md> [-o <path>] [--type <type>] [--repo <name>] [--date YYYY-MM-DD] [--force] | spec-lint init --title "<Work Title>"'
+const usage = 'spec-lint init <discovery.md> [-o <path>] [--type <type>] [--repo <name>] [--date YYYY-MM-DD] [--force] | spec-lint init --title "<Work Title>"'
 
 export const initCommand: Command = {
   name: 'init',

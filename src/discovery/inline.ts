@@ -49,7 +49,12 @@ export function leadOf(item: ListItem | Paragraph): string | null {
   if (first?.type !== 'paragraph') return null
   const lead = leadNode(first)
   if (lead?.type !== 'strong' && lead?.type !== 'delete') return null
-  return toString(lead).replace(/\s+/g, ' ').replace(/[\s:.—–-]+$/, '').trim() || null
+  return (
+    toString(lead)
+      .replace(/\s+/g, ' ')
+      .replace(/[\s:.—–-]+$/, '')
+      .trim() || null
+  )
 }
 
 export function isStruck(item: ListItem): boolean {
@@ -136,13 +141,13 @@ export function rowItem(header: readonly string[], row: {cells: string[]; line: 
   const lead = (cells[leadIndex] ?? '').trim()
   let rationale: string | null = null
   const rest: string[] = []
-  cells.forEach((cell, index) => {
+  for (const [index, cell] of cells.entries()) {
     const value = cell.trim()
-    if (index <= leadIndex || value === '' || value === '—' || value === '-') return
+    if (index <= leadIndex || value === '' || value === '—' || value === '-') continue
     const name = labelWords(header[index] ?? '')
     if (rationaleHeader.test(name) && rationale === null) rationale = value
     else rest.push(name ? `${name}: ${value}` : value)
-  })
+  }
   const id = hasId ? (cells[0] ?? '').replace(/[*_]/g, '').trim() || null : null
   const parts = [rest.join('; '), rationale ? `Rationale: ${rationale}` : ''].filter(Boolean).join('; ')
   return {

@@ -10,10 +10,7 @@ export interface DiscoverySource {
   text: string
 }
 
-export type DiscoveryLookup =
-  | {found: DiscoverySource}
-  | {missing: {path: string; from: 'setting' | 'meta'}}
-  | {none: true}
+export type DiscoveryLookup = {found: DiscoverySource} | {missing: {path: string; from: 'setting' | 'meta'}} | {none: true}
 
 function metaDiscoveryPath(spec: SpecModel): string | null {
   const row = spec.meta?.rows.find((r) => r.field.trim().toLowerCase() === 'discovery')
@@ -61,4 +58,3 @@ export function locateDiscovery(spec: SpecModel, filePath: string | undefined, c
   }
   return {none: true}
 }
-

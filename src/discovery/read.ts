@@ -3,19 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import {VFile} from 'vfile'
 import {parseMarkdown, refusalOf} from '../parse/index.js'
 import type {InputLimits} from '../parse/index.js'
-import {
-  inlineReader,
-  isLabel,
-  isStruck,
-  itemText,
-  labelWords,
-  leadOf,
-  leadingId,
-  paragraphItem,
-  rowItem,
-  tableCells,
-  toItem
-} from './inline.js'
+import {inlineReader, isLabel, isStruck, itemText, labelWords, leadOf, leadingId, paragraphItem, rowItem, tableCells, toItem} from './inline.js'
 import type {Inline} from './inline.js'
 import {readReferences} from './references.js'
 import {classifyHeading, classifySubheading, discoveryTitle, headingKey, isNarrative} from './sections.js'
@@ -162,7 +150,10 @@ function cleanHeading(text: string): string {
 
 /** A paragraph stating what success is (`Success = …`, `**Success:** …`, `Done when …`). */
 export function successStatement(text: string): string | null {
-  const match = /^(?:\*\*|__)?(success(?: looks like| means| criteria)?|definition of done|done when)(?![\w-])(?:\*\*|__)?\s?(=|:|—|–|is\b|means\b)?(?:\*\*|__)?\s?/i.exec(text)
+  const match =
+    /^(?:\*\*|__)?(success(?: looks like| means| criteria)?|definition of done|done when)(?![\w-])(?:\*\*|__)?\s?(=|:|—|–|is\b|means\b)?(?:\*\*|__)?\s?/i.exec(
+      text
+    )
   if (!match) return null
   const phrase = (match[1] ?? '').toLowerCase()
   if (!match[2] && !/looks like|means|when/.test(phrase)) return null
@@ -302,7 +293,14 @@ function readStructured(nodes: RootContent[], inline: Inline, heading: string | 
         const title = labelWords(label) || group.heading || 'Code'
         const previous = nodes[index - 1]
         if (previous?.type !== 'list') {
-          group.items.push({label: title, text: `${title}:`, line: labelLine || (node.position?.start.line ?? 0), id: null, children: [], code: {lang: node.lang, value: node.value}})
+          group.items.push({
+            label: title,
+            text: `${title}:`,
+            line: labelLine || (node.position?.start.line ?? 0),
+            id: null,
+            children: [],
+            code: {lang: node.lang, value: node.value}
+          })
         }
       }
       label = ''
@@ -347,7 +345,8 @@ function readDecisions(nodes: RootContent[], inline: Inline): Decision[] {
   const close = () => {
     if (!current) return
     const rationaleAt = current.paragraphs.findIndex((p) => /^(?:\*\*|__)?(?:rationale|why)\b/i.test(p))
-    const rationale = rationaleAt === -1 ? null : (current.paragraphs[rationaleAt] ?? '').replace(/^(?:\*\*|__)?(?:rationale|why)(?:\*\*|__)?:?(?:\*\*|__)?\s?/i, '')
+    const rationale =
+      rationaleAt === -1 ? null : (current.paragraphs[rationaleAt] ?? '').replace(/^(?:\*\*|__)?(?:rationale|why)(?:\*\*|__)?:?(?:\*\*|__)?\s?/i, '')
     const body = current.paragraphs.filter((_, index) => index !== rationaleAt).join(' ')
     out.push({id: current.id, title: current.title, body, rationale, line: current.line, text: null})
     current = null
@@ -452,7 +451,12 @@ function readCriteria(nodes: RootContent[], inline: Inline): DiscoveryItem[] {
         claims[last] = `${claims[last]} ${next.children.map((item) => itemText(item, inline)).join(', ')}`
       }
       const line = node.position?.start.line ?? 0
-      out.push(...claims.filter(Boolean).map((claim) => paragraphItem(node, claim)).map((item, i) => ({...item, line: line + i})))
+      out.push(
+        ...claims
+          .filter(Boolean)
+          .map((claim) => paragraphItem(node, claim))
+          .map((item, i) => ({...item, line: line + i}))
+      )
     } else if (node.type === 'list') {
       const previous = nodes[index - 1]
       if (marked(previous) && previous && isLabel(inline(previous))) continue

@@ -17,7 +17,7 @@ export function isPathLike(value: string): boolean {
 function codesOf(nodes: readonly PhrasingContent[] | readonly RootContent[], out: string[] = []): string[] {
   for (const node of nodes) {
     if (node.type === 'inlineCode') out.push(node.value)
-    else if ('children' in node) codesOf(node.children as PhrasingContent[], out)
+    else if ('children' in node) codesOf(node.children, out)
   }
   return out
 }
@@ -26,7 +26,9 @@ function codesOf(nodes: readonly PhrasingContent[] | readonly RootContent[], out
 function pathsOf(item: ListItem): string[] {
   const first = item.children[0]
   if (first?.type !== 'paragraph') return []
-  const codes = codesOf(first.children).filter(isPathLike).map((code) => code.trim())
+  const codes = codesOf(first.children)
+    .filter(isPathLike)
+    .map((code) => code.trim())
   if (codes.length > 0) return codes
   const bare = toString(first).trim().split(/\s/)[0] ?? ''
   return isPathLike(bare) && /[/.]/.test(bare) && !/^https?:/.test(bare) ? [bare.replace(/[,;:]$/, '')] : []

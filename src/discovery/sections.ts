@@ -9,7 +9,10 @@ export function headingKey(text: string): string {
     const open = key.lastIndexOf('(')
     if (open > 0) key = key.slice(0, open).trim()
   }
-  return key.replace(/[:：]$/, '').trim().toLowerCase()
+  return key
+    .replace(/[:：]$/, '')
+    .trim()
+    .toLowerCase()
 }
 
 // Order matters: `Open questions about scope` is questions, `Risks and constraints` risks.

@@ -52,18 +52,7 @@ export interface RequirementGroup {
 }
 
 export type DiscoverySection =
-  | 'problem'
-  | 'solution'
-  | 'requirements'
-  | 'decisions'
-  | 'constraints'
-  | 'risks'
-  | 'scope'
-  | 'context'
-  | 'references'
-  | 'success'
-  | 'questions'
-  | 'next'
+  'problem' | 'solution' | 'requirements' | 'decisions' | 'constraints' | 'risks' | 'scope' | 'context' | 'references' | 'success' | 'questions' | 'next'
 
 export interface Discovery {
   title: string | null

@@ -52,9 +52,7 @@ export function scaffoldSpec(input: ScaffoldInput): ScaffoldResult {
   const blank = doc === null || !hasContent(doc)
   const title = (input.title ?? doc?.title ?? input.fallbackTitle ?? '').trim()
   if (!title) throw new Error('no title: the discovery document has no `# Title`; pass `--title`')
-  const workType: WorkTypeResult = input.type
-    ? {type: input.type, evidence: [], source: 'option'}
-    : inferWorkType(blank ? '' : (doc?.prose ?? ''))
+  const workType: WorkTypeResult = input.type ? {type: input.type, evidence: [], source: 'option'} : inferWorkType(blank ? '' : (doc?.prose ?? ''))
   const scaffold = buildScaffold(blank ? null : doc, {
     title,
     workType,

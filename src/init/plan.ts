@@ -50,7 +50,8 @@ const streams: Record<StreamName, {responsibility: string; phase: string; chunk:
     responsibility: 'UI components and pages',
     chunk: 'Pages and components',
     phase: 'Frontend',
-    signals: /\b(?:pages?|panels?|UI|screens?|buttons?|components?|forms?|routes?|layouts?|displays?|shows?|cards?|grid|hero|footer|header|nav\w*|brand\w*|copy|sitemap|mobile|responsive|styles?|design)\b/gi,
+    signals:
+      /\b(?:pages?|panels?|UI|screens?|buttons?|components?|forms?|routes?|layouts?|displays?|shows?|cards?|grid|hero|footer|header|nav\w*|brand\w*|copy|sitemap|mobile|responsive|styles?|design)\b/gi,
     paths: /(?:^|\/)(?:components?|pages?|app|views?|styles?|public|ui|web|frontend|client)(?:\/|\.|$)|\.(?:tsx|jsx|vue|svelte|css)$|tailwind/i
   },
   agent: {
@@ -116,7 +117,10 @@ function sentence(text: string): string {
 }
 
 function short(text: string, max = 60): string {
-  const plain = text.replace(/\*\*|__|`/g, '').replace(/[.:;]+$/, '').trim()
+  const plain = text
+    .replace(/\*\*|__|`/g, '')
+    .replace(/[.:;]+$/, '')
+    .trim()
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain
 }
 

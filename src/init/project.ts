@@ -74,7 +74,10 @@ function gitConfig(gitPath: string): string {
 
 /** The repository name a remote URL ends with (`git@host:team/gym-site.git` → `gym-site`). */
 export function repoFromRemote(url: string): string | null {
-  const trimmed = url.trim().replace(/\/+$/, '').replace(/\.git$/, '')
+  const trimmed = url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
   const name = trimmed.split(/[/:]/).pop()?.trim() ?? ''
   return name !== '' && !/\s/.test(name) ? name : null
 }

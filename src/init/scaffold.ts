@@ -89,7 +89,11 @@ const entry = (text: string, children: string[] = [], code: Entry['code'] = null
 
 /** Text compared for "each once": no emphasis, code marks or case. */
 function plainKey(text: string): string {
-  return text.replace(/[*_`~]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+  return text
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
 }
 
 /** An item as a requirement: its id kept in front, under its group's heading. */
@@ -157,7 +161,10 @@ export function buildScaffold(doc: Discovery | null, options: ScaffoldOptions & 
   const groupOf = (label: string, items: Entry[]) => {
     if (items.length > 0) architecture.push({label, items})
   }
-  groupOf('Key decisions:', d.decisions.map((x) => entry(decisionText(x))))
+  groupOf(
+    'Key decisions:',
+    d.decisions.map((x) => entry(decisionText(x)))
+  )
   groupOf('Constraints:', d.constraints.map(itemEntry))
   groupOf('Risks:', d.risks.map(itemEntry))
   groupOf('Context:', [...d.context.paragraphs.slice(1).map((p) => entry(p)), ...d.context.items.map(itemEntry)])
@@ -180,7 +187,15 @@ export function buildScaffold(doc: Discovery | null, options: ScaffoldOptions & 
   )
 
   const skillOf = (stream: StreamName) =>
-    stream === 'agent' ? agentSkills.join(', ') : stream === 'frontend' ? (skills.includes('frontend-nextjs') ? 'frontend-nextjs' : buildSkills) : skills.includes('backend-api') ? 'backend-api' : buildSkills
+    stream === 'agent'
+      ? agentSkills.join(', ')
+      : stream === 'frontend'
+        ? skills.includes('frontend-nextjs')
+          ? 'frontend-nextjs'
+          : buildSkills
+        : skills.includes('backend-api')
+          ? 'backend-api'
+          : buildSkills
   const plan = proposePlan({
     type,
     result: options.workType,
@@ -220,7 +235,9 @@ export function buildScaffold(doc: Discovery | null, options: ScaffoldOptions & 
   if (d.uncarried.length > 0) {
     notes.push({
       label: '',
-      items: [`Not carried over from the discovery document (narrative, diagrams and examples stay there): ${d.uncarried.map((h) => `\`${h.replace(/`/g, "'")}\``).join(', ')}.`]
+      items: [
+        `Not carried over from the discovery document (narrative, diagrams and examples stay there): ${d.uncarried.map((h) => `\`${h.replace(/`/g, "'")}\``).join(', ')}.`
+      ]
     })
   }
   if (notes.length === 0) notes.push({label: '', items: [placeholders.notes]})
@@ -250,7 +267,13 @@ function blankPlan(type: WorkType, buildSkills: string): PlanProposal {
   const workStreams: PlanProposal['workStreams'] = [
     {name: placeholders.streamName, responsibility: placeholders.responsibility, owns: placeholders.owns, skills: buildSkills}
   ]
-  if (hybrid) workStreams.push({name: 'agent', responsibility: 'The agent system, specified by agent-spec-builder', owns: placeholders.agentOwns, skills: agentSkills.join(', ')})
+  if (hybrid)
+    workStreams.push({
+      name: 'agent',
+      responsibility: 'The agent system, specified by agent-spec-builder',
+      owns: placeholders.agentOwns,
+      skills: agentSkills.join(', ')
+    })
   const phases: PlanProposal['phases'] = [
     {
       number: 1,

@@ -116,7 +116,9 @@ describe('spec-lint init', () => {
     const root = repo()
     const result = await inProcess([path.join(root, 'docs/hybrid.md'), '--date', '2026-01-10', '-o', path.join(root, 'specs/support-reply-assistant.md')])
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^type: hybrid \(backend-api: "endpoint", "API", "database"; frontend: "page", "components"; agent: "agents", "prompts", "LLM"\)\n/)
+    expect(result.stdout).toMatch(
+      /^type: hybrid \(backend-api: "endpoint", "API", "database"; frontend: "page", "components"; agent: "agents", "prompts", "LLM"\)\n/
+    )
     const spec = fs.readFileSync(path.join(root, 'specs/support-reply-assistant.md'), 'utf8')
     expect(result.stdout).toMatch(/\nnext: run agent-spec-builder on .*hybrid\.md for the `Agent system` chunk\n$/)
     expect(spec).toMatch(/### Phase 4: Agent system \(blocked by Phase 3\)\n[\s\S]*- \[ \] \*\*Agent system\*\* \(requires agent-spec-builder\)\n/)
@@ -135,7 +137,10 @@ describe('spec-lint init', () => {
       [['init', doc, '--type', 'fullstack'], /^spec-lint: unexpected type `fullstack`, expected one of `backend-api`, /],
       [['init', doc, '--date', '2026-02-30'], /^spec-lint: unexpected date `2026-02-30`, expected `YYYY-MM-DD`; usage/],
       // What `meta-created` would reject is refused up front.
-      [['init', doc, '--date', '2999-01-01'], /^spec-lint: unexpected date `2999-01-01` in the future, expected today \(`\d{4}-\d{2}-\d{2}`\) or earlier; usage/],
+      [
+        ['init', doc, '--date', '2999-01-01'],
+        /^spec-lint: unexpected date `2999-01-01` in the future, expected today \(`\d{4}-\d{2}-\d{2}`\) or earlier; usage/
+      ],
       [['init', doc, '--colour'], /^spec-lint: unexpected option `--colour`; usage/],
       [['init', doc, '--type'], /^spec-lint: Option '--type <value>' argument missing; usage/],
       [['init', doc, doc], /^spec-lint: expected one discovery document, got 2; usage/],
@@ -202,7 +207,10 @@ describe('spec-lint init', () => {
     fs.writeFileSync(path.join(root, '.git/config'), '[core]\n\tbare = false\n')
     await inProcess([path.join(root, 'docs/backend-api.md'), '-o', path.join(root, 'specs/a.md'), '--date', '2026-01-10'])
     expect(repoRow('specs/a.md')).toBe(path.basename(root))
-    fs.writeFileSync(path.join(root, '.git/config'), '[remote "origin"]\n\turl = git@example.com:team/billing-service.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n')
+    fs.writeFileSync(
+      path.join(root, '.git/config'),
+      '[remote "origin"]\n\turl = git@example.com:team/billing-service.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n'
+    )
     await inProcess([path.join(root, 'docs/backend-api.md'), '-o', path.join(root, 'specs/b.md'), '--date', '2026-01-10'])
     expect(repoRow('specs/b.md')).toBe('billing-service')
     await inProcess([path.join(root, 'docs/backend-api.md'), '-o', path.join(root, 'specs/c.md'), '--date', '2026-01-10', '--repo', 'given'])

@@ -50,11 +50,7 @@ describe('readDiscovery', () => {
       'Exports are generated from the `invoice_export` database view',
       'Each export is logged with who ran it and how many rows it had'
     ])
-    expect(doc.decisions.map((d) => d.title)).toEqual([
-      'Read-only database view',
-      'Token authentication with the existing API keys',
-      'Streaming responses'
-    ])
+    expect(doc.decisions.map((d) => d.title)).toEqual(['Read-only database view', 'Token authentication with the existing API keys', 'Streaming responses'])
     expect(doc.constraints).toHaveLength(2)
     expect({in: texts(doc.scope.in), out: texts(doc.scope.out), deferred: texts(doc.scope.deferred)}).toEqual({
       in: ['CSV and JSON formats', 'Date-range filtering by issue date'],
