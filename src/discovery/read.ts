@@ -33,13 +33,16 @@ export function readDiscovery(source: string, options: {limits?: InputLimits} = 
 
   const header: RootContent[] = []
   const segments: Segment[] = []
+  // Sections are H2s; a document written with H3s under its title only has its sections one level down.
+  const depths = tree.children.flatMap((node, index) => (node.type === 'heading' && !(index === 0 && node.depth === 1) ? [node.depth] : []))
+  const sectionDepth = depths.includes(2) || depths.length === 0 ? 2 : Math.max(2, Math.min(...depths))
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 1 && doc.title === null && segments.length === 0) {
       doc.title = discoveryTitle(toString(node)) || null
       continue
     }
     const current = segments[segments.length - 1]
-    if (node.type === 'heading' && (node.depth <= 2 || (doc.title === null && segments.length === 0))) {
+    if (node.type === 'heading' && (node.depth <= sectionDepth || (doc.title === null && segments.length === 0))) {
       const heading = toString(node).replace(/\s+/g, ' ').trim()
       segments.push({kind: classifyHeading(heading), heading, nodes: []})
     } else if (node.type === 'heading' && current) {
@@ -494,6 +497,17 @@ function readQuestions(nodes: RootContent[], inline: Inline): DiscoveryQuestion[
         const read = rowItem(header, row)
         out.push({...read, resolved: resolvedMarker.test(read.text)})
       }
+    }
+  }
+  // `### Q1. Media hosting` subsections, each with its text.
+  if (nodes.some((node) => node.type === 'heading')) {
+    for (const item of readTitled(
+      nodes.filter((node) => node.type !== 'list' && node.type !== 'table'),
+      inline
+    )) {
+      // A sub-heading that only groups a list (`### Technical`) is not a question.
+      if (item.text.replace(/[*.\s]/g, '') === item.label.replace(/[*.\s]/g, '')) continue
+      out.push({...item, resolved: resolvedMarker.test(item.text)})
     }
   }
   return out

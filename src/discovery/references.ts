@@ -71,6 +71,20 @@ export function readReferences(nodes: RootContent[], inline: Inline): {reference
       for (const child of item.children) if (child.type === 'list') walk(child.children, folder)
     }
   }
-  for (const node of nodes) if (node.type === 'list') walk(node.children, '')
+  for (const node of nodes) {
+    if (node.type === 'list') walk(node.children, '')
+    // `| File | Why |` tables: the paths of the first cell, the rest as the description.
+    if (node.type === 'table') {
+      for (const row of node.children.slice(1)) {
+        const [first, ...rest] = row.children
+        const paths = first ? codesOf(first.children).filter(isPathLike) : []
+        const description = rest
+          .map((cell) => inline(cell.children))
+          .filter(Boolean)
+          .join('; ')
+        for (const found of paths) references.push({path: found.trim(), description, line: row.position?.start.line ?? 0})
+      }
+    }
+  }
   return {references, other}
 }

@@ -60,7 +60,7 @@ export function classifySubheading(text: string): DiscoverySection | null {
  * examples, prompt patterns and process narration belong to the discovery.
  */
 export function isNarrative(text: string): boolean {
-  return /\b(?:architecture|diagrams?|examples?|patterns?|prompts?|flows?|walkthrough|coordination|workflow|appendix|glossary|research|history|notes|alternatives considered|log)\b/.test(
+  return /\b(?:architecture|diagrams?|examples?|patterns?|prompts?|flows?|walkthrough|coordination|workflow|appendix|glossary|research|history|notes|alternatives considered|log|timeline|milestones|stakeholders|personas|faq|summary|tl;?dr|changelog)\b/.test(
     headingKey(text)
   )
 }

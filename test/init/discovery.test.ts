@@ -133,4 +133,27 @@ describe('readDiscovery', () => {
     }
     expect(readDiscovery('```\n## Problem\n```').found).toEqual({})
   })
+
+  it('reads a document whose sections are H3s under the title', () => {
+    const doc = readDiscovery(
+      '# Discovery: Tiny\n\n### Problem\n\nSlow exports.\n\n### Key Decisions\n\n- **Stream rows.** Memory stays flat.\n\n### Open Questions\n\n- Which format first?\n'
+    )
+    expect(doc.problem).toEqual(['Slow exports.'])
+    expect(doc.decisions.map((d) => d.title)).toEqual(['Stream rows'])
+    expect(texts(doc.questions)).toEqual(['Which format first?'])
+  })
+
+  it('reads open questions written as subsections, and reference files written as a table', () => {
+    const doc = readDiscovery(
+      '# D\n\n## Open Questions\n\n### Q1. Media hosting\n\nSelf-host or embed?\n\n### Q2. Kids pricing\n\nRESOLVED: no separate tier.\n\n## Reference Files\n\n| File | Why |\n|---|---|\n| `src/a.ts` | entry point |\n| `lib/b/` | helpers |\n'
+    )
+    expect(doc.questions.map((q) => [q.label, q.resolved])).toEqual([
+      ['Media hosting', false],
+      ['Kids pricing', true]
+    ])
+    expect(doc.references.map((r) => [r.path, r.description])).toEqual([
+      ['src/a.ts', 'entry point'],
+      ['lib/b/', 'helpers']
+    ])
+  })
 })
