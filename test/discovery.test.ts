@@ -27,12 +27,12 @@ function model(value: string) {
 }
 
 /** Lint with only discovery-coverage, as the engine would: a path, a working folder, settings. */
-async function lintCoverage(value: string, filePath: string, settings: Record<string, unknown> = {}) {
+async function lintCoverage(value: string, filePath: string, settings: Record<string, unknown> = {}, options: Record<string, unknown> = {}) {
   const {VFile} = await import('vfile')
   const file = new VFile({value, path: filePath, cwd: root})
   const processor = specProcessor()
     .data('settings', settings)
-    .use({plugins: [remarkGfm, remarkSpec, [discoveryCoverage, ['warn']]]})
+    .use({plugins: [remarkGfm, remarkSpec, [discoveryCoverage, ['warn', options]]]})
   await processor.run(processor.parse(file), file)
   return file.messages.map(formatMessage)
 }
@@ -132,6 +132,13 @@ describe('locating the discovery document', () => {
 })
 
 describe('discovery-coverage', () => {
+  it('reports a discovery document the input limits refuse, in one message, and checks nothing else', async () => {
+    const messages = await lintCoverage('# Spec\n', 'specs/x.md', {}, {discovery: '# D\n\n## Open Questions\n\n- A\u0000?\n'})
+    expect(messages).toEqual([
+      '1:1-1:7: Unreadable discovery document `discovery` (5:4: Unexpected binary content, expected a Markdown spec), expected a readable Markdown file'
+    ])
+  })
+
   it('is off in recommended and a warning in strict', () => {
     const level = (preset: typeof strict) =>
       (preset.plugins ?? []).flatMap((entry) => (Array.isArray(entry) && entry[0] === discoveryCoverage ? [entry[1]] : []))
