@@ -1,9 +1,10 @@
 import path from 'node:path'
 import type {Options as EngineOptions} from 'unified-engine'
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
-import {editSpec, EditRefused} from '../edit/spec-edits.js'
-import type {SpecEdit, SpecEditResult} from '../edit/spec-edits.js'
+import {checkedEdit, LintRefused} from '../edit/checked-edit.js'
+import type {CheckedEditResult} from '../edit/checked-edit.js'
+import {EditRefused} from '../edit/spec-edits.js'
+import type {SpecEdit} from '../edit/spec-edits.js'
 import {writeFileAtomic} from '../edit/write-atomic.js'
 import {engineOptions} from '../engine/engine.js'
 import {firstLine} from '../engine/errors.js'
@@ -12,14 +13,14 @@ import {reporterCompact} from '../report/compact.js'
 import {collect} from './run-files.js'
 
 /*
- * What `done`, `undo`, `link` and `set-status` share: read the spec, plan
- * the edit, lint the text before and after with the spec's own
- * configuration, refuse an edit that adds a lint message (unless forced),
- * write atomically, and report what changed and what the linter now says.
+ * What `done`, `undo`, `link` and `set-status` share: read the spec, make
+ * the checked edit (linted before and after with the spec's own
+ * configuration), write atomically, and report what changed and what the
+ * linter now says.
  */
 
 export interface EditRunOptions {
-  /** Write even when the edit adds lint messages. */
+  /** Write even when the edit adds lint messages, or a tick skips an open dependency. */
   force?: boolean
 }
 
@@ -27,77 +28,50 @@ export interface EditRunOptions {
 export async function lintAs(file: string, value: string): Promise<VFile> {
   const vfile = new VFile({path: path.resolve(file), cwd: process.cwd(), value})
   await collect({...engineOptions({} as EngineOptions), files: [vfile]})
+  vfile.path = file
   return vfile
-}
-
-/** A message without its place, so the same finding matches across an edit that shifts lines. */
-function findingKey(message: VFileMessage): string {
-  return `${message.ruleId ?? ''}\u0000${message.reason.replace(/\(\d+:\d+\)/g, '')}`
-}
-
-/** Messages in `after` that `before` did not have (by rule and reason, counted). */
-export function newFindings(before: readonly VFileMessage[], after: readonly VFileMessage[]): VFileMessage[] {
-  const left = new Map<string, number>()
-  for (const message of before) left.set(findingKey(message), (left.get(findingKey(message)) ?? 0) + 1)
-  const added: VFileMessage[] = []
-  for (const message of after) {
-    const key = findingKey(message)
-    const count = left.get(key) ?? 0
-    if (count > 0) left.set(key, count - 1)
-    else added.push(message)
-  }
-  return added
 }
 
 function writeReport(report: string): void {
   if (report) process.stderr.write(report.endsWith('\n') ? report : report + '\n')
 }
 
-function say(file: string, line: string, stream: NodeJS.WriteStream = process.stdout): void {
-  stream.write(`${file}: ${line}\n`)
+function say(file: string, line: string): void {
+  process.stdout.write(`${file}: ${line}\n`)
 }
 
 /** Plan, check and write one edit; the exit code. */
 export async function runEdit(file: string, edit: SpecEdit, options: EditRunOptions = {}): Promise<number> {
-  let value: string
-  let result: SpecEditResult
+  let result: CheckedEditResult
   try {
-    value = await readSpecFile(file)
-    result = editSpec(value, edit, {path: file})
+    const value = await readSpecFile(file)
+    result = await checkedEdit(value, edit, {lint: (text) => lintAs(file, text), path: file, force: options.force})
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     process.stderr.write(`spec-lint: ${error instanceof EditRefused ? `${file}: ` : ''}${firstLine(reason)}\n`)
+    if (error instanceof LintRefused) {
+      const shown = new VFile({path: file, value: error.result.text})
+      shown.messages.push(...error.added)
+      writeReport(reporterCompact([shown]))
+    }
     return 1
   }
-  if (result.edits.length === 0) {
-    for (const change of result.changes) say(file, change)
-    return 0
-  }
-  const before = await lintAs(file, value)
-  const after = await lintAs(file, result.text)
-  const added = newFindings(before.messages, after.messages)
-  if (added.length > 0 && !options.force) {
-    process.stderr.write(`spec-lint: ${file}: Unexpected lint ${added.length === 1 ? 'message' : 'messages'} after the edit (${result.changes.join('; ')}), expected none new; the spec is left as it was (\`--force\` writes it)\n`)
-    const shown = new VFile({path: file, value: result.text})
-    shown.messages.push(...added)
-    writeReport(reporterCompact([shown]))
-    return 1
-  }
-  try {
-    await writeFileAtomic(file, result.text)
-  } catch (error) {
-    process.stderr.write(`spec-lint: ${file}: cannot write (${firstLine(error instanceof Error ? error.message : String(error))})\n`)
-    return 1
+  if (result.edits.length > 0) {
+    try {
+      await writeFileAtomic(file, result.text)
+    } catch (error) {
+      process.stderr.write(`spec-lint: ${file}: cannot write (${firstLine(error instanceof Error ? error.message : String(error))})\n`)
+      return 1
+    }
   }
   for (const change of result.changes) say(file, change)
-  const remaining = after.messages
-  if (remaining.length === 0) {
+  const messages = result.after.messages
+  if (messages.length === 0) {
     say(file, 'lint clean')
     return 0
   }
-  after.path = file
-  writeReport(reporterCompact([after]))
-  return remaining.some((message) => message.fatal === true) ? 1 : 0
+  writeReport(reporterCompact([result.after]))
+  return messages.some((message) => message.fatal === true) ? 1 : 0
 }
 
 /** Split argv into positionals and the flags a command knows; the unknown flag, if any. */
