@@ -18,7 +18,8 @@ const registry = new Map<string, () => Promise<Command>>([
   ['done', async () => (await import('./done-command.js')).doneCommand],
   ['undo', async () => (await import('./done-command.js')).undoCommand],
   ['link', async () => (await import('./link-command.js')).linkCommand],
-  ['set-status', async () => (await import('./set-status-command.js')).setStatusCommand]
+  ['set-status', async () => (await import('./set-status-command.js')).setStatusCommand],
+  ['next', async () => (await import('./next-command.js')).nextCommand]
 ])
 
 export function commandNames(): string[] {
