@@ -19,7 +19,8 @@ const registry = new Map<string, () => Promise<Command>>([
   ['undo', async () => (await import('./done-command.js')).undoCommand],
   ['link', async () => (await import('./link-command.js')).linkCommand],
   ['set-status', async () => (await import('./set-status-command.js')).setStatusCommand],
-  ['next', async () => (await import('./next-command.js')).nextCommand]
+  ['next', async () => (await import('./next-command.js')).nextCommand],
+  ['linear', async () => (await import('./linear-command.js')).linearCommand]
 ])
 
 export function commandNames(): string[] {
