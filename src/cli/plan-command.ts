@@ -3,7 +3,7 @@ import {criticalPath, CycleError, buildSchedule} from '../plan/schedule.js'
 import {planDocument, planJsonSchema} from '../plan/tasks.js'
 import {linearDocument, linearJsonSchema} from '../plan/linear.js'
 import {parseSpec} from '../parse/index.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {readSpecFile} from '../parse/read.js'
 
 const formats = ['--json', '--mermaid', '--dot', '--linear'] as const
