@@ -32,7 +32,10 @@ describe('chunk references', () => {
     const {spec} = parseSpec(fixture)
     const index = chunkIndex(spec.chunks)
     for (const name of ['C2', 'c2', 'Registration API', 'C2 Registration API', 'registration-api', 'registration api']) {
-      expect(index.candidates(name).map((c) => c.key), name).toEqual(['C2'])
+      expect(
+        index.candidates(name).map((c) => c.key),
+        name
+      ).toEqual(['C2'])
     }
     // The dependency the model resolved for C2 is the chunk `done C1` would tick.
     expect(spec.chunks[1]?.dependsOn.map((ref) => ref.target)).toEqual(['C1'])
@@ -40,7 +43,9 @@ describe('chunk references', () => {
 
   test('a title two chunks share is ambiguous; a missing one lists the keys', () => {
     const twice = fixture.replace('**C3 Signed delivery**', '**Endpoint registry**').replace('| C3 Signed delivery |', '| Endpoint registry |')
-    expect(refusal(twice, {kind: 'done', chunk: 'endpoint registry'})).toMatch(/^Ambiguous chunk `endpoint registry`: it names `C1` \(line 56\), `endpoint-registry` \(line \d+\), expected one chunk key$/)
+    expect(refusal(twice, {kind: 'done', chunk: 'endpoint registry'})).toMatch(
+      /^Ambiguous chunk `endpoint registry`: it names `C1` \(line 56\), `endpoint-registry` \(line \d+\), expected one chunk key$/
+    )
     expect(refusal(fixture, {kind: 'done', chunk: 'C9'})).toBe('Unknown chunk `C9`, expected a chunk id, key, title or slug (`C1`, `C2`, `C3`)')
   })
 })
@@ -49,19 +54,26 @@ describe('done and undo', () => {
   test('tick one byte; a draft moves to in-progress in the same write', () => {
     const result = editSpec(fixture, {kind: 'done', chunk: 'Endpoint registry'})
     expect(result.changes).toEqual(['ticked `C1` (line 56)', 'Status `draft` → `in-progress` (line 9)'])
-    expect(result.edits.map((e) => [fixture.slice(e.start, e.end), e.text])).toEqual([['draft', 'in-progress'], [' ', 'x']])
+    expect(result.edits.map((e) => [fixture.slice(e.start, e.end), e.text])).toEqual([
+      ['draft', 'in-progress'],
+      [' ', 'x']
+    ])
     expect(result.text).toBe(fixture.replace('| Status | draft |', '| Status | in-progress |').replace('- [ ] **C1', '- [x] **C1'))
     expect(result.spec.chunks[0]?.checked).toBe(true)
   })
 
   test('a chunk with an open dependency is refused unless forced', () => {
-    expect(refusal(fixture, {kind: 'done', chunk: 'C2'})).toBe('Unexpected `done` for `C2` with unchecked dependency `C1`, expected its dependencies done first (or `--force`)')
+    expect(refusal(fixture, {kind: 'done', chunk: 'C2'})).toBe(
+      'Unexpected `done` for `C2` with unchecked dependency `C1`, expected its dependencies done first (or `--force`)'
+    )
     expect(editSpec(fixture, {kind: 'done', chunk: 'C2', force: true}).spec.chunks[1]?.checked).toBe(true)
   })
 
   test('undo refuses while a ticked chunk depends on it, and unticks otherwise', () => {
     const both = fixture.replace('- [ ] **C1', '- [x] **C1').replace('- [ ] **C2', '- [x] **C2').replace('| Status | draft |', '| Status | in-progress |')
-    expect(refusal(both, {kind: 'undo', chunk: 'C1'})).toBe('Unexpected `undo` for `C1` with checked dependent `C2`, expected those undone first (or `--force`)')
+    expect(refusal(both, {kind: 'undo', chunk: 'C1'})).toBe(
+      'Unexpected `undo` for `C1` with checked dependent `C2`, expected those undone first (or `--force`)'
+    )
     const result = editSpec(both, {kind: 'undo', chunk: 'C2'})
     expect(onlyChange(both, result.text)).toEqual([both.indexOf('- [x] **C2') + 3, 'x', ' '])
   })
@@ -79,12 +91,16 @@ describe('done and undo', () => {
     expect(onlyChange(fixture, result.text)[1]).toBe(' ')
     expect(result.spec.acceptance?.criteria.map((c) => c.checked)).toEqual([false, true, false])
     expect(editSpec(fixture, {kind: 'criterion', criterion: 'all tests pass', checked: true}).spec.acceptance?.criteria[2]?.checked).toBe(true)
-    expect(refusal(fixture, {kind: 'criterion', criterion: 'endpoint', checked: true})).toBe('Ambiguous criterion `endpoint`: it matches criteria 1, 2, expected a number or more of the text')
+    expect(refusal(fixture, {kind: 'criterion', criterion: 'endpoint', checked: true})).toBe(
+      'Ambiguous criterion `endpoint`: it matches criteria 1, 2, expected a number or more of the text'
+    )
   })
 
   test('a chunk without a checkbox is refused', () => {
     const plain = fixture.replace('- [ ] **C1', '- **C1')
-    expect(refusal(plain, {kind: 'done', chunk: 'C1'})).toBe('Unexpected chunk `C1` without a checkbox, expected a checklist item `- [ ] **Endpoint registry**`')
+    expect(refusal(plain, {kind: 'done', chunk: 'C1'})).toBe(
+      'Unexpected chunk `C1` without a checkbox, expected a checklist item `- [ ] **Endpoint registry**`'
+    )
   })
 
   test('a byte order mark and CRLF line endings stay', () => {
@@ -105,10 +121,27 @@ describe('link', () => {
   })
 
   test('many at once; a bad id or two ids for one chunk is refused', () => {
-    const result = editSpec(fixture, {kind: 'link', links: [{chunk: 'C1', issueId: 'HK-1'}, {chunk: 'C2', issueId: 'HK-2'}, {chunk: 'C3', issueId: 'HK-3'}]})
+    const result = editSpec(fixture, {
+      kind: 'link',
+      links: [
+        {chunk: 'C1', issueId: 'HK-1'},
+        {chunk: 'C2', issueId: 'HK-2'},
+        {chunk: 'C3', issueId: 'HK-3'}
+      ]
+    })
     expect(result.spec.chunks.map((c) => c.issueId)).toEqual(['HK-1', 'HK-2', 'HK-3'])
-    expect(refusal(fixture, {kind: 'link', links: [{chunk: 'C1', issueId: 'hk 1'}]})).toBe('Unexpected issue id `hk 1`, expected a team key, a dash and a number (`NS-101`)')
-    expect(refusal(fixture, {kind: 'link', links: [{chunk: 'C1', issueId: 'HK-1'}, {chunk: 'c1', issueId: 'HK-2'}]})).toBe('Unexpected second issue id `HK-2` for `C1`, expected one (`HK-1` given first)')
+    expect(refusal(fixture, {kind: 'link', links: [{chunk: 'C1', issueId: 'hk 1'}]})).toBe(
+      'Unexpected issue id `hk 1`, expected a team key, a dash and a number (`NS-101`)'
+    )
+    expect(
+      refusal(fixture, {
+        kind: 'link',
+        links: [
+          {chunk: 'C1', issueId: 'HK-1'},
+          {chunk: 'c1', issueId: 'HK-2'}
+        ]
+      })
+    ).toBe('Unexpected second issue id `HK-2` for `C1`, expected one (`HK-1` given first)')
   })
 
   test('a note after the title stays where it was', () => {
@@ -120,7 +153,9 @@ describe('link', () => {
 
   test('a title without bold has no place for an id: refused', () => {
     const plain = fixture.replace('- [ ] **C1 Endpoint registry**', '- [ ] C1 Endpoint registry')
-    expect(refusal(plain, {kind: 'link', links: [{chunk: 'C1', issueId: 'HK-1'}]})).toBe('Unexpected chunk title `C1 Endpoint registry` without bold, expected `**C1 Endpoint registry**` before an issue id')
+    expect(refusal(plain, {kind: 'link', links: [{chunk: 'C1', issueId: 'HK-1'}]})).toBe(
+      'Unexpected chunk title `C1 Endpoint registry` without bold, expected `**C1 Endpoint registry**` before an issue id'
+    )
   })
 })
 
@@ -130,6 +165,8 @@ describe('set-status', () => {
     const ticked = fixture.replace(/- \[ \] \*\*C/g, '- [x] **C').replace(/^- \[ \] /gm, '- [x] ')
     expect(editSpec(ticked, {kind: 'set-status', status: 'auto'}).spec.meta?.status).toBe('complete')
     expect(refusal(fixture, {kind: 'set-status', status: 'done-ish'})).toBe('Unexpected Status `done-ish`, expected one of `draft`, `in-progress`, `complete`')
-    expect(refusal(fixture.replace('| Status | draft |\n', ''), {kind: 'set-status', status: 'draft'})).toBe('Unexpected Meta without a `Status` row, expected `| Status | draft |`')
+    expect(refusal(fixture.replace('| Status | draft |\n', ''), {kind: 'set-status', status: 'draft'})).toBe(
+      'Unexpected Meta without a `Status` row, expected `| Status | draft |`'
+    )
   })
 })

@@ -1,4 +1,4 @@
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {runEdit, splitArgs, usageError} from './edit-run.js'
 
 function tickCommand(name: 'done' | 'undo'): Command {
@@ -7,9 +7,7 @@ function tickCommand(name: 'done' | 'undo'): Command {
     name,
     usage,
     summary:
-      name === 'done'
-        ? 'tick a chunk (by id, key, title or slug) or an acceptance criterion, in place'
-        : 'untick a chunk or an acceptance criterion, in place',
+      name === 'done' ? 'tick a chunk (by id, key, title or slug) or an acceptance criterion, in place' : 'untick a chunk or an acceptance criterion, in place',
     async run(argv) {
       const {positional, flags, unknown} = splitArgs(argv, ['--force'], ['--criterion'])
       if (unknown) return usageError(usage, `unknown option \`${unknown}\``)

@@ -3,7 +3,7 @@ import {pushToLinear, PushError} from '../plan/linear-push.js'
 import type {GraphqlRequest, PushResult} from '../plan/linear-push.js'
 import {parseSpec} from '../parse/index.js'
 import {readSpecFile} from '../parse/read.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {runEdit, splitArgs, usageError} from './edit-run.js'
 
 const usage = 'spec-lint linear push <spec> --team <key>   (with LINEAR_API_KEY set)'
@@ -18,7 +18,12 @@ async function linearRequest(apiKey: string): Promise<GraphqlRequest> {
 
 function message(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error'
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? 'unknown error'
+  )
 }
 
 export const linearCommand: Command = {
@@ -35,7 +40,9 @@ export const linearCommand: Command = {
     if (typeof team !== 'string' || team.trim() === '') return usageError(usage, 'missing `--team`')
     const apiKey = process.env.LINEAR_API_KEY
     if (!apiKey) {
-      process.stderr.write('spec-lint: Missing `LINEAR_API_KEY`, expected a Linear API key in the environment (Settings → Security & access → Personal API keys)\n')
+      process.stderr.write(
+        'spec-lint: Missing `LINEAR_API_KEY`, expected a Linear API key in the environment (Settings → Security & access → Personal API keys)\n'
+      )
       return 2
     }
     const file = positional[0] as string
@@ -56,7 +63,8 @@ export const linearCommand: Command = {
     }
     const links = Object.entries(result.created).map(([chunk, issueId]) => ({chunk, issueId}))
     for (const {chunk, issueId} of links) process.stdout.write(`${file}: created ${issueId} for \`${chunk}\`\n`)
-    if (result.skipped.length > 0) process.stdout.write(`${file}: skipped ${result.skipped.length} already linked ${result.skipped.length === 1 ? 'chunk' : 'chunks'}\n`)
+    if (result.skipped.length > 0)
+      process.stdout.write(`${file}: skipped ${result.skipped.length} already linked ${result.skipped.length === 1 ? 'chunk' : 'chunks'}\n`)
     if (result.relations > 0) process.stdout.write(`${file}: ${result.relations} blocked-by ${result.relations === 1 ? 'relation' : 'relations'}\n`)
     // The ids go back even after a failure: an issue created and not written back would be created again.
     let code = links.length > 0 ? await runEdit(file, {kind: 'link', links}, {force: true}) : 0

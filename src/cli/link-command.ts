@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {runEdit, splitArgs, usageError} from './edit-run.js'
 
 const usage = 'spec-lint link <spec> <chunk> <ISSUE-ID> | spec-lint link <spec> --from <file.json>'
@@ -16,9 +16,10 @@ export async function readLinks(file: string): Promise<Array<{chunk: string; iss
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new Error(`${file}: invalid JSON (${error instanceof Error ? error.message : String(error)})`)
+    throw new Error(`${file}: invalid JSON (${error instanceof Error ? error.message : String(error)})`, {cause: error})
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${file}: Unexpected JSON value, expected an object such as \`{"C1": "NS-101"}\``)
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`${file}: Unexpected JSON value, expected an object such as \`{"C1": "NS-101"}\``)
   const links: Array<{chunk: string; issueId: string}> = []
   for (const [chunk, issueId] of Object.entries(value)) {
     if (typeof issueId !== 'string') throw new Error(`${file}: Unexpected value for \`${chunk}\`, expected an issue id string`)

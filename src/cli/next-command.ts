@@ -1,7 +1,7 @@
 import {nextDocument, nextJsonSchema, renderNext} from '../plan/brief.js'
 import {parseSpec} from '../parse/index.js'
 import {readSpecFile} from '../parse/read.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {splitArgs, usageError} from './edit-run.js'
 
 const usage = 'spec-lint next <spec> [--stream <name>] [--json] | spec-lint next --schema'

@@ -1,4 +1,4 @@
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {runEdit, splitArgs, usageError} from './edit-run.js'
 
 const usage = 'spec-lint set-status <spec> <draft | in-progress | complete> [--force] | spec-lint set-status <spec> --auto'

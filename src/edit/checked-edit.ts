@@ -50,18 +50,18 @@ export class LintRefused extends EditRefused {
   }
 }
 
-export async function checkedEdit(
-  text: string,
-  edit: SpecEdit,
-  options: {lint: LintText; path?: string; force?: boolean}
-): Promise<CheckedEditResult> {
+export async function checkedEdit(text: string, edit: SpecEdit, options: {lint: LintText; path?: string; force?: boolean}): Promise<CheckedEditResult> {
   const result = editSpec(text, edit, {path: options.path})
   if (result.edits.length === 0) return {...result, after: await options.lint(text), added: []}
   const [before, after] = [await options.lint(text), await options.lint(result.text)]
   const added = newFindings(before.messages, after.messages)
   if (added.length > 0 && !options.force) {
     const what = added.length === 1 ? 'a lint message' : `${added.length} lint messages`
-    throw new LintRefused(`Unexpected ${what} after the edit (${result.changes.join('; ')}), expected none new; the spec is left as it was (\`--force\` writes it)`, added, result)
+    throw new LintRefused(
+      `Unexpected ${what} after the edit (${result.changes.join('; ')}), expected none new; the spec is left as it was (\`--force\` writes it)`,
+      added,
+      result
+    )
   }
   return {...result, after, added}
 }

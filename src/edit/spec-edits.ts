@@ -74,9 +74,13 @@ export function findCriterion(spec: SpecModel, reference: string): {criterion: C
     return {criterion, index}
   }
   let hits = criteria.map((criterion, index) => ({criterion, index})).filter(({criterion}) => squash(criterion.text) === wanted)
-  if (hits.length === 0) hits = criteria.map((criterion, index) => ({criterion, index})).filter(({criterion}) => wanted !== '' && squash(criterion.text).includes(wanted))
+  if (hits.length === 0)
+    hits = criteria.map((criterion, index) => ({criterion, index})).filter(({criterion}) => wanted !== '' && squash(criterion.text).includes(wanted))
   if (hits.length === 1) return hits[0] as {criterion: Criterion; index: number}
-  if (hits.length > 1) throw new EditRefused(`Ambiguous criterion \`${reference}\`: it matches criteria ${hits.map((h) => h.index + 1).join(', ')}, expected a number or more of the text`)
+  if (hits.length > 1)
+    throw new EditRefused(
+      `Ambiguous criterion \`${reference}\`: it matches criteria ${hits.map((h) => h.index + 1).join(', ')}, expected a number or more of the text`
+    )
   throw new EditRefused(`Unknown criterion \`${reference}\`, expected a number from 1 to ${criteria.length} or part of a criterion's text`)
 }
 
@@ -160,7 +164,8 @@ function tickCriterion(source: string, spec: SpecModel, reference: string, check
 function link(source: string, spec: SpecModel, chunk: Chunk, issueId: string, plan: Planned): void {
   if (!issueIdPattern.test(issueId)) throw new EditRefused(`Unexpected issue id \`${issueId}\`, expected a team key, a dash and a number (\`NS-101\`)`)
   const detail = chunk.detail
-  if (!detail) throw new EditRefused(`Unexpected chunk \`${chunkLabel(chunk)}\` without a checklist item, expected \`- [ ] **${chunk.title}**\` for its issue id`)
+  if (!detail)
+    throw new EditRefused(`Unexpected chunk \`${chunkLabel(chunk)}\` without a checklist item, expected \`- [ ] **${chunk.title}**\` for its issue id`)
   const index = spec.chunks.indexOf(chunk)
   const expect: Expectation = (model) => {
     const target = model.chunks[index]
@@ -250,7 +255,8 @@ export function editSpec(text: string, edit: SpecEdit, options: {path?: string} 
       for (const {chunk: reference, issueId} of edit.links) {
         const chunk = findChunk(spec, reference)
         const earlier = seen.get(chunk)
-        if (earlier !== undefined && earlier !== issueId) throw new EditRefused(`Unexpected second issue id \`${issueId}\` for \`${chunkLabel(chunk)}\`, expected one (\`${earlier}\` given first)`)
+        if (earlier !== undefined && earlier !== issueId)
+          throw new EditRefused(`Unexpected second issue id \`${issueId}\` for \`${chunkLabel(chunk)}\`, expected one (\`${earlier}\` given first)`)
         if (earlier !== undefined) continue
         seen.set(chunk, issueId)
         link(source, spec, chunk, issueId, plan)
@@ -265,14 +271,21 @@ export function editSpec(text: string, edit: SpecEdit, options: {path?: string} 
   let next = applyEdits(source, plan.edits).text
   let after = parseSpec({value: next, path: options.path}).spec
   // A tick that makes the Status contradict the checkboxes moves it too, as `status-consistency`'s fix would.
-  if ((edit.kind === 'done' || edit.kind === 'undo' || edit.kind === 'criterion') && plan.edits.length > 0 && statusContradicts(after) && !statusContradicts(spec)) {
+  if (
+    (edit.kind === 'done' || edit.kind === 'undo' || edit.kind === 'criterion') &&
+    plan.edits.length > 0 &&
+    statusContradicts(after) &&
+    !statusContradicts(spec)
+  ) {
     const read = checkboxProgress(after).status
     if (read) setStatus(spec, read, plan)
     next = applyEdits(source, plan.edits).text
     after = parseSpec({value: next, path: options.path}).spec
   }
   if (!sameApartFrom(spec, after, plan.expect)) {
-    throw new EditRefused(`Unexpected change beyond the edit (${plan.changes.join('; ')}), expected only the edited fields to change: the spec is left as it was`)
+    throw new EditRefused(
+      `Unexpected change beyond the edit (${plan.changes.join('; ')}), expected only the edited fields to change: the spec is left as it was`
+    )
   }
   const shift = bom.length
   return {

@@ -52,7 +52,7 @@ export type Brief = z.infer<typeof briefSchema>
 export type NextDocument = z.infer<typeof nextDocumentSchema>
 
 export function nextJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(nextDocumentSchema, {target: 'draft-2020-12'}) as Record<string, unknown>
+  return z.toJSONSchema(nextDocumentSchema, {target: 'draft-2020-12'})
 }
 
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
@@ -69,7 +69,8 @@ function unique(values: readonly string[]): string[] {
 
 function brief(spec: SpecModel, chunk: Chunk, last: boolean): Brief {
   const stream: Stream | undefined = chunk.stream ? declaredStreams(spec).find((s) => same(s.name, chunk.stream)) : undefined
-  const mentions = (cell: string) => chunk.stream !== null && cell.split(/\s*(?:,|&|\+|\band\b|→|->)\s*/i).some((part) => same(part.replace(/[`*_]/g, ''), chunk.stream))
+  const mentions = (cell: string) =>
+    chunk.stream !== null && cell.split(/\s*(?:,|&|\+|\band\b|→|->)\s*/i).some((part) => same(part.replace(/[`*_]/g, ''), chunk.stream))
   return {
     key: chunk.key,
     id: chunk.id,
@@ -78,11 +79,15 @@ function brief(spec: SpecModel, chunk: Chunk, last: boolean): Brief {
     phase: chunk.phase,
     phaseName: spec.plan?.phases[chunk.phaseIndex]?.name ?? '',
     outcome: chunk.outcome,
-    stream: chunk.stream ? {name: stream?.name ?? chunk.stream, responsibility: stream?.responsibility || null, owns: stream?.owns.map((o) => o.pattern) ?? []} : null,
+    stream: chunk.stream
+      ? {name: stream?.name ?? chunk.stream, responsibility: stream?.responsibility || null, owns: stream?.owns.map((o) => o.pattern) ?? []}
+      : null,
     skills: unique([...spec.skills.map((s) => s.name), ...(stream?.skills ?? []), ...(chunk.skills ?? [])]),
     subtasks: chunk.subtasks,
     referenceFiles: spec.referenceFiles.flatMap((group) => group.entries.map((entry) => ({path: entry.path, description: entry.description}))),
-    communication: (spec.plan?.communication?.rows ?? []).filter((row) => mentions(row.from) || mentions(row.to)).map(({from, to, when, what}) => ({from, to, when, what})),
+    communication: (spec.plan?.communication?.rows ?? [])
+      .filter((row) => mentions(row.from) || mentions(row.to))
+      .map(({from, to, when, what}) => ({from, to, when, what})),
     acceptanceCriteria: last ? (spec.acceptance?.criteria ?? []).map(({text, checked, commands}) => ({text, checked, commands})) : [],
     promise: last ? (spec.promise?.value ?? null) : null,
     line: (chunk.detail?.position ?? chunk.row?.position)?.start.line ?? 1
@@ -106,7 +111,10 @@ const list = (items: readonly string[]) => items.map((item) => `- ${item}`).join
 /** One chunk's brief as Markdown, the block a loop's prompt pastes. */
 export function renderBrief(b: Brief): string {
   const name = `${b.id && !b.title.startsWith(b.id) ? `${b.id} ` : ''}${b.title}${b.issueId ? ` (${b.issueId})` : ''}`
-  const parts = [`## Next: ${name}`, `Chunk \`${b.key}\`${b.phase !== null || b.phaseName ? `, ${b.phaseName ? `phase ${b.phase ?? '?'}: ${b.phaseName}` : `phase ${b.phase}`}` : ''} (line ${b.line})`]
+  const parts = [
+    `## Next: ${name}`,
+    `Chunk \`${b.key}\`${b.phase !== null || b.phaseName ? `, ${b.phaseName ? `phase ${b.phase ?? '?'}: ${b.phaseName}` : `phase ${b.phase}`}` : ''} (line ${b.line})`
+  ]
   if (b.outcome) parts.push(`**Outcome:** ${b.outcome}`)
   if (b.stream) {
     const owns = b.stream.owns.length > 0 ? `; owns ${b.stream.owns.map((o) => `\`${o}\``).join(', ')}` : ''
@@ -114,16 +122,23 @@ export function renderBrief(b: Brief): string {
   }
   if (b.skills.length > 0) parts.push(`**Skills:** ${b.skills.join(', ')}`)
   if (b.subtasks.length > 0) parts.push(`**Tasks:**\n\n${list(b.subtasks)}`)
-  if (b.referenceFiles.length > 0) parts.push(`**Reference files:**\n\n${list(b.referenceFiles.map((r) => (r.path ? `\`${r.path}\`${r.description ? ` — ${r.description}` : ''}` : r.description)))}`)
-  if (b.communication.length > 0) parts.push(`**Communication:**\n\n${list(b.communication.map((c) => `${c.from} → ${c.to}${c.when ? ` (${c.when})` : ''}: ${c.what}`))}`)
-  if (b.acceptanceCriteria.length > 0) parts.push(`**Acceptance criteria (this is the last chunk):**\n\n${b.acceptanceCriteria.map((c) => `- [${c.checked ? 'x' : ' '}] ${c.text}`).join('\n')}`)
+  if (b.referenceFiles.length > 0)
+    parts.push(
+      `**Reference files:**\n\n${list(b.referenceFiles.map((r) => (r.path ? `\`${r.path}\`${r.description ? ` — ${r.description}` : ''}` : r.description)))}`
+    )
+  if (b.communication.length > 0)
+    parts.push(`**Communication:**\n\n${list(b.communication.map((c) => `${c.from} → ${c.to}${c.when ? ` (${c.when})` : ''}: ${c.what}`))}`)
+  if (b.acceptanceCriteria.length > 0)
+    parts.push(`**Acceptance criteria (this is the last chunk):**\n\n${b.acceptanceCriteria.map((c) => `- [${c.checked ? 'x' : ' '}] ${c.text}`).join('\n')}`)
   if (b.promise) parts.push(`When every criterion holds, output \`<promise>${b.promise}</promise>\`.`)
   return parts.join('\n\n') + '\n'
 }
 
 export function renderNext(doc: NextDocument): string {
   if (doc.ready.length === 0) {
-    return doc.remaining === 0 ? 'Every chunk is checked: nothing left to do.\n' : `No chunk is ready: ${doc.remaining} unchecked, each waiting on an unchecked dependency (or a cycle).\n`
+    return doc.remaining === 0
+      ? 'Every chunk is checked: nothing left to do.\n'
+      : `No chunk is ready: ${doc.remaining} unchecked, each waiting on an unchecked dependency (or a cycle).\n`
   }
   return doc.ready.map(renderBrief).join('\n')
 }

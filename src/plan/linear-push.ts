@@ -45,17 +45,25 @@ export class PushError extends Error {
  * Create the issues; `result` fills in as they are made, so a caller still
  * has the issues created before a failure and can write their ids back.
  */
-export async function pushToLinear(doc: LinearDocument, team: string, request: GraphqlRequest, result: PushResult = {created: {}, skipped: [], relations: 0}): Promise<PushResult> {
+export async function pushToLinear(
+  doc: LinearDocument,
+  team: string,
+  request: GraphqlRequest,
+  result: PushResult = {created: {}, skipped: [], relations: 0}
+): Promise<PushResult> {
   const {teams} = await request<{teams: {nodes: TeamNode[]}}>(teamsQuery, {})
   const wanted = team.trim().toLowerCase()
   const found = teams.nodes.find((t) => t.key.toLowerCase() === wanted || t.name.toLowerCase() === wanted)
-  if (!found) throw new PushError(`Unknown team \`${team}\`, expected one of ${teams.nodes.map((t) => `\`${t.key}\``).join(', ') || 'the teams of this API key (none)'}`)
+  if (!found)
+    throw new PushError(`Unknown team \`${team}\`, expected one of ${teams.nodes.map((t) => `\`${t.key}\``).join(', ') || 'the teams of this API key (none)'}`)
 
   const labelIds = new Map(found.labels.nodes.map((label) => [label.name.toLowerCase(), label.id]))
   const labelId = async (name: string): Promise<string> => {
     const known = labelIds.get(name.toLowerCase())
     if (known) return known
-    const {issueLabelCreate} = await request<{issueLabelCreate: {success: boolean; issueLabel: {id: string} | null}}>(labelMutation, {input: {name, teamId: found.id}})
+    const {issueLabelCreate} = await request<{issueLabelCreate: {success: boolean; issueLabel: {id: string} | null}}>(labelMutation, {
+      input: {name, teamId: found.id}
+    })
     if (!issueLabelCreate.success || !issueLabelCreate.issueLabel) throw new PushError(`Linear did not create the label \`${name}\``)
     labelIds.set(name.toLowerCase(), issueLabelCreate.issueLabel.id)
     return issueLabelCreate.issueLabel.id

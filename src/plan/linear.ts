@@ -34,7 +34,7 @@ export type LinearIssue = z.infer<typeof linearIssueSchema>
 export type LinearDocument = z.infer<typeof linearDocumentSchema>
 
 export function linearJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(linearDocumentSchema, {target: 'draft-2020-12'}) as Record<string, unknown>
+  return z.toJSONSchema(linearDocumentSchema, {target: 'draft-2020-12'})
 }
 
 function description(task: Task, file: string, specTitle: string | null): string {
@@ -43,7 +43,9 @@ function description(task: Task, file: string, specTitle: string | null): string
   if (task.subtasks.length > 0) parts.push(`## Tasks\n\n${task.subtasks.map((s) => `- [ ] ${s}`).join('\n')}`)
   const facts = [task.stream ? `**Stream:** ${task.stream}` : '', task.skills.length > 0 ? `**Skills:** ${task.skills.join(', ')}` : ''].filter(Boolean)
   if (facts.length > 0) parts.push(facts.join('\n'))
-  parts.push(`From \`${file}\`${specTitle ? ` (${specTitle})` : ''}, chunk \`${task.key}\`${task.phaseName ? `, phase ${task.phase ?? task.phaseIndex + 1}: ${task.phaseName}` : ''}.`)
+  parts.push(
+    `From \`${file}\`${specTitle ? ` (${specTitle})` : ''}, chunk \`${task.key}\`${task.phaseName ? `, phase ${task.phase ?? task.phaseIndex + 1}: ${task.phaseName}` : ''}.`
+  )
   return parts.join('\n\n')
 }
 

@@ -3,14 +3,14 @@ import path from 'node:path'
 import {diffChars} from 'diff'
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {checkedEdit} from '../src/edit/checked-edit.js'
-import {EditRefused} from '../src/edit/spec-edits.js'
-import type {SpecEdit} from '../src/edit/spec-edits.js'
-import type {Edit} from '../src/edit/apply.js'
-import {lint} from '../src/engine/lint.js'
-import {stripPositions} from '../src/model/strip.js'
-import type {SpecModel} from '../src/model/schema.js'
-import {parseSpec} from '../src/parse/index.js'
+import {checkedEdit} from '../../src/edit/checked-edit.js'
+import {EditRefused} from '../../src/edit/spec-edits.js'
+import type {SpecEdit} from '../../src/edit/spec-edits.js'
+import type {Edit} from '../../src/edit/apply.js'
+import {lint} from '../../src/engine/lint.js'
+import {stripPositions} from '../../src/model/strip.js'
+import type {SpecModel} from '../../src/model/schema.js'
+import {parseSpec} from '../../src/parse/index.js'
 import {specText} from './helpers/spec-arbitrary.js'
 
 /*
@@ -22,7 +22,15 @@ import {specText} from './helpers/spec-arbitrary.js'
  * nothing it did not say before (errors and warnings never grow).
  */
 
-const fixtureSpecs = ['fixtures/clean/backend-api.md', 'fixtures/clean/frontend.md', 'fixtures/clean/hybrid.md', 'fixtures/plan/specs/report-builder.md', 'fixtures/plan/specs/finished-but-draft.md', 'fixtures/invalid/status-consistency--draft-with-checked-chunk.md', 'fixtures/invalid/issue-ids--missing-id.md'].map((file) => ({file, text: fs.readFileSync(path.resolve(import.meta.dirname, '..', file), 'utf8')}))
+const fixtureSpecs = [
+  'fixtures/clean/backend-api.md',
+  'fixtures/clean/frontend.md',
+  'fixtures/clean/hybrid.md',
+  'fixtures/plan/specs/report-builder.md',
+  'fixtures/plan/specs/finished-but-draft.md',
+  'fixtures/invalid/status-consistency--draft-with-checked-chunk.md',
+  'fixtures/invalid/issue-ids--missing-id.md'
+].map((file) => ({file, text: fs.readFileSync(path.resolve(import.meta.dirname, '../..', file), 'utf8')}))
 
 /** A step, with its chunk or criterion chosen by index into the spec at that point. */
 type Step =
@@ -34,7 +42,13 @@ type Step =
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({kind: fc.constantFrom('done' as const, 'undo' as const), pick: fc.nat(20), name: fc.nat(3), force: fc.boolean()}),
   fc.record({kind: fc.constant('criterion' as const), pick: fc.nat(10), checked: fc.boolean(), byNumber: fc.boolean()}),
-  fc.record({kind: fc.constant('link' as const), pick: fc.nat(20), name: fc.nat(3), team: fc.constantFrom('NS', 'BIL', 'CS', 'ABC'), number: fc.integer({min: 1, max: 999})}),
+  fc.record({
+    kind: fc.constant('link' as const),
+    pick: fc.nat(20),
+    name: fc.nat(3),
+    team: fc.constantFrom('NS', 'BIL', 'CS', 'ABC'),
+    number: fc.integer({min: 1, max: 999})
+  }),
   fc.record({kind: fc.constant('set-status' as const), status: fc.constantFrom('draft', 'in-progress', 'complete', 'auto', 'In Progress')})
 )
 

@@ -5,8 +5,8 @@ import type {AddressInfo} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {nextDocumentSchema} from '../src/plan/brief.js'
-import {linearDocumentSchema} from '../src/plan/linear.js'
+import {nextDocumentSchema} from '../../src/plan/brief.js'
+import {linearDocumentSchema} from '../../src/plan/linear.js'
 import {bin, run} from './helpers/cli.js'
 
 /*
@@ -15,7 +15,7 @@ import {bin, run} from './helpers/cli.js'
  * (Linear itself cannot run in a test); everything else is offline.
  */
 
-const fixture = path.resolve(import.meta.dirname, '../fixtures/loop/parcel-tracking.md')
+const fixture = path.resolve(import.meta.dirname, '../../fixtures/loop/parcel-tracking.md')
 let dir: string
 
 beforeAll(() => {
@@ -39,10 +39,23 @@ describe('done, link, set-status on a file', () => {
     fs.writeFileSync(links, JSON.stringify({C1: 'HK-1', 'registration-api': 'HK-2', 'Signed delivery': 'HK-3'}))
     const linked = run(['link', file, '--from', links])
     expect(linked.stderr).toBe('')
-    expect(linked.stdout).toBe([`${file}: linked \`C1\` to \`HK-1\` (line 56)`, `${file}: linked \`C2\` to \`HK-2\` (line 65)`, `${file}: linked \`C3\` to \`HK-3\` (line 80)`, `${file}: lint clean`, ''].join('\n'))
+    expect(linked.stdout).toBe(
+      [
+        `${file}: linked \`C1\` to \`HK-1\` (line 56)`,
+        `${file}: linked \`C2\` to \`HK-2\` (line 65)`,
+        `${file}: linked \`C3\` to \`HK-3\` (line 80)`,
+        `${file}: lint clean`,
+        ''
+      ].join('\n')
+    )
     expect(linked.code).toBe(0)
     const afterLink = fs.readFileSync(file, 'utf8')
-    expect(afterLink).toBe(original.replace('**C1 Endpoint registry**', '**C1 Endpoint registry** (HK-1)').replace('**C2 Registration API**', '**C2 Registration API** (HK-2)').replace('**C3 Signed delivery**', '**C3 Signed delivery** (HK-3)'))
+    expect(afterLink).toBe(
+      original
+        .replace('**C1 Endpoint registry**', '**C1 Endpoint registry** (HK-1)')
+        .replace('**C2 Registration API**', '**C2 Registration API** (HK-2)')
+        .replace('**C3 Signed delivery**', '**C3 Signed delivery** (HK-3)')
+    )
 
     const done = run(['done', file, 'C1'])
     expect(done.stdout).toBe(`${file}: ticked \`C1\` (line 56)\n${file}: Status \`draft\` → \`in-progress\` (line 9)\n${file}: lint clean\n`)
@@ -55,7 +68,9 @@ describe('done, link, set-status on a file', () => {
     const before = fs.readFileSync(file, 'utf8')
     const refused = run(['done', file, 'C1'])
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain(`spec-lint: ${file}: Unexpected 3 lint messages after the edit (ticked \`C1\` (line 56); Status \`draft\` → \`in-progress\` (line 9)), expected none new`)
+    expect(refused.stderr).toContain(
+      `spec-lint: ${file}: Unexpected 3 lint messages after the edit (ticked \`C1\` (line 56); Status \`draft\` → \`in-progress\` (line 9)), expected none new`
+    )
     expect(refused.stderr).toContain('Missing issue id after chunk `C1 Endpoint registry`')
     expect(fs.readFileSync(file, 'utf8')).toBe(before)
     const forced = run(['done', file, 'C1', '--force'])
@@ -67,7 +82,10 @@ describe('done, link, set-status on a file', () => {
   test('refusals and usage errors: one line, a non-zero exit, no write', () => {
     const file = copy('c.md')
     const before = fs.readFileSync(file, 'utf8')
-    expect(run(['done', file, 'Nope'])).toMatchObject({code: 1, stderr: `spec-lint: ${file}: Unknown chunk \`Nope\`, expected a chunk id, key, title or slug (\`C1\`, \`C2\`, \`C3\`)\n`})
+    expect(run(['done', file, 'Nope'])).toMatchObject({
+      code: 1,
+      stderr: `spec-lint: ${file}: Unknown chunk \`Nope\`, expected a chunk id, key, title or slug (\`C1\`, \`C2\`, \`C3\`)\n`
+    })
     expect(run(['done', file])).toMatchObject({code: 2})
     expect(run(['link', file, 'C1'])).toMatchObject({code: 2})
     expect(run(['set-status', file, 'draft', '--auto'])).toMatchObject({code: 2})
@@ -180,7 +198,8 @@ describe('linear push against a GraphQL stand-in', () => {
         calls.push({operation, variables, authorization: request.headers.authorization})
         const input = (variables.input ?? {}) as Record<string, unknown>
         let data: unknown
-        if (operation === 'SpecLintTeams') data = {teams: {nodes: [{id: 'team-1', key: 'HK', name: 'Hooks', labels: {nodes: [{id: 'label-phase-1', name: 'phase:1'}]}}]}}
+        if (operation === 'SpecLintTeams')
+          data = {teams: {nodes: [{id: 'team-1', key: 'HK', name: 'Hooks', labels: {nodes: [{id: 'label-phase-1', name: 'phase:1'}]}}]}}
         else if (operation === 'SpecLintCreateLabel') data = {issueLabelCreate: {success: true, issueLabel: {id: `label-${++labels}`, name: input.name}}}
         else if (operation === 'SpecLintCreateIssue') {
           if (failOn && String(input.title).includes(failOn)) {
@@ -236,7 +255,12 @@ describe('linear push against a GraphQL stand-in', () => {
       {issueId: 'uuid-1', relatedIssueId: 'uuid-3', type: 'blocks'},
       {issueId: 'uuid-2', relatedIssueId: 'uuid-3', type: 'blocks'}
     ])
-    expect(fs.readFileSync(file, 'utf8')).toBe(original.replace('**C1 Endpoint registry**', '**C1 Endpoint registry** (HK-101)').replace('**C2 Registration API**', '**C2 Registration API** (HK-102)').replace('**C3 Signed delivery**', '**C3 Signed delivery** (HK-103)'))
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      original
+        .replace('**C1 Endpoint registry**', '**C1 Endpoint registry** (HK-101)')
+        .replace('**C2 Registration API**', '**C2 Registration API** (HK-102)')
+        .replace('**C3 Signed delivery**', '**C3 Signed delivery** (HK-103)')
+    )
     expect(result.stdout).toContain(`${file}: linked \`C3\` to \`HK-103\` (line 80)`)
 
     // A second push creates nothing: every chunk has its id.
