@@ -2,7 +2,7 @@ import type {Command} from './types.js'
 import {runEdit, splitArgs, usageError} from './edit-run.js'
 
 function tickCommand(name: 'done' | 'undo'): Command {
-  const usage = `spec-lint ${name} <spec> <chunk> [--force] | spec-lint ${name} <spec> --criterion <number | text>`
+  const usage = `spec-lint ${name} <spec> <chunk> [--force] | --criterion <n | text>`
   return {
     name,
     usage,

@@ -6,7 +6,7 @@ import {readSpecFile} from '../parse/read.js'
 import type {Command} from './types.js'
 import {runEdit, splitArgs, usageError} from './edit-run.js'
 
-const usage = 'spec-lint linear push <spec> --team <key>   (with LINEAR_API_KEY set)'
+const usage = 'spec-lint linear push <spec> --team <key>'
 
 /** @linear/sdk's GraphQL client, loaded only here: no other command touches the network. */
 async function linearRequest(apiKey: string): Promise<GraphqlRequest> {
@@ -29,7 +29,7 @@ function message(error: unknown): string {
 export const linearCommand: Command = {
   name: 'linear',
   usage,
-  summary: 'create a plan’s chunks as Linear issues (labels, blocked-by relations) and write their ids back',
+  summary: 'with `LINEAR_API_KEY`: create a plan’s chunks as Linear issues (labels, blocked-by relations) and write their ids back',
   async run(argv) {
     const [action, ...rest] = argv
     if (action !== 'push') return usageError(usage, action === undefined ? 'missing `push`' : `unknown action \`${action}\``)

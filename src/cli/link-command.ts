@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import type {Command} from './types.js'
 import {runEdit, splitArgs, usageError} from './edit-run.js'
 
-const usage = 'spec-lint link <spec> <chunk> <ISSUE-ID> | spec-lint link <spec> --from <file.json>'
+const usage = 'spec-lint link <spec> <chunk> <ISSUE-ID> | --from <file.json>'
 
 /** `{"<chunk key>": "NS-101", …}`, read with one clear message for each way it can be wrong. */
 export async function readLinks(file: string): Promise<Array<{chunk: string; issueId: string}>> {

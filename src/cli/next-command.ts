@@ -4,7 +4,7 @@ import {readSpecFile} from '../parse/read.js'
 import type {Command} from './types.js'
 import {splitArgs, usageError} from './edit-run.js'
 
-const usage = 'spec-lint next <spec> [--stream <name>] [--json] | spec-lint next --schema'
+const usage = 'spec-lint next <spec> [--stream <name>] [--json] | --schema'
 
 export const nextCommand: Command = {
   name: 'next',

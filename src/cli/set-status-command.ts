@@ -1,7 +1,7 @@
 import type {Command} from './types.js'
 import {runEdit, splitArgs, usageError} from './edit-run.js'
 
-const usage = 'spec-lint set-status <spec> <draft | in-progress | complete> [--force] | spec-lint set-status <spec> --auto'
+const usage = 'spec-lint set-status <spec> <draft | in-progress | complete> | --auto'
 
 export const setStatusCommand: Command = {
   name: 'set-status',

@@ -73,11 +73,7 @@ export interface FixResult {
  * count from after a byte order mark (as micromark does), so the BOM is
  * set aside while fixing and put back on the result.
  */
-export async function fixText(
-  text: string,
-  lintText: (value: string) => Promise<VFile>,
-  maxPasses = 10
-): Promise<FixResult> {
+export async function fixText(text: string, lintText: (value: string) => Promise<VFile>, maxPasses = 10): Promise<FixResult> {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
   let current = bom ? text.slice(1) : text
   const applied: Edit[] = []

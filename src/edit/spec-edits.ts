@@ -84,23 +84,31 @@ export function findCriterion(spec: SpecModel, reference: string): {criterion: C
   throw new EditRefused(`Unknown criterion \`${reference}\`, expected a number from 1 to ${criteria.length} or part of a criterion's text`)
 }
 
-/** Chunks `chunk` depends on, read as `status-consistency` reads them (phase references expanded). */
-function dependenciesOf(spec: SpecModel, chunk: Chunk): Chunk[] {
+/** For each chunk, the chunks it depends on, read as `status-consistency` reads them (phase references expanded). */
+function dependencyLists(spec: SpecModel): Map<Chunk, Chunk[]> {
   const graph = buildChunkGraph(spec)
-  const node = graph.chunks.indexOf(chunk)
-  const out: Chunk[] = []
-  for (const to of graph.adjacency[node] ?? []) {
-    const targets = isChunkNode(graph, to) ? [to] : [...(graph.adjacency[to] ?? [])]
-    for (const target of targets) {
-      const dependency = graph.chunks[target]
-      if (dependency && dependency !== chunk && !out.includes(dependency)) out.push(dependency)
+  const lists = new Map<Chunk, Chunk[]>()
+  graph.chunks.forEach((chunk, node) => {
+    const out = new Set<Chunk>()
+    for (const to of graph.adjacency[node] ?? []) {
+      const targets = isChunkNode(graph, to) ? [to] : (graph.adjacency[to] ?? [])
+      for (const target of targets) {
+        const dependency = graph.chunks[target]
+        if (dependency && dependency !== chunk) out.add(dependency)
+      }
     }
-  }
-  return out
+    lists.set(chunk, [...out])
+  })
+  return lists
+}
+
+function dependenciesOf(spec: SpecModel, chunk: Chunk): Chunk[] {
+  return dependencyLists(spec).get(chunk) ?? []
 }
 
 function dependentsOf(spec: SpecModel, chunk: Chunk): Chunk[] {
-  return spec.chunks.filter((other) => other !== chunk && dependenciesOf(spec, other).includes(chunk))
+  const lists = dependencyLists(spec)
+  return spec.chunks.filter((other) => other !== chunk && (lists.get(other) ?? []).includes(chunk))
 }
 
 const names = (chunks: readonly Chunk[]) => chunks.map((chunk) => `\`${chunkLabel(chunk)}\``).join(', ')
