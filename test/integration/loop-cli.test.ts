@@ -7,7 +7,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {nextDocumentSchema} from '../../src/plan/brief.js'
 import {linearDocumentSchema} from '../../src/plan/linear.js'
-import {bin, run} from './helpers/cli.js'
+import {bin, run} from '../helpers/cli.js'
 
 /*
  * The loop commands as a loop runs them: on real files, through the built

@@ -11,7 +11,7 @@ import {lint} from '../../src/engine/lint.js'
 import {stripPositions} from '../../src/model/strip.js'
 import type {SpecModel} from '../../src/model/schema.js'
 import {parseSpec} from '../../src/parse/index.js'
-import {specText} from './helpers/spec-arbitrary.js'
+import {specText} from '../helpers/spec-arbitrary.js'
 
 /*
  * The goal of the loop edits: a loop that only ever edits its spec through
