@@ -1,5 +1,4 @@
 import path from 'node:path'
-import type {Options as EngineOptions} from 'unified-engine'
 import {VFile} from 'vfile'
 import {checkedEdit, LintRefused} from '../edit/checked-edit.js'
 import type {CheckedEditResult} from '../edit/checked-edit.js'
@@ -8,6 +7,7 @@ import type {SpecEdit} from '../edit/spec-edits.js'
 import {writeFileAtomic} from '../edit/write-atomic.js'
 import {engineOptions} from '../engine/engine.js'
 import {firstLine} from '../engine/errors.js'
+import {specProcessor} from '../parse/processor.js'
 import {readSpecFile} from '../parse/read.js'
 import {reporterCompact} from '../report/compact.js'
 import {collect} from './run-files.js'
@@ -27,7 +27,8 @@ export interface EditRunOptions {
 /** Lint a text as the file at `file` (its configuration, its rules). */
 export async function lintAs(file: string, value: string): Promise<VFile> {
   const vfile = new VFile({path: path.resolve(file), cwd: process.cwd(), value})
-  await collect({...engineOptions({} as EngineOptions), files: [vfile]})
+  // The processor is a placeholder: engineOptions sets spec-lint's own.
+  await collect({...engineOptions({processor: specProcessor()}), files: [vfile]})
   vfile.path = file
   return vfile
 }
