@@ -1,6 +1,7 @@
 import {refIdentity} from '../plan-queries.js'
 import {normalizeTitle, plainValue, slugify} from '../text.js'
 import type {Chunk, DependencyRef, DependsOn, Position} from '../schema.js'
+import {chunkIndex} from '../chunk-refs.js'
 import {range} from './context.js'
 import type {Ctx} from './context.js'
 
@@ -49,30 +50,14 @@ export function resolveDependencies(chunks: Chunk[]): void {
     chunk.key = key
   }
 
-  const byName = new Map<string, Chunk>()
-  const add = (name: string | null | undefined, chunk: Chunk) => {
-    if (!name) return
-    const norm = normalizeTitle(name)
-    if (norm && !byName.has(norm)) byName.set(norm, chunk)
-    const lower = name.trim().toLowerCase()
-    if (lower && !byName.has(lower)) byName.set(lower, chunk)
-  }
-  for (const chunk of chunks) {
-    if (chunk.id) add(chunk.id, chunk)
-    add(chunk.key, chunk)
-    add(chunk.slug, chunk)
-    add(chunk.title, chunk)
-    add(chunk.row?.title, chunk)
-    add(chunk.detail?.title, chunk)
-    if (chunk.row?.title) add(slugify(chunk.row.title), chunk)
-  }
+  const index = chunkIndex(chunks)
 
   const lookup = (text: string): Omit<DependencyRef, 'text' | 'position'> | null => {
     const t = text.trim()
     if (t === '' || /^(?:[—–-]+|none|n\/a|na)$/i.test(t)) return {kind: 'none', phase: null, target: null}
     const phase = /^phase\s+(\d+)$/i.exec(t)
     if (phase) return {kind: 'phase', phase: Number(phase[1]), target: null}
-    const chunk = byName.get(normalizeTitle(t)) ?? byName.get(t.toLowerCase())
+    const chunk = index.resolve(t)
     if (chunk) return {kind: 'chunk', phase: chunk.phase, target: chunk.key}
     return null
   }
