@@ -54,7 +54,7 @@ export const formatMode: Mode = async (parsed, own) => {
     treeOut: false
   }
   const {code, context} = await runEngine(options)
-  if (reportNoFiles(options, context)) return 1
+  if (reportNoFiles(options, context)) return 2
   let changed = 0
   for (const file of context?.files ?? []) {
     const before = file.data.formatSource

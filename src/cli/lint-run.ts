@@ -46,6 +46,9 @@ export async function writeReport(text: string, target: ReportTarget, cwd: strin
   } else if (value !== '') process.stderr.write(value)
 }
 
+/** Reports read by programs: what went wrong with the run is a result in them, so they stay whole. */
+const machineReadable = new Set(['json', 'sarif', 'github'])
+
 export interface LintRunOptions extends ReportTarget {
   /** `--report` as given: a name from spec-lint's table, or one the engine loads. */
   reporter?: string
@@ -105,8 +108,12 @@ export async function lintRun(options: EngineOptions, run: LintRunOptions): Prom
     problems = [problemFile(run.patterns[0] ?? '.', `Cannot lint: ${reason}`, cwd)]
   }
   flattenCauses(files)
-  if (known) await writeReport(known([...files, ...problems], reporterOptions), run, cwd)
-  else {
+  if (known && machineReadable.has(name ?? 'default')) await writeReport(known([...files, ...problems], reporterOptions), run, cwd)
+  else if (known) {
+    // A person reads one line about the run, not a result for a file that does not exist.
+    await writeReport(known(files, reporterOptions), run, cwd)
+    for (const file of problems) process.stderr.write(`spec-lint: ${file.messages[0]?.reason ?? 'no input'}\n`)
+  } else {
     await writeReport(captured.text, run, cwd)
     for (const file of problems) process.stderr.write(`spec-lint: ${file.messages[0]?.reason ?? 'no input'}\n`)
   }
