@@ -14,7 +14,8 @@ const registry = new Map<string, () => Promise<Command>>([
   ['model', async () => (await import('./model-command.js')).modelCommand],
   ['plan', async () => (await import('./plan-command.js')).planCommand],
   ['status', async () => (await import('./status-command.js')).statusCommand],
-  ['init', async () => (await import('./init-command.js')).initCommand]
+  ['init', async () => (await import('./init-command.js')).initCommand],
+  ['rules', async () => (await import('./rules-command.js')).rulesCommand]
 ])
 
 export function commandNames(): string[] {

@@ -44,7 +44,10 @@ async function loadConfiguration(): Promise<ConfigurationClass> {
   return module.Configuration
 }
 
-export async function resolveConfig(filePath: string, engine: EngineOptions): Promise<ResolvedConfig> {
+export async function resolveConfig(
+  filePath: string,
+  engine: Pick<EngineOptions, 'cwd' | 'rcPath' | 'detectConfig' | 'settings' | 'plugins'>
+): Promise<ResolvedConfig> {
   const cwd = String(engine.cwd ?? process.cwd())
   const Configuration = await loadConfiguration()
   const configuration = new Configuration({
