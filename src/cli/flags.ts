@@ -34,6 +34,7 @@ export const removedFlags: Record<string, string> = {
   '-o': 'a linter writes no document; use `--format` to rewrite specs or `--output-file` for the report',
   '--output': 'a linter writes no document; use `--format` to rewrite specs or `--output-file` for the report',
   '--inspect': 'use `spec-lint model <file>` for the typed model',
+  '-t': 'spec-lint reads and writes Markdown only',
   '--tree': 'spec-lint reads and writes Markdown only',
   '--tree-in': 'spec-lint reads Markdown only',
   '--tree-out': 'use `spec-lint model <file>` for the typed model'
@@ -53,7 +54,7 @@ export function removedFlag(argv: string[]): {flag: string; reason: string} | un
 export function withoutRemovedFlags(help: string): string {
   return help
     .split('\n')
-    .filter((line) => !/^\s+(?:-o\s+)?--(?:output|inspect|tree|tree-in|tree-out)\b/.test(line))
+    .filter((line) => !/^\s+(?:-[a-z]\s+)?--(?:output|inspect|tree|tree-in|tree-out)(?![\w-]*-file)\b/.test(line))
     .join('\n')
 }
 

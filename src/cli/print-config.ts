@@ -1,7 +1,6 @@
 import path from 'node:path'
 import type {Options as EngineOptions} from 'unified-engine'
-import {firstLine} from '../engine/errors.js'
-import {resolveConfig} from './resolved-config.js'
+import {reasonOf, resolveConfig} from './resolved-config.js'
 
 /**
  * `--print-config <file>` (ESLint's flag): the rules and options a lint of
@@ -28,7 +27,7 @@ export async function printConfig(file: string, engine: EngineOptions): Promise<
     process.stdout.write(JSON.stringify(out, null, 2) + '\n')
     return 0
   } catch (error) {
-    process.stderr.write(`spec-lint: ${firstLine(error instanceof Error ? error.message : String(error))}\n`)
+    process.stderr.write(`spec-lint: ${reasonOf(error)}\n`)
     return 2
   }
 }

@@ -7,6 +7,7 @@ import type {Level} from '../rule.js'
 import recommended from '../../presets/recommended.js'
 import {transformConfig} from '../engine/config.js'
 import {engineDefaults} from '../engine/engine.js'
+import {firstLine} from '../engine/errors.js'
 
 export interface ResolvedRule {
   id: string
@@ -79,4 +80,16 @@ export async function resolveConfig(
   }
   resolved.sort((a, b) => a.id.localeCompare(b.id))
   return {configFile: loaded.filePath, rules: resolved, settings: loaded.settings, plugins: others}
+}
+
+/** An error's reason with its causes (`Cannot parse file …: Unknown preset …`), one line. */
+export function reasonOf(error: unknown): string {
+  const reasons: string[] = []
+  let current: unknown = error
+  while (current !== undefined && reasons.length < 5) {
+    const line = firstLine(current instanceof Error ? current.message : String(current))
+    if (!reasons.some((r) => r.includes(line))) reasons.push(line)
+    current = current instanceof Error ? (current as Error & {cause?: unknown}).cause : undefined
+  }
+  return reasons.join(': ')
 }

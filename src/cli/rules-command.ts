@@ -1,9 +1,8 @@
 import {parseArgs} from 'node:util'
 import {rules} from '../../rules/index.js'
 import {docsBase} from '../rule.js'
-import {firstLine} from '../engine/errors.js'
 import type {Command} from './commands.js'
-import {resolveConfig} from './resolved-config.js'
+import {reasonOf, resolveConfig} from './resolved-config.js'
 import {quietOnClosedOutput} from './run-files.js'
 
 const usage = 'spec-lint rules [--json] [--for <file>] [--rc-path <path>] [--no-config]'
@@ -42,7 +41,7 @@ export const rulesCommand: Command = {
       levels = new Map(config.rules.map((r) => [r.id, r.level]))
       configFile = config.configFile
     } catch (error) {
-      process.stderr.write(`spec-lint: ${firstLine(error instanceof Error ? error.message : String(error))}\n`)
+      process.stderr.write(`spec-lint: ${reasonOf(error)}\n`)
       return 2
     }
     const rows = rules.map(({rule}) => ({
