@@ -53,6 +53,8 @@ describe('exit codes (ESLint’s table)', () => {
     ['an unknown flag', {'specs/a.md': clean}, ['--bogus', 'specs/a.md'], 2],
     ['a removed flag', {'specs/a.md': clean}, ['--inspect', 'specs/a.md'], 2],
     ['a bad --max-warnings', {'specs/a.md': clean}, ['--max-warnings', 'many', 'specs/a.md'], 2],
+    ['--output-file with --fix (not ignored silently)', {'specs/a.md': clean}, ['--fix', '--output-file', 'r.json', 'specs/a.md'], 2],
+    ['--max-warnings with --format', {'specs/a.md': clean}, ['--format', '--max-warnings', '0', 'specs/a.md'], 2],
     ['an unknown reporter', {'specs/a.md': clean}, ['--report', 'nope', 'specs/a.md'], 2],
     ['a configuration that does not parse', {'specs/a.md': clean, '.speclintrc.json': '{bad'}, ['specs/a.md'], 2],
     ['an unknown rule in the configuration', {'specs/a.md': clean, '.speclintrc.json': '{"rules": {"no-such-rule": "error"}}'}, ['specs/a.md'], 2]

@@ -101,6 +101,12 @@ export async function main(argv: string[]): Promise<number> {
   parsed.engine.files = input.files
   const files = input.files
 
+  // `--fix` and `--format` write their own report and listing: these flags would be ignored there, so they are refused.
+  const lintOnly = (['output-file', 'max-warnings'] as const).find((flag) => own[flag] !== undefined)
+  if (lintOnly && (own.fix || own.format)) {
+    process.stderr.write(`spec-lint: Unexpected \`--${lintOnly}\` with \`--${own.fix ? 'fix' : 'format'}\`, expected it on a lint run; see \`spec-lint --help\`\n`)
+    return 2
+  }
   for (const mode of modes) {
     if (mode.when(own)) return (await mode.load())(parsed, own)
   }
