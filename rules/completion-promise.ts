@@ -1,8 +1,9 @@
+import {promisePattern} from '../src/model/vocabulary.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {upperSnake} from '../src/model/text.js'
-import {at, findSection, promiseFromTitle, rangeAt} from '../src/rules-support.js'
-
-export const promisePattern = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_COMPLETE$/
+import {at, rangeAt} from '../src/model/positions.js'
+import {findSection} from '../src/model/queries.js'
+import {promiseFromTitle} from '../src/model/vocabulary.js'
 
 /** A value rewritten to UPPER_SNAKE ending in `_COMPLETE`, or the title's. */
 export function normalizePromise(value: string, title: string | undefined): string {

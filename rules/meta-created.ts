@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {metaRow} from '../src/rules-support.js'
+import {metaRow} from '../src/model/queries.js'
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -78,10 +78,7 @@ export default defineRule({
     else ctx.report(`Unexpected Created \`${value}\`, expected an ISO date \`YYYY-MM-DD\``, row.valuePosition)
   },
   examples: {
-    valid: [
-      {input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026-01-22 |\n'},
-      {input: '# T\n\n## Meta\n\n- **Created:** 2024-02-29\n'}
-    ],
+    valid: [{input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026-01-22 |\n'}, {input: '# T\n\n## Meta\n\n- **Created:** 2024-02-29\n'}],
     invalid: [
       {
         input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026/01/22 |\n',

@@ -7,7 +7,7 @@ import {build} from 'esbuild'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const at = process.argv.indexOf('--out')
-const outfile = at === -1 ? path.join(root, 'dist-action/index.js') : path.resolve(process.argv[at + 1])
+const outfile = at === -1 ? path.join(root, 'action/dist/index.js') : path.resolve(process.argv[at + 1])
 
 await build({
   absWorkingDir: root,

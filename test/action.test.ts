@@ -9,9 +9,7 @@ import {formatSpec} from '../src/format/index.js'
 const root = path.resolve(import.meta.dirname, '..')
 const clean = fs.readFileSync(path.join(root, 'fixtures/clean/backend-api.md'), 'utf8')
 // One error (meta-status, fixable) and one warning (section-order).
-const broken = clean
-  .replace('| Status | in-progress |', '| Status | In Progress |')
-  .replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
+const broken = clean.replace('| Status | in-progress |', '| Status | In Progress |').replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
 const warningOnly = clean.replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
 
 /** The spec with its own promise: specs in one run must not share one (`completion-promise-unique`). */
@@ -90,7 +88,10 @@ function runStep(target: {cwd: string; base: string; head: string}, inputs: Reco
   const summaryFile = path.join(runner, 'summary.md')
   const outputFile = path.join(runner, 'output')
   const eventFile = path.join(runner, 'event.json')
-  fs.writeFileSync(eventFile, JSON.stringify({action: 'synchronize', pull_request: {number: 7, base: {ref: 'main', sha: target.base}, head: {ref: 'topic', sha: target.head}}}))
+  fs.writeFileSync(
+    eventFile,
+    JSON.stringify({action: 'synchronize', pull_request: {number: 7, base: {ref: 'main', sha: target.base}, head: {ref: 'topic', sha: target.head}}})
+  )
   const result = spawnSync(process.execPath, [path.join(root, action.runs.main)], {
     cwd: target.cwd,
     encoding: 'utf8',
@@ -123,8 +124,8 @@ function runStep(target: {cwd: string; base: string; head: string}, inputs: Reco
 
 describe('action.yml', () => {
   it('is a node20 action with one bundled entry kept in the repository: nothing to install, no setup-node', () => {
-    expect(action.runs).toEqual({using: 'node20', main: 'dist-action/index.js'})
-    expect(git(root, 'ls-files', 'dist-action/index.js')).toBe('dist-action/index.js')
+    expect(action.runs).toEqual({using: 'node20', main: 'action/dist/index.js'})
+    expect(git(root, 'ls-files', 'action/dist/index.js')).toBe('action/dist/index.js')
     expect(Object.keys(action.inputs).sort()).toEqual(['config', 'fail-on', 'files', 'fix', 'format-check', 'sarif-file'])
     expect(action.inputs.files?.default).toBe('specs/**/*.md')
   })
@@ -148,7 +149,9 @@ describe('action.yml', () => {
     expect(errors.slice(1).map((line) => /file=([^,]+)/.exec(line)?.[1])).toEqual(
       ['01', '02', '03', '04', '05', '06', '07', '08', '09'].map((n) => `specs/old-${n}.md`)
     )
-    expect(warnings[0]).toMatch(/^::warning file=specs\/new\.md,.*title=spec-lint\(section-order\)::Unexpected section `## Completion Promise` after `## Notes`/)
+    expect(warnings[0]).toMatch(
+      /^::warning file=specs\/new\.md,.*title=spec-lint\(section-order\)::Unexpected section `## Completion Promise` after `## Notes`/
+    )
 
     const {summary} = result
     expect(summary).toMatch(/^## spec-lint\n\n❌ Failed: 13 errors and 13 warnings in 13 of 14 files \(fails on: error\)\./)
@@ -162,7 +165,9 @@ describe('action.yml', () => {
     // Every message is in the full list, including the ones no annotation shows.
     const listed = rows.filter((line) => /^\| `specs\/[^`]+:\d+:\d+` \|/.test(line))
     expect(listed).toHaveLength(26)
-    expect(listed).toContainEqual(expect.stringMatching(/^\| `specs\/old-12\.md:9:12` \| error \| Unexpected Status `In Progress`, expected `in-progress` \| \[`meta-status`\]\(/))
+    expect(listed).toContainEqual(
+      expect.stringMatching(/^\| `specs\/old-12\.md:9:12` \| error \| Unexpected Status `In Progress`, expected `in-progress` \| \[`meta-status`\]\(/)
+    )
     expect(result.outputs).toBe('errors=13\nwarnings=13\n')
   })
 
@@ -194,7 +199,9 @@ describe('action.yml', () => {
 
     const fix = runStep(target, {config: 'lint/spec-lint.json', fix: 'true', 'sarif-file': 'reports/spec-lint.sarif'})
     expect(fix.code).toBe(1)
-    expect(fix.summary).toMatch(/^## spec-lint\n\n❌ Failed: `spec-lint --fix` would change 1 file; lint: 0 errors and 1 warning in 1 of 1 file \(fails on: error\)\./)
+    expect(fix.summary).toMatch(
+      /^## spec-lint\n\n❌ Failed: `spec-lint --fix` would change 1 file; lint: 0 errors and 1 warning in 1 of 1 file \(fails on: error\)\./
+    )
     expect(fix.summary).toContain('- Fixes would apply to `specs/a.md`: run `spec-lint --fix` and commit.')
     // `fix` checks rule fixes only: formatting is `format-check`'s.
     expect(fix.summary).not.toMatch(/Formatting|Not formatted/)
@@ -202,7 +209,9 @@ describe('action.yml', () => {
     const sarif = JSON.parse(fs.readFileSync(path.join(target.cwd, 'reports/spec-lint.sarif'), 'utf8')) as {
       runs: Array<{results: Array<{ruleId: string; level: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>
     }
-    expect(sarif.runs[0]?.results).toMatchObject([{ruleId: 'meta-status', level: 'warning', locations: [{physicalLocation: {artifactLocation: {uri: 'specs/a.md'}}}]}])
+    expect(sarif.runs[0]?.results).toMatchObject([
+      {ruleId: 'meta-status', level: 'warning', locations: [{physicalLocation: {artifactLocation: {uri: 'specs/a.md'}}}]}
+    ])
   })
 
   it('keeps `fix` and `format-check` apart, and names every file each would change', () => {

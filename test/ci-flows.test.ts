@@ -90,7 +90,9 @@ describe('input', () => {
 
 describe('--output-file', () => {
   interface Sarif {
-    runs: Array<{results: Array<{ruleId: string; level: string; message: {text: string}; locations?: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>
+    runs: Array<{
+      results: Array<{ruleId: string; level: string; message: {text: string}; locations?: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>
+    }>
   }
 
   it.each([

@@ -11,9 +11,7 @@ import {unexplainedChanges} from './helpers/model-diff.js'
 
 const clean = fs.readFileSync(path.join(root, 'fixtures/clean/backend-api.md'), 'utf8')
 /** Two fixable Meta values and one that is not. */
-const broken = clean
-  .replace('| Status | in-progress |', '| Status | In Progress |')
-  .replace('| Created | 2026-03-04 |', '| Created | 2026/03/04 |')
+const broken = clean.replace('| Status | in-progress |', '| Status | In Progress |').replace('| Created | 2026-03-04 |', '| Created | 2026/03/04 |')
 const fixed = clean
 const unfixable = broken.replace('| Type | backend-api |', '| Type | mainframe |')
 /** Another clean spec: promises are unique across a run. */
@@ -56,8 +54,8 @@ function changedSpans(before: string, after: string): {before: Span[]; after: Sp
   let b = 0
   for (const part of diffChars(before, after)) {
     const size = part.value.length
-    if (part.removed) spans.before.push({start: a, end: a + size}), spans.after.push({start: b, end: b})
-    else if (part.added) spans.after.push({start: b, end: b + size}), spans.before.push({start: a, end: a})
+    if (part.removed) (spans.before.push({start: a, end: a + size}), spans.after.push({start: b, end: b}))
+    else if (part.added) (spans.after.push({start: b, end: b + size}), spans.before.push({start: a, end: a}))
     a += part.added ? 0 : size
     b += part.removed ? 0 : size
   }

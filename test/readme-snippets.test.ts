@@ -26,7 +26,10 @@ afterAll(() => {
 })
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {cwd, encoding: 'utf8'}).trim()
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8'
+  }).trim()
 }
 
 /** A git repository with spec-lint installed as a dependency, and the given files. */
@@ -55,13 +58,17 @@ describe('README snippets', () => {
     const preCommit = YAML.parse(snippet('## pre-commit', 'yaml')) as {repos: Array<{repo: string; rev: string}>}
     expect(preCommit.repos[0]?.rev).toBe(`v${version}`)
     const workflow = YAML.parse(snippet('## GitHub Action', 'yaml')) as {jobs: Record<string, {steps: Array<{uses?: string}>}>}
-    const uses = Object.values(workflow.jobs).flatMap((job) => job.steps).find((step) => step.uses?.startsWith('spec-lint/spec-lint@'))
+    const uses = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .find((step) => step.uses?.startsWith('spec-lint/spec-lint@'))
     expect(uses?.uses).toBe(`spec-lint/spec-lint@v${version}`)
   })
 
   it('GitHub Action: the workflow’s `with` runs on the bundled entry with a simulated runner', () => {
     const workflow = YAML.parse(snippet('## GitHub Action', 'yaml')) as {jobs: Record<string, {steps: Array<{uses?: string; with?: Record<string, unknown>}>}>}
-    const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.uses?.startsWith('spec-lint/spec-lint@'))
+    const step = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .find((s) => s.uses?.startsWith('spec-lint/spec-lint@'))
     const action = YAML.parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as {inputs: Record<string, {default?: string}>; runs: {main: string}}
     // Every input the snippet sets is one the action declares.
     for (const name of Object.keys(step?.with ?? {})) expect(Object.keys(action.inputs)).toContain(name)
@@ -119,7 +126,11 @@ describe('README snippets', () => {
     const cwd = project('git-hook', {'README.md': '# readme\n'})
     fs.writeFileSync(path.join(cwd, '.git/hooks/pre-commit'), hook, {mode: 0o755})
     const commit = () =>
-      spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'x'], {cwd, encoding: 'utf8', env: env(cwd)})
+      spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'x'], {
+        cwd,
+        encoding: 'utf8',
+        env: env(cwd)
+      })
     git(cwd, 'add', '-A')
     expect(commit().status).toBe(0)
     fs.mkdirSync(path.join(cwd, 'specs'))
@@ -137,7 +148,12 @@ describe('README snippets', () => {
       ['remarkrc-mjs', '.remarkrc.mjs', snippet('### Using the rules from remark', 'js')]
     ] as const) {
       const cwd = project(name, {[file]: text, 'specs/a.md': broken})
-      const result = spawnSync(process.execPath, [remark, '--frail', '--no-color', '--no-stdout', 'specs/a.md'], {cwd, encoding: 'utf8', env: env(cwd), timeout: 120_000})
+      const result = spawnSync(process.execPath, [remark, '--frail', '--no-color', '--no-stdout', 'specs/a.md'], {
+        cwd,
+        encoding: 'utf8',
+        env: env(cwd),
+        timeout: 120_000
+      })
       expect(result.stderr, name).toMatch(/Unexpected Status `In Progress`/)
       expect(result.status, name).toBe(1)
     }
@@ -163,10 +179,7 @@ describe('README snippets', () => {
     const vscode = JSON.parse(snippet('## Editors: the language server', 'json', 0)) as Record<string, unknown>
     const lua = snippet('## Editors: the language server', 'lua')
     const nvimCmd = [...(/cmd = \{([^}]*)\}/.exec(lua)?.[1] ?? '').matchAll(/'([^']*)'/g)].map((m) => m[1] as string)
-    const commands = [
-      [String(vscode['glspc.server.command']), ...(vscode['glspc.server.commandArguments'] as string[])],
-      nvimCmd
-    ]
+    const commands = [[String(vscode['glspc.server.command']), ...(vscode['glspc.server.commandArguments'] as string[])], nvimCmd]
     expect(nvimCmd).toEqual(commands[0])
     const cwd = project('editor', {'specs/a.md': broken})
     for (const [command, ...args] of commands) {

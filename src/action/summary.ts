@@ -78,7 +78,10 @@ export function summary(input: SummaryInput): string {
   }
   out.push('')
   if (shown < entries.length) {
-    out.push(`Annotations show ${shown} of ${plural(entries.length, 'message')} (GitHub's limit is 10 errors and 10 warnings per step); all are listed here.`, '')
+    out.push(
+      `Annotations show ${shown} of ${plural(entries.length, 'message')} (GitHub's limit is 10 errors and 10 warnings per step); all are listed here.`,
+      ''
+    )
   }
   out.push('<details><summary>All messages</summary>', '', '| Place | Severity | Message | Rule |', '|---|---|---|---|')
   const sorted = [...entries].sort(byPriority)

@@ -6,7 +6,7 @@ import {applyEdits, editsOf, inLineEnding} from '../edit/apply.js'
 import {formatSpec} from '../format/index.js'
 import {writeFileAtomic} from '../edit/write-atomic.js'
 import {engineOptions, runEngine} from '../engine/engine.js'
-import type {Mode} from './main.js'
+import type {Mode} from './types.js'
 import {collect, quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 
 export const maxPasses = 10
@@ -53,7 +53,11 @@ export const fixMode: Mode = async (parsed, own) => {
       changed.push(entry)
     }
     if (changed.length === 0) break
-    for (const [entry, file] of await relint(options, changed.map((t) => [t, t.text] as const))) entry.file = file
+    for (const [entry, file] of await relint(
+      options,
+      changed.map((t) => [t, t.text] as const)
+    ))
+      entry.file = file
     pending = changed
   }
 

@@ -11,7 +11,7 @@ export interface OwnFlag {
 }
 
 export const ownFlags: OwnFlag[] = [
-  {long: 'fix', description: 'apply every fixable message\'s fix in place, lint again (up to 10 passes), report what is left'},
+  {long: 'fix', description: "apply every fixable message's fix in place, lint again (up to 10 passes), report what is left"},
   {long: 'format', description: 'rewrite specs in the canonical form (with --fix: fix, then format)'},
   {long: 'check', description: 'with --format: write nothing, list the files that would change, exit 1 if any'},
   {long: 'dry-run', description: 'with --fix: write nothing, print the fixed text'},

@@ -6,7 +6,7 @@ import {formatTree} from '../format/index.js'
 import {writeFileAtomic} from '../edit/write-atomic.js'
 import {markdownProcessor} from '../parse/processor.js'
 import {engineOptions, getInputLimits, runEngine} from '../engine/engine.js'
-import type {Mode} from './main.js'
+import type {Mode} from './types.js'
 import {quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 
 declare module 'vfile' {
@@ -20,13 +20,13 @@ declare module 'vfile' {
 function formatProcessor() {
   // The same input limits as linting (size, nesting, invalid UTF-8): a refused file is never rewritten.
   return markdownProcessor(getInputLimits()).use(function (this: Processor) {
-      this.compiler = (tree, file) => {
-        // The text as read: a byte order mark the parser took off is part of it.
-        const text = (file.data.bom ? '\ufeff' : '') + String(file.value ?? '')
-        file.data.formatSource = text
-        return formatTree(tree as Root, text)
-      }
-    })
+    this.compiler = (tree, file) => {
+      // The text as read: a byte order mark the parser took off is part of it.
+      const text = (file.data.bom ? '\ufeff' : '') + String(file.value ?? '')
+      file.data.formatSource = text
+      return formatTree(tree as Root, text)
+    }
+  })
 }
 
 /**

@@ -8,15 +8,14 @@ import {projectInfo} from '../init/project.js'
 import {scaffoldSpec} from '../init/index.js'
 import {describeWorkType, isAgentType, isWorkType, workTypes} from '../init/work-type.js'
 import {writeFileAtomic as writeAtomic} from '../edit/write-atomic.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {firstLine} from '../engine/errors.js'
 import {readSpecFile} from '../parse/read.js'
 
 /** Exit code when the work belongs to agent-spec-builder. */
 export const EXIT_AGENT_WORK = 3
 
-const usage =
-  'spec-lint init <discovery.md> [-o <path>] [--type <type>] [--repo <name>] [--date YYYY-MM-DD] [--force] | spec-lint init --title "<Work Title>"'
+const usage = 'spec-lint init <discovery.md> [-o <path>] [--type <type>] [--repo <name>] [--date YYYY-MM-DD] [--force] | spec-lint init --title "<Work Title>"'
 
 export const initCommand: Command = {
   name: 'init',

@@ -31,7 +31,11 @@ export async function initConfig(argv: string[], cwd = process.cwd()): Promise<n
   }
   const preset = values.preset ?? 'recommended'
   if (!(preset in presets)) {
-    process.stderr.write(`spec-lint: Unexpected preset \`${preset}\`, expected ${Object.keys(presets).map((p) => `\`${p}\``).join(' or ')}; usage: ${usage}\n`)
+    process.stderr.write(
+      `spec-lint: Unexpected preset \`${preset}\`, expected ${Object.keys(presets)
+        .map((p) => `\`${p}\``)
+        .join(' or ')}; usage: ${usage}\n`
+    )
     return 2
   }
   const existing = configNames.find((name) => fs.existsSync(path.join(cwd, name)))

@@ -6,6 +6,7 @@ import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
 import {specProcessor} from '../parse/processor.js'
 import {packageInfo} from '../engine/package-info.js'
+import {resolveReporter} from '../report/index.js'
 import {LintCache, leanRun} from '../engine/cache.js'
 import {allCommands, loadCommand} from './commands.js'
 import {formatSize, parseSize} from '../parse/limits.js'
@@ -16,6 +17,7 @@ import {lintRun} from './lint-run.js'
 import type {OwnValues} from './flags.js'
 import {loadParseArgv} from './unified-argv.js'
 import type {ParsedArgv} from './unified-argv.js'
+import type {Mode} from './types.js'
 
 const version = packageInfo.version
 const description = 'Lint, fix and format implementation specs (general-spec-builder format)'
@@ -24,7 +26,6 @@ const description = 'Lint, fix and format implementation specs (general-spec-bui
  * A mode takes over a run when one of its own flags is set (`--fix`,
  * `--format`); it gets the parsed engine options and resolves to an exit code.
  */
-export type Mode = (parsed: ParsedArgv, own: OwnValues) => Promise<number>
 export const modes: Array<{when: (own: OwnValues) => boolean; load: () => Promise<Mode>}> = [
   {when: (own) => Boolean(own.fix), load: async () => (await import('./fix-mode.js')).fixMode},
   {when: (own) => Boolean(own.format), load: async () => (await import('./format-mode.js')).formatMode},
@@ -62,7 +63,12 @@ export async function main(argv: string[]): Promise<number> {
     // past the heap that is an out-of-memory abort, not a clear message.
     const ceiling = Math.floor(v8.getHeapStatistics().heap_size_limit / 128)
     if (bytes > ceiling) {
-      fail(new Error(`Unexpected \`--max-size\` of ${formatSize(bytes)}, expected at most ${formatSize(ceiling)} with this heap (raise it with \`NODE_OPTIONS=--max-old-space-size=<mb>\`)`), 2)
+      fail(
+        new Error(
+          `Unexpected \`--max-size\` of ${formatSize(bytes)}, expected at most ${formatSize(ceiling)} with this heap (raise it with \`NODE_OPTIONS=--max-old-space-size=<mb>\`)`
+        ),
+        2
+      )
       return 2
     }
     setInputLimits({maxSize: bytes})
@@ -100,11 +106,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   parsed.engine.files = input.files
   const files = input.files
+  // The name as given, for the lint run's own reporting; the engine gets the resolved reporter.
+  const reporterName = typeof parsed.engine.reporter === 'string' ? parsed.engine.reporter : undefined
+  parsed.engine.reporter = resolveReporter(parsed.engine.reporter) as typeof parsed.engine.reporter
 
   // `--fix` and `--format` write their own report and listing: these flags would be ignored there, so they are refused.
   const lintOnly = (['output-file', 'max-warnings'] as const).find((flag) => own[flag] !== undefined)
   if (lintOnly && (own.fix || own.format)) {
-    process.stderr.write(`spec-lint: Unexpected \`--${lintOnly}\` with \`--${own.fix ? 'fix' : 'format'}\`, expected it on a lint run; see \`spec-lint --help\`\n`)
+    process.stderr.write(
+      `spec-lint: Unexpected \`--${lintOnly}\` with \`--${own.fix ? 'fix' : 'format'}\`, expected it on a lint run; see \`spec-lint --help\`\n`
+    )
     return 2
   }
   for (const mode of modes) {
@@ -119,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     return context ? watch(options, context) : 2
   }
   const code = await lintRun(options, {
-    reporter: typeof parsed.engine.reporter === 'string' ? parsed.engine.reporter : undefined,
+    reporter: reporterName,
     outputFile: typeof own['output-file'] === 'string' ? own['output-file'] : undefined,
     maxWarnings: typeof maxWarnings === 'string' ? Number(maxWarnings) : undefined,
     // `--silently-ignore` (the pre-commit hooks) asks for no complaint when every given file is ignored.

@@ -64,7 +64,9 @@ export async function resolveConfig(
     configTransform: transformConfig
   })
   const loaded = await new Promise<LoadedConfig>((resolve, reject) => {
-    configuration.load(path.resolve(cwd, filePath), (error, result) => (error ? reject(error) : resolve(result ?? {plugins: [], settings: {}})))
+    configuration.load(path.resolve(cwd, filePath), (error, result) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error as string))) : resolve(result ?? {plugins: [], settings: {}})
+    )
   })
   const byPlugin = new Map<unknown, SpecRulePlugin>(rules.map((plugin) => [plugin, plugin]))
   const resolved: ResolvedRule[] = []
@@ -87,7 +89,7 @@ export function reasonOf(error: unknown): string {
   const reasons: string[] = []
   let current: unknown = error
   while (current !== undefined && reasons.length < 5) {
-    const line = firstLine(current instanceof Error ? current.message : String(current))
+    const line = firstLine(current instanceof Error ? current.message : typeof current === 'string' ? current : JSON.stringify(current))
     if (!reasons.some((r) => r.includes(line))) reasons.push(line)
     current = current instanceof Error ? (current as Error & {cause?: unknown}).cause : undefined
   }

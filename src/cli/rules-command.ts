@@ -1,7 +1,7 @@
 import {parseArgs} from 'node:util'
 import {rules} from '../../rules/index.js'
 import {docsBase} from '../rule.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {reasonOf, resolveConfig} from './resolved-config.js'
 import {quietOnClosedOutput} from './run-files.js'
 

@@ -60,9 +60,7 @@ function where(message: VFileMessage): string {
   if (!place) return '1:1'
   if ('start' in place) {
     const {start, end} = place
-    return start.line === end.line && start.column === end.column
-      ? `${start.line}:${start.column}`
-      : `${start.line}:${start.column}-${end.line}:${end.column}`
+    return start.line === end.line && start.column === end.column ? `${start.line}:${start.column}` : `${start.line}:${start.column}-${end.line}:${end.column}`
   }
   return `${place.line}:${place.column}`
 }
