@@ -65,7 +65,7 @@ export async function resolveConfig(
   })
   const loaded = await new Promise<LoadedConfig>((resolve, reject) => {
     configuration.load(path.resolve(cwd, filePath), (error, result) =>
-      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result ?? {plugins: [], settings: {}})
+      error ? reject(error instanceof Error ? error : new Error(reasonOf(error))) : resolve(result ?? {plugins: [], settings: {}})
     )
   })
   const byPlugin = new Map<unknown, SpecRulePlugin>(rules.map((plugin) => [plugin, plugin]))
