@@ -28,8 +28,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all2) => {
-  for (var name2 in all2)
-    __defProp(target, name2, { get: all2[name2], enumerable: true });
+  for (var name in all2)
+    __defProp(target, name, { get: all2[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -89,18 +89,18 @@ var require_extend = __commonJS({
         target[options2.name] = options2.newValue;
       }
     };
-    var getProperty = function getProperty2(obj, name2) {
-      if (name2 === "__proto__") {
-        if (!hasOwn.call(obj, name2)) {
+    var getProperty = function getProperty2(obj, name) {
+      if (name === "__proto__") {
+        if (!hasOwn.call(obj, name)) {
           return void 0;
         } else if (gOPD) {
-          return gOPD(obj, name2).value;
+          return gOPD(obj, name).value;
         }
       }
-      return obj[name2];
+      return obj[name];
     };
     module.exports = function extend4() {
-      var options2, name2, src, copy2, copyIsArray, clone2;
+      var options2, name, src, copy2, copyIsArray, clone2;
       var target = arguments[0];
       var i = 1;
       var length = arguments.length;
@@ -116,9 +116,9 @@ var require_extend = __commonJS({
       for (; i < length; ++i) {
         options2 = arguments[i];
         if (options2 != null) {
-          for (name2 in options2) {
-            src = getProperty(target, name2);
-            copy2 = getProperty(options2, name2);
+          for (name in options2) {
+            src = getProperty(target, name);
+            copy2 = getProperty(options2, name);
             if (target !== copy2) {
               if (deep && copy2 && (isPlainObject3(copy2) || (copyIsArray = isArray(copy2)))) {
                 if (copyIsArray) {
@@ -127,9 +127,9 @@ var require_extend = __commonJS({
                 } else {
                   clone2 = src && isPlainObject3(src) ? src : {};
                 }
-                setProperty(target, { name: name2, newValue: extend4(deep, clone2, copy2) });
+                setProperty(target, { name, newValue: extend4(deep, clone2, copy2) });
               } else if (typeof copy2 !== "undefined") {
-                setProperty(target, { name: name2, newValue: copy2 });
+                setProperty(target, { name, newValue: copy2 });
               }
             }
           }
@@ -249,9 +249,9 @@ var require_ms = __commonJS({
       }
       return ms + " ms";
     }
-    function plural4(ms, msAbs, n, name2) {
+    function plural4(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
+      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
   }
 });
@@ -404,14 +404,14 @@ var require_common = __commonJS({
         createDebug13.enable("");
         return namespaces;
       }
-      function enabled(name2) {
+      function enabled(name) {
         for (const skip of createDebug13.skips) {
-          if (matchesTemplate(name2, skip)) {
+          if (matchesTemplate(name, skip)) {
             return false;
           }
         }
         for (const ns of createDebug13.names) {
-          if (matchesTemplate(name2, ns)) {
+          if (matchesTemplate(name, ns)) {
             return true;
           }
         }
@@ -862,15 +862,15 @@ var require_node = __commonJS({
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty2.isatty(process.stderr.fd);
     }
     function formatArgs(args) {
-      const { namespace: name2, useColors: useColors2 } = this;
+      const { namespace: name, useColors: useColors2 } = this;
       if (useColors2) {
         const c = this.color;
         const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name2} \x1B[0m`;
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
         args[0] = prefix + args[0].split("\n").join("\n" + prefix);
         args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
       } else {
-        args[0] = getDate() + name2 + " " + args[0];
+        args[0] = getDate() + name + " " + args[0];
       }
     }
     function getDate() {
@@ -930,14 +930,14 @@ var require_cjs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.walkUp = void 0;
     var path_1 = __require("path");
-    var walkUp = function* (path19) {
-      for (path19 = (0, path_1.resolve)(path19); path19; ) {
-        yield path19;
-        const pp = (0, path_1.dirname)(path19);
-        if (pp === path19) {
+    var walkUp = function* (path20) {
+      for (path20 = (0, path_1.resolve)(path20); path20; ) {
+        yield path20;
+        const pp = (0, path_1.dirname)(path20);
+        if (pp === path20) {
           break;
         } else {
-          path19 = pp;
+          path20 = pp;
         }
       }
     };
@@ -1218,7 +1218,7 @@ var require_debug = __commonJS({
 var require_type_defs = __commonJS({
   "node_modules/nopt/lib/type-defs.js"(exports, module) {
     var url2 = __require("url");
-    var path19 = __require("path");
+    var path20 = __require("path");
     var Stream2 = __require("stream").Stream;
     var os2 = __require("os");
     var debug13 = require_debug();
@@ -1237,9 +1237,9 @@ var require_type_defs = __commonJS({
       const homePattern = isWin ? /^~(\/|\\)/ : /^~\//;
       const home = os2.homedir();
       if (home && val.match(homePattern)) {
-        data[k] = path19.resolve(home, val.slice(2));
+        data[k] = path20.resolve(home, val.slice(2));
       } else {
-        data[k] = path19.resolve(val);
+        data[k] = path20.resolve(val);
       }
       return true;
     }
@@ -1290,7 +1290,7 @@ var require_type_defs = __commonJS({
       Boolean: { type: Boolean, validate: validateBoolean },
       url: { type: url2, validate: validateUrl },
       Number: { type: Number, validate: validateNumber },
-      path: { type: path19, validate: validatePath },
+      path: { type: path20, validate: validatePath },
       Stream: { type: Stream2, validate: validateStream },
       Date: { type: Date, validate: validateDate },
       Array: { type: Array }
@@ -1789,10 +1789,10 @@ var require_lib2 = __commonJS({
           start: "start",
           end: "end"
         },
-        start: function(name2, fn) {
-          process.emit("time", "start", name2);
+        start: function(name, fn) {
+          process.emit("time", "start", name);
           function end() {
-            return process.emit("time", "end", name2);
+            return process.emit("time", "end", name);
           }
           if (typeof fn === "function") {
             const res = fn();
@@ -1804,8 +1804,8 @@ var require_lib2 = __commonJS({
           }
           return end;
         },
-        end: function(name2) {
-          return process.emit("time", "end", name2);
+        end: function(name) {
+          return process.emit("time", "end", name);
         }
       },
       input: {
@@ -1985,11 +1985,11 @@ var require_re = __commonJS({
       }
       return value;
     };
-    var createToken = (name2, value, isGlobal) => {
+    var createToken = (name, value, isGlobal) => {
       const safe2 = makeSafeRegex(value);
       const index2 = R++;
-      debug13(name2, index2, value);
-      t[name2] = index2;
+      debug13(name, index2, value);
+      t[name] = index2;
       src[index2] = value;
       safeSrc[index2] = safe2;
       re[index2] = new RegExp(value, isGlobal ? "g" : void 0);
@@ -2495,8 +2495,8 @@ var require_nerf_dart = __commonJS({
 var require_env_replace = __commonJS({
   "node_modules/@npmcli/config/lib/env-replace.js"(exports, module) {
     var envExpr = /(?<!\\)(\\*)\$\{([^${}]+)\}/g;
-    module.exports = (f, env2) => f.replace(envExpr, (orig, esc2, name2) => {
-      const val = env2[name2] !== void 0 ? env2[name2] : `\${${name2}}`;
+    module.exports = (f, env2) => f.replace(envExpr, (orig, esc2, name) => {
+      const val = env2[name] !== void 0 ? env2[name] : `\${${name}}`;
       if (esc2.length % 2) {
         return orig.slice((esc2.length + 1) / 2);
       }
@@ -2821,8 +2821,8 @@ var require_update_dependencies = __commonJS({
       });
       if (pkg.dependencies) {
         if (pkg.optionalDependencies) {
-          for (const name2 of Object.keys(pkg.optionalDependencies)) {
-            delete pkg.dependencies[name2];
+          for (const name of Object.keys(pkg.optionalDependencies)) {
+            delete pkg.dependencies[name];
           }
         }
       }
@@ -2839,10 +2839,10 @@ var require_update_dependencies = __commonJS({
       const { dependencies: origProd, peerDependencies: origPeer } = originalContent || {};
       const { peerDependencies: newPeer } = result;
       if (origProd && origPeer && newPeer) {
-        for (const name2 of Object.keys(origPeer)) {
-          if (origProd[name2] !== void 0 && newPeer[name2] !== void 0) {
+        for (const name of Object.keys(origPeer)) {
+          if (origProd[name] !== void 0 && newPeer[name] !== void 0) {
             result.dependencies = result.dependencies || {};
-            result.dependencies[name2] = newPeer[name2];
+            result.dependencies[name] = newPeer[name];
           }
         }
       }
@@ -4306,13 +4306,13 @@ var require_hosts = __commonJS({
     var defaults2 = {
       sshtemplate: ({ domain: domain3, user, project, committish }) => `git@${domain3}:${user}/${project}.git${maybeJoin("#", committish)}`,
       sshurltemplate: ({ domain: domain3, user, project, committish }) => `git+ssh://git@${domain3}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      edittemplate: ({ domain: domain3, user, project, committish, editpath, path: path19 }) => `https://${domain3}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path19)}`,
+      edittemplate: ({ domain: domain3, user, project, committish, editpath, path: path20 }) => `https://${domain3}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path20)}`,
       browsetemplate: ({ domain: domain3, user, project, committish, treepath }) => `https://${domain3}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain: domain3, user, project, committish, treepath, path: path19, fragment, hashformat }) => `https://${domain3}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path19}${maybeJoin("#", hashformat(fragment || ""))}`,
-      browseblobtemplate: ({ domain: domain3, user, project, committish, blobpath, path: path19, fragment, hashformat }) => `https://${domain3}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path19}${maybeJoin("#", hashformat(fragment || ""))}`,
+      browsetreetemplate: ({ domain: domain3, user, project, committish, treepath, path: path20, fragment, hashformat }) => `https://${domain3}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path20}${maybeJoin("#", hashformat(fragment || ""))}`,
+      browseblobtemplate: ({ domain: domain3, user, project, committish, blobpath, path: path20, fragment, hashformat }) => `https://${domain3}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path20}${maybeJoin("#", hashformat(fragment || ""))}`,
       docstemplate: ({ domain: domain3, user, project, treepath, committish }) => `https://${domain3}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}#readme`,
       httpstemplate: ({ auth, domain: domain3, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain3}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ domain: domain3, user, project, committish, path: path19 }) => `https://${domain3}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path19}`,
+      filetemplate: ({ domain: domain3, user, project, committish, path: path20 }) => `https://${domain3}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path20}`,
       shortcuttemplate: ({ type, user, project, committish }) => `${type}:${user}/${project}${maybeJoin("#", committish)}`,
       pathtemplate: ({ user, project, committish }) => `${user}/${project}${maybeJoin("#", committish)}`,
       bugstemplate: ({ domain: domain3, user, project }) => `https://${domain3}/${user}/${project}/issues`,
@@ -4327,7 +4327,7 @@ var require_hosts = __commonJS({
       treepath: "tree",
       blobpath: "blob",
       editpath: "edit",
-      filetemplate: ({ auth, user, project, committish, path: path19 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path19}`,
+      filetemplate: ({ auth, user, project, committish, path: path20 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path20}`,
       gittemplate: ({ auth, domain: domain3, user, project, committish }) => `git://${maybeJoin(auth, "@")}${domain3}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain: domain3, user, project, committish }) => `https://codeload.${domain3}/${user}/${project}/tar.gz/${maybeEncode(committish || "HEAD")}`,
       extract: (url2) => {
@@ -4353,7 +4353,7 @@ var require_hosts = __commonJS({
       treepath: "src",
       blobpath: "src",
       editpath: "?mode=edit",
-      edittemplate: ({ domain: domain3, user, project, committish, treepath, path: path19, editpath }) => `https://${domain3}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path19, editpath)}`,
+      edittemplate: ({ domain: domain3, user, project, committish, treepath, path: path20, editpath }) => `https://${domain3}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path20, editpath)}`,
       tarballtemplate: ({ domain: domain3, user, project, committish }) => `https://${domain3}/${user}/${project}/get/${maybeEncode(committish || "HEAD")}.tar.gz`,
       extract: (url2) => {
         let [, user, project, aux] = url2.pathname.split("/", 4);
@@ -4378,11 +4378,11 @@ var require_hosts = __commonJS({
       httpstemplate: ({ auth, domain: domain3, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain3}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain: domain3, user, project, committish }) => `https://${domain3}/${user}/${project}/repository/archive.tar.gz?ref=${maybeEncode(committish || "HEAD")}`,
       extract: (url2) => {
-        const path19 = url2.pathname.slice(1);
-        if (path19.includes("/-/") || path19.includes("/archive.tar.gz")) {
+        const path20 = url2.pathname.slice(1);
+        if (path20.includes("/-/") || path20.includes("/archive.tar.gz")) {
           return;
         }
-        const segments = path19.split("/");
+        const segments = path20.split("/");
         let project = segments.pop();
         if (project.endsWith(".git")) {
           project = project.slice(0, -4);
@@ -4402,11 +4402,11 @@ var require_hosts = __commonJS({
       sshurltemplate: ({ domain: domain3, project, committish }) => `git+ssh://git@${domain3}/${project}.git${maybeJoin("#", committish)}`,
       edittemplate: ({ domain: domain3, user, project, committish, editpath }) => `https://${domain3}/${user}/${project}${maybeJoin("/", maybeEncode(committish))}/${editpath}`,
       browsetemplate: ({ domain: domain3, project, committish }) => `https://${domain3}/${project}${maybeJoin("/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain: domain3, project, committish, path: path19, hashformat }) => `https://${domain3}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path19))}`,
-      browseblobtemplate: ({ domain: domain3, project, committish, path: path19, hashformat }) => `https://${domain3}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path19))}`,
+      browsetreetemplate: ({ domain: domain3, project, committish, path: path20, hashformat }) => `https://${domain3}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path20))}`,
+      browseblobtemplate: ({ domain: domain3, project, committish, path: path20, hashformat }) => `https://${domain3}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path20))}`,
       docstemplate: ({ domain: domain3, project, committish }) => `https://${domain3}/${project}${maybeJoin("/", maybeEncode(committish))}`,
       httpstemplate: ({ domain: domain3, project, committish }) => `git+https://${domain3}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ user, project, committish, path: path19 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path19}`,
+      filetemplate: ({ user, project, committish, path: path20 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path20}`,
       shortcuttemplate: ({ type, project, committish }) => `${type}:${project}${maybeJoin("#", committish)}`,
       pathtemplate: ({ project, committish }) => `${project}${maybeJoin("#", committish)}`,
       bugstemplate: ({ domain: domain3, project }) => `https://${domain3}/${project}`,
@@ -4438,7 +4438,7 @@ var require_hosts = __commonJS({
       domain: "git.sr.ht",
       treepath: "tree",
       blobpath: "tree",
-      filetemplate: ({ domain: domain3, user, project, committish, path: path19 }) => `https://${domain3}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path19}`,
+      filetemplate: ({ domain: domain3, user, project, committish, path: path20 }) => `https://${domain3}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path20}`,
       httpstemplate: ({ domain: domain3, user, project, committish }) => `https://${domain3}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain: domain3, user, project, committish }) => `https://${domain3}/${user}/${project}/archive/${maybeEncode(committish) || "HEAD"}.tar.gz`,
       bugstemplate: () => null,
@@ -4456,8 +4456,8 @@ var require_hosts = __commonJS({
         return { user, project, committish: url2.hash.slice(1) };
       }
     };
-    for (const [name2, host] of Object.entries(hosts)) {
-      hosts[name2] = Object.assign({}, defaults2, host);
+    for (const [name, host] of Object.entries(hosts)) {
+      hosts[name] = Object.assign({}, defaults2, host);
     }
     module.exports = hosts;
   }
@@ -4640,11 +4640,11 @@ var require_lib4 = __commonJS({
         "https:": { auth: true },
         "git+http:": { auth: true }
       };
-      static addHost(name2, host) {
-        _GitHost.#gitHosts[name2] = host;
-        _GitHost.#gitHosts.byDomain[host.domain] = name2;
-        _GitHost.#gitHosts.byShortcut[`${name2}:`] = name2;
-        _GitHost.#protocols[`${name2}:`] = { name: name2 };
+      static addHost(name, host) {
+        _GitHost.#gitHosts[name] = host;
+        _GitHost.#gitHosts.byDomain[host.domain] = name;
+        _GitHost.#gitHosts.byShortcut[`${name}:`] = name;
+        _GitHost.#protocols[`${name}:`] = { name };
       }
       static fromUrl(giturl, opts) {
         if (typeof giturl !== "string") {
@@ -4689,25 +4689,25 @@ var require_lib4 = __commonJS({
       sshurl(opts) {
         return this.#fill(this.sshurltemplate, opts);
       }
-      browse(path19, ...args) {
-        if (typeof path19 !== "string") {
-          return this.#fill(this.browsetemplate, path19);
+      browse(path20, ...args) {
+        if (typeof path20 !== "string") {
+          return this.#fill(this.browsetemplate, path20);
         }
         if (typeof args[0] !== "string") {
-          return this.#fill(this.browsetreetemplate, { ...args[0], path: path19 });
+          return this.#fill(this.browsetreetemplate, { ...args[0], path: path20 });
         }
-        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path19 });
+        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path20 });
       }
       // If the path is known to be a file, then browseFile should be used. For some hosts
       // the url is the same as browse, but for others like GitHub a file can use both `/tree/`
       // and `/blob/` in the path. When using a default committish of `HEAD` then the `/tree/`
       // path will redirect to a specific commit. Using the `/blob/` path avoids this and
       // does not redirect to a different commit.
-      browseFile(path19, ...args) {
+      browseFile(path20, ...args) {
         if (typeof args[0] !== "string") {
-          return this.#fill(this.browseblobtemplate, { ...args[0], path: path19 });
+          return this.#fill(this.browseblobtemplate, { ...args[0], path: path20 });
         }
-        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path19 });
+        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path20 });
       }
       docs(opts) {
         return this.#fill(this.docstemplate, opts);
@@ -4730,11 +4730,11 @@ var require_lib4 = __commonJS({
       tarball(opts) {
         return this.#fill(this.tarballtemplate, { ...opts, noCommittish: false });
       }
-      file(path19, opts) {
-        return this.#fill(this.filetemplate, { ...opts, path: path19 });
+      file(path20, opts) {
+        return this.#fill(this.filetemplate, { ...opts, path: path20 });
       }
-      edit(path19, opts) {
-        return this.#fill(this.edittemplate, { ...opts, path: path19 });
+      edit(path20, opts) {
+        return this.#fill(this.edittemplate, { ...opts, path: path20 });
       }
       getDefaultRepresentation() {
         return this.default;
@@ -4746,8 +4746,8 @@ var require_lib4 = __commonJS({
         return this.sshurl(opts);
       }
     };
-    for (const [name2, host] of Object.entries(hosts)) {
-      GitHost.addHost(name2, host);
+    for (const [name, host] of Object.entries(hosts)) {
+      GitHost.addHost(name, host);
     }
     module.exports = GitHost;
   }
@@ -6063,11 +6063,11 @@ var require_commonjs2 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform4 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path19 = {
+    var path20 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform4 === "win32" ? path19.win32.sep : path19.posix.sep;
+    exports.sep = defaultPlatform4 === "win32" ? path20.win32.sep : path20.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -6075,8 +6075,8 @@ var require_commonjs2 = __commonJS({
     var star3 = qmark3 + "*?";
     var twoStarDot2 = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
     var twoStarNoDot2 = "(?:(?!(?:\\/|^)\\.).)*?";
-    var filter2 = (pattern2, options2 = {}) => (p) => (0, exports.minimatch)(p, pattern2, options2);
-    exports.filter = filter2;
+    var filter3 = (pattern2, options2 = {}) => (p) => (0, exports.minimatch)(p, pattern2, options2);
+    exports.filter = filter3;
     exports.minimatch.filter = exports.filter;
     var ext2 = (a, b = {}) => Object.assign({}, a, b);
     var defaults2 = (def) => {
@@ -7973,9 +7973,9 @@ var require_commonjs4 = __commonJS({
        *
        * @internal
        */
-      constructor(name2, type = UNKNOWN2, root2, roots, nocase, children, opts) {
-        this.name = name2;
-        this.#matchName = nocase ? normalizeNocase2(name2) : normalize3(name2);
+      constructor(name, type = UNKNOWN2, root2, roots, nocase, children, opts) {
+        this.name = name;
+        this.#matchName = nocase ? normalizeNocase2(name) : normalize3(name);
         this.#type = type & TYPEMASK2;
         this.nocase = nocase;
         this.roots = roots;
@@ -8012,12 +8012,12 @@ var require_commonjs4 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path19) {
-        if (!path19) {
+      resolve(path20) {
+        if (!path20) {
           return this;
         }
-        const rootPath = this.getRootString(path19);
-        const dir = path19.substring(rootPath.length);
+        const rootPath = this.getRootString(path20);
+        const dir = path20.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -8068,9 +8068,9 @@ var require_commonjs4 = __commonJS({
           return this.parent || this;
         }
         const children = this.children();
-        const name2 = this.nocase ? normalizeNocase2(pathPart) : normalize3(pathPart);
+        const name = this.nocase ? normalizeNocase2(pathPart) : normalize3(pathPart);
         for (const p of children) {
-          if (p.#matchName === name2) {
+          if (p.#matchName === name) {
             return p;
           }
         }
@@ -8097,13 +8097,13 @@ var require_commonjs4 = __commonJS({
         if (this.#relative !== void 0) {
           return this.#relative;
         }
-        const name2 = this.name;
+        const name = this.name;
         const p = this.parent;
         if (!p) {
           return this.#relative = this.name;
         }
         const pv = p.relative();
-        return pv + (!pv || !p.parent ? "" : this.sep) + name2;
+        return pv + (!pv || !p.parent ? "" : this.sep) + name;
       }
       /**
        * The relative path from the cwd, using / as the path separator.
@@ -8118,13 +8118,13 @@ var require_commonjs4 = __commonJS({
           return "";
         if (this.#relativePosix !== void 0)
           return this.#relativePosix;
-        const name2 = this.name;
+        const name = this.name;
         const p = this.parent;
         if (!p) {
           return this.#relativePosix = this.fullpathPosix();
         }
         const pv = p.relativePosix();
-        return pv + (!pv || !p.parent ? "" : "/") + name2;
+        return pv + (!pv || !p.parent ? "" : "/") + name;
       }
       /**
        * The fully resolved path string for this Path entry
@@ -8133,13 +8133,13 @@ var require_commonjs4 = __commonJS({
         if (this.#fullpath !== void 0) {
           return this.#fullpath;
         }
-        const name2 = this.name;
+        const name = this.name;
         const p = this.parent;
         if (!p) {
           return this.#fullpath = this.name;
         }
         const pv = p.fullpath();
-        const fp = pv + (!p.parent ? "" : this.sep) + name2;
+        const fp = pv + (!p.parent ? "" : this.sep) + name;
         return this.#fullpath = fp;
       }
       /**
@@ -8452,8 +8452,8 @@ var require_commonjs4 = __commonJS({
       #readdirMaybePromoteChild(e, c) {
         for (let p = c.provisional; p < c.length; p++) {
           const pchild = c[p];
-          const name2 = this.nocase ? normalizeNocase2(e.name) : normalize3(e.name);
-          if (name2 !== pchild.#matchName) {
+          const name = this.nocase ? normalizeNocase2(e.name) : normalize3(e.name);
+          if (name !== pchild.#matchName) {
             continue;
           }
           return this.#readdirPromoteChild(e, pchild, p, c);
@@ -8758,20 +8758,20 @@ var require_commonjs4 = __commonJS({
        *
        * @internal
        */
-      constructor(name2, type = UNKNOWN2, root2, roots, nocase, children, opts) {
-        super(name2, type, root2, roots, nocase, children, opts);
+      constructor(name, type = UNKNOWN2, root2, roots, nocase, children, opts) {
+        super(name, type, root2, roots, nocase, children, opts);
       }
       /**
        * @internal
        */
-      newChild(name2, type = UNKNOWN2, opts = {}) {
-        return new _PathWin32(name2, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
+      newChild(name, type = UNKNOWN2, opts = {}) {
+        return new _PathWin32(name, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
       }
       /**
        * @internal
        */
-      getRootString(path19) {
-        return node_path_1.win32.parse(path19).root;
+      getRootString(path20) {
+        return node_path_1.win32.parse(path20).root;
       }
       /**
        * @internal
@@ -8812,14 +8812,14 @@ var require_commonjs4 = __commonJS({
        *
        * @internal
        */
-      constructor(name2, type = UNKNOWN2, root2, roots, nocase, children, opts) {
-        super(name2, type, root2, roots, nocase, children, opts);
+      constructor(name, type = UNKNOWN2, root2, roots, nocase, children, opts) {
+        super(name, type, root2, roots, nocase, children, opts);
       }
       /**
        * @internal
        */
-      getRootString(path19) {
-        return path19.startsWith("/") ? "/" : "";
+      getRootString(path20) {
+        return path20.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -8830,8 +8830,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newChild(name2, type = UNKNOWN2, opts = {}) {
-        return new _PathPosix(name2, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
+      newChild(name, type = UNKNOWN2, opts = {}) {
+        return new _PathPosix(name, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
       }
     };
     exports.PathPosix = PathPosix2;
@@ -8909,11 +8909,11 @@ var require_commonjs4 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path19 = this.cwd) {
-        if (typeof path19 === "string") {
-          path19 = this.cwd.resolve(path19);
+      depth(path20 = this.cwd) {
+        if (typeof path20 === "string") {
+          path20 = this.cwd.resolve(path20);
         }
-        return path19.depth();
+        return path20.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -9139,9 +9139,9 @@ var require_commonjs4 = __commonJS({
           opts = entry2;
           entry2 = this.cwd;
         }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
+        const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
         const results = [];
-        if (!filter2 || filter2(entry2)) {
+        if (!filter3 || filter3(entry2)) {
           results.push(withFileTypes ? entry2 : entry2.fullpath());
         }
         const dirs = /* @__PURE__ */ new Set();
@@ -9160,7 +9160,7 @@ var require_commonjs4 = __commonJS({
               }
             };
             for (const e of entries) {
-              if (!filter2 || filter2(e)) {
+              if (!filter3 || filter3(e)) {
                 results.push(withFileTypes ? e : e.fullpath());
               }
               if (follow && e.isSymbolicLink()) {
@@ -9191,16 +9191,16 @@ var require_commonjs4 = __commonJS({
           opts = entry2;
           entry2 = this.cwd;
         }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
+        const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
         const results = [];
-        if (!filter2 || filter2(entry2)) {
+        if (!filter3 || filter3(entry2)) {
           results.push(withFileTypes ? entry2 : entry2.fullpath());
         }
         const dirs = /* @__PURE__ */ new Set([entry2]);
         for (const dir of dirs) {
           const entries = dir.readdirSync();
           for (const e of entries) {
-            if (!filter2 || filter2(e)) {
+            if (!filter3 || filter3(e)) {
               results.push(withFileTypes ? e : e.fullpath());
             }
             let r = e;
@@ -9253,15 +9253,15 @@ var require_commonjs4 = __commonJS({
           opts = entry2;
           entry2 = this.cwd;
         }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
-        if (!filter2 || filter2(entry2)) {
+        const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
+        if (!filter3 || filter3(entry2)) {
           yield withFileTypes ? entry2 : entry2.fullpath();
         }
         const dirs = /* @__PURE__ */ new Set([entry2]);
         for (const dir of dirs) {
           const entries = dir.readdirSync();
           for (const e of entries) {
-            if (!filter2 || filter2(e)) {
+            if (!filter3 || filter3(e)) {
               yield withFileTypes ? e : e.fullpath();
             }
             let r = e;
@@ -9284,9 +9284,9 @@ var require_commonjs4 = __commonJS({
           opts = entry2;
           entry2 = this.cwd;
         }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
+        const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
         const results = new minipass_1.Minipass({ objectMode: true });
-        if (!filter2 || filter2(entry2)) {
+        if (!filter3 || filter3(entry2)) {
           results.write(withFileTypes ? entry2 : entry2.fullpath());
         }
         const dirs = /* @__PURE__ */ new Set();
@@ -9319,7 +9319,7 @@ var require_commonjs4 = __commonJS({
                 }
               }
               for (const e of entries) {
-                if (e && (!filter2 || filter2(e))) {
+                if (e && (!filter3 || filter3(e))) {
                   if (!results.write(withFileTypes ? e : e.fullpath())) {
                     paused = true;
                   }
@@ -9353,10 +9353,10 @@ var require_commonjs4 = __commonJS({
           opts = entry2;
           entry2 = this.cwd;
         }
-        const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
+        const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
         const results = new minipass_1.Minipass({ objectMode: true });
         const dirs = /* @__PURE__ */ new Set();
-        if (!filter2 || filter2(entry2)) {
+        if (!filter3 || filter3(entry2)) {
           results.write(withFileTypes ? entry2 : entry2.fullpath());
         }
         const queue2 = [entry2];
@@ -9374,7 +9374,7 @@ var require_commonjs4 = __commonJS({
             dirs.add(dir);
             const entries = dir.readdirSync();
             for (const e of entries) {
-              if (!filter2 || filter2(e)) {
+              if (!filter3 || filter3(e)) {
                 if (!results.write(withFileTypes ? e : e.fullpath())) {
                   paused = true;
                 }
@@ -9400,9 +9400,9 @@ var require_commonjs4 = __commonJS({
         process6();
         return results;
       }
-      chdir(path19 = this.cwd) {
+      chdir(path20 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path19 === "string" ? this.cwd.resolve(path19) : path19;
+        this.cwd = typeof path20 === "string" ? this.cwd.resolve(path20) : path20;
         this.cwd[setAsCwd2](oldCwd);
       }
     };
@@ -9790,8 +9790,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path19, n]) => [
-          path19,
+        return [...this.store.entries()].map(([path20, n]) => [
+          path20,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -10009,9 +10009,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path19, opts) {
+      constructor(patterns, path20, opts) {
         this.patterns = patterns;
-        this.path = path19;
+        this.path = path20;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -10030,11 +10030,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path19) {
-        return this.seen.has(path19) || !!this.#ignore?.ignored?.(path19);
+      #ignored(path20) {
+        return this.seen.has(path20) || !!this.#ignore?.ignored?.(path20);
       }
-      #childrenIgnored(path19) {
-        return !!this.#ignore?.childrenIgnored?.(path19);
+      #childrenIgnored(path20) {
+        return !!this.#ignore?.childrenIgnored?.(path20);
       }
       // backpressure mechanism
       pause() {
@@ -10250,8 +10250,8 @@ var require_walker = __commonJS({
     exports.GlobUtil = GlobUtil2;
     var GlobWalker2 = class extends GlobUtil2 {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path19, opts) {
-        super(patterns, path19, opts);
+      constructor(patterns, path20, opts) {
+        super(patterns, path20, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -10289,8 +10289,8 @@ var require_walker = __commonJS({
     exports.GlobWalker = GlobWalker2;
     var GlobStream2 = class extends GlobUtil2 {
       results;
-      constructor(patterns, path19, opts) {
-        super(patterns, path19, opts);
+      constructor(patterns, path20, opts) {
+        super(patterns, path20, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -11496,9 +11496,9 @@ var require_opts = __commonJS({
   "node_modules/@npmcli/git/lib/opts.js"(exports, module) {
     var fs13 = __require("node:fs");
     var os2 = __require("node:os");
-    var path19 = __require("node:path");
+    var path20 = __require("node:path");
     var ini = require_ini();
-    var gitConfigPath = path19.join(os2.homedir(), ".gitconfig");
+    var gitConfigPath = path20.join(os2.homedir(), ".gitconfig");
     var cachedConfig = null;
     var loadGitConfig = () => {
       if (cachedConfig === null) {
@@ -13642,52 +13642,52 @@ var require_lib8 = __commonJS({
       "node_modules",
       "favicon.ico"
     ];
-    function validate3(name2) {
+    function validate3(name) {
       var warnings = [];
       var errors = [];
-      if (name2 === null) {
+      if (name === null) {
         errors.push("name cannot be null");
         return done(warnings, errors);
       }
-      if (name2 === void 0) {
+      if (name === void 0) {
         errors.push("name cannot be undefined");
         return done(warnings, errors);
       }
-      if (typeof name2 !== "string") {
+      if (typeof name !== "string") {
         errors.push("name must be a string");
         return done(warnings, errors);
       }
-      if (!name2.length) {
+      if (!name.length) {
         errors.push("name length must be greater than zero");
       }
-      if (name2.match(/^\./)) {
+      if (name.match(/^\./)) {
         errors.push("name cannot start with a period");
       }
-      if (name2.match(/^_/)) {
+      if (name.match(/^_/)) {
         errors.push("name cannot start with an underscore");
       }
-      if (name2.trim() !== name2) {
+      if (name.trim() !== name) {
         errors.push("name cannot contain leading or trailing spaces");
       }
       blacklist.forEach(function(blacklistedName) {
-        if (name2.toLowerCase() === blacklistedName) {
+        if (name.toLowerCase() === blacklistedName) {
           errors.push(blacklistedName + " is a blacklisted name");
         }
       });
-      if (builtins2.includes(name2.toLowerCase())) {
-        warnings.push(name2 + " is a core module name");
+      if (builtins2.includes(name.toLowerCase())) {
+        warnings.push(name + " is a core module name");
       }
-      if (name2.length > 214) {
+      if (name.length > 214) {
         warnings.push("name can no longer contain more than 214 characters");
       }
-      if (name2.toLowerCase() !== name2) {
+      if (name.toLowerCase() !== name) {
         warnings.push("name can no longer contain capital letters");
       }
-      if (/[~'!()*]/.test(name2.split("/").slice(-1)[0])) {
+      if (/[~'!()*]/.test(name.split("/").slice(-1)[0])) {
         warnings.push(`name can no longer contain special characters ("~'!()*")`);
       }
-      if (encodeURIComponent(name2) !== name2) {
-        var nameMatch = name2.match(scopedPackagePattern);
+      if (encodeURIComponent(name) !== name) {
+        var nameMatch = name.match(scopedPackagePattern);
         if (nameMatch) {
           var user = nameMatch[1];
           var pkg = nameMatch[2];
@@ -13729,7 +13729,7 @@ var require_npa = __commonJS({
     var { URL: URL2 } = __require("url");
     var HostedGit = require_lib4();
     var semver = require_semver2();
-    var path19 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
+    var path20 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
     var validatePackageName = require_lib8();
     var { homedir } = __require("os");
     var { log: log2 } = require_lib2();
@@ -13739,7 +13739,7 @@ var require_npa = __commonJS({
     var isGit = /^[^@]+@[^:.]+\.[^:]+:.+$/i;
     var isFilename = /[.](?:tgz|tar.gz|tar)$/i;
     function npa(arg, where2) {
-      let name2;
+      let name;
       let spec5;
       if (typeof arg === "object") {
         if (arg instanceof Result && (!where2 || where2 === arg.where)) {
@@ -13759,29 +13759,29 @@ var require_npa = __commonJS({
       } else if (namePart[0] !== "@" && (hasSlashes.test(namePart) || isFilename.test(namePart))) {
         spec5 = arg;
       } else if (nameEndsAt > 0) {
-        name2 = namePart;
+        name = namePart;
         spec5 = arg.slice(nameEndsAt + 1) || "*";
       } else {
         const valid = validatePackageName(arg);
         if (valid.validForOldPackages) {
-          name2 = arg;
+          name = arg;
           spec5 = "*";
         } else {
           spec5 = arg;
         }
       }
-      return resolve2(name2, spec5, where2, arg);
+      return resolve2(name, spec5, where2, arg);
     }
     var isFilespec = isWindows ? /^(?:[.]|~[/]|[/\\]|[a-zA-Z]:)/ : /^(?:[.]|~[/]|[/]|[a-zA-Z]:)/;
-    function resolve2(name2, spec5, where2, arg) {
+    function resolve2(name, spec5, where2, arg) {
       const res = new Result({
         raw: arg,
-        name: name2,
+        name,
         rawSpec: spec5,
         fromArgument: arg != null
       });
-      if (name2) {
-        res.setName(name2);
+      if (name) {
+        res.setName(name);
       }
       if (spec5 && (isFilespec.test(spec5) || /^file:/i.test(spec5))) {
         return fromFile(res, where2);
@@ -13814,13 +13814,13 @@ var require_npa = __commonJS({
       }
       return purl;
     }
-    function invalidPackageName(name2, valid, raw) {
-      const err = new Error(`Invalid package name "${name2}" of package "${raw}": ${valid.errors.join("; ")}.`);
+    function invalidPackageName(name, valid, raw) {
+      const err = new Error(`Invalid package name "${name}" of package "${raw}": ${valid.errors.join("; ")}.`);
       err.code = "EINVALIDPACKAGENAME";
       return err;
     }
-    function invalidTagName(name2, raw) {
-      const err = new Error(`Invalid tag name "${name2}" of package "${raw}": Tags may not have any characters that encodeURIComponent encodes.`);
+    function invalidTagName(name, raw) {
+      const err = new Error(`Invalid tag name "${name}" of package "${raw}": Tags may not have any characters that encodeURIComponent encodes.`);
       err.code = "EINVALIDTAGNAME";
       return err;
     }
@@ -13852,14 +13852,14 @@ var require_npa = __commonJS({
       this.gitSubdir = opts.gitSubdir;
       this.hosted = opts.hosted;
     }
-    Result.prototype.setName = function(name2) {
-      const valid = validatePackageName(name2);
+    Result.prototype.setName = function(name) {
+      const valid = validatePackageName(name);
       if (!valid.validForOldPackages) {
-        throw invalidPackageName(name2, valid, this.raw);
+        throw invalidPackageName(name, valid, this.raw);
       }
-      this.name = name2;
-      this.scope = name2[0] === "@" ? name2.slice(0, name2.indexOf("/")) : void 0;
-      this.escapedName = name2.replace("/", "%2f");
+      this.name = name;
+      this.scope = name[0] === "@" ? name.slice(0, name.indexOf("/")) : void 0;
+      this.escapedName = name.replace("/", "%2f");
       return this;
     };
     Result.prototype.toString = function() {
@@ -13894,8 +13894,8 @@ var require_npa = __commonJS({
           res.gitCommittish = part;
           continue;
         }
-        const [name2, value] = part.split(":");
-        if (name2 === "semver") {
+        const [name, value] = part.split(":");
+        if (name === "semver") {
           if (res.gitCommittish) {
             throw new Error("cannot override existing committish with a semver range");
           }
@@ -13905,14 +13905,14 @@ var require_npa = __commonJS({
           res.gitRange = decodeURIComponent(value);
           continue;
         }
-        if (name2 === "path") {
+        if (name === "path") {
           if (res.gitSubdir) {
             throw new Error("cannot override existing path with a second path");
           }
           res.gitSubdir = `/${value}`;
           continue;
         }
-        log2.warn("npm-package-arg", `ignoring unknown key "${name2}"`);
+        log2.warn("npm-package-arg", `ignoring unknown key "${name}"`);
       }
     }
     function fromFile(res, where2) {
@@ -13927,7 +13927,7 @@ var require_npa = __commonJS({
       const rawWithPrefix = prefix + res.rawSpec;
       let rawNoPrefix = rawWithPrefix.replace(/^file:/, "");
       try {
-        resolvedUrl = new URL2(rawWithPrefix, `file://${path19.resolve(where2)}/`);
+        resolvedUrl = new URL2(rawWithPrefix, `file://${path20.resolve(where2)}/`);
         specUrl = new URL2(rawWithPrefix);
       } catch (originalError) {
         const er = new Error("Invalid file: URL, must comply with RFC 8089");
@@ -13940,13 +13940,13 @@ var require_npa = __commonJS({
       }
       if (resolvedUrl.host && resolvedUrl.host !== "localhost") {
         const rawSpec = res.rawSpec.replace(/^file:\/\//, "file:///");
-        resolvedUrl = new URL2(rawSpec, `file://${path19.resolve(where2)}/`);
+        resolvedUrl = new URL2(rawSpec, `file://${path20.resolve(where2)}/`);
         specUrl = new URL2(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
       if (/^\/{1,3}\.\.?(\/|$)/.test(rawNoPrefix)) {
         const rawSpec = res.rawSpec.replace(/^file:\/{1,3}/, "file:");
-        resolvedUrl = new URL2(rawSpec, `file://${path19.resolve(where2)}/`);
+        resolvedUrl = new URL2(rawSpec, `file://${path20.resolve(where2)}/`);
         specUrl = new URL2(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
@@ -13958,13 +13958,13 @@ var require_npa = __commonJS({
       }
       if (/^\/~(\/|$)/.test(specPath)) {
         res.saveSpec = `file:${specPath.substr(1)}`;
-        resolvedPath = path19.resolve(homedir(), specPath.substr(3));
-      } else if (!path19.isAbsolute(rawNoPrefix)) {
-        res.saveSpec = `file:${path19.relative(where2, resolvedPath)}`;
+        resolvedPath = path20.resolve(homedir(), specPath.substr(3));
+      } else if (!path20.isAbsolute(rawNoPrefix)) {
+        res.saveSpec = `file:${path20.relative(where2, resolvedPath)}`;
       } else {
-        res.saveSpec = `file:${path19.resolve(resolvedPath)}`;
+        res.saveSpec = `file:${path20.resolve(resolvedPath)}`;
       }
-      res.fetchSpec = path19.resolve(where2, resolvedPath);
+      res.fetchSpec = path20.resolve(where2, resolvedPath);
       return res;
     }
     function fromHostedGit(res, hosted) {
@@ -14240,7 +14240,7 @@ var require_lib11 = __commonJS({
         avoid = null,
         avoidStrict = false
       } = opts;
-      const { name: name2, time: verTimes } = packument;
+      const { name, time: verTimes } = packument;
       const versions = packument.versions || {};
       if (avoidStrict) {
         const looseOpts = {
@@ -14267,9 +14267,9 @@ var require_lib11 = __commonJS({
             _isSemVerMajor: true
           };
         }
-        throw Object.assign(new Error(`No avoidable versions for ${name2}`), {
+        throw Object.assign(new Error(`No avoidable versions for ${name}`), {
           code: "ETARGET",
-          name: name2,
+          name,
           wanted,
           avoid,
           before,
@@ -14279,7 +14279,7 @@ var require_lib11 = __commonJS({
       const staged = includeStaged && packument.stagedVersions && packument.stagedVersions.versions || {};
       const restricted = packument.policyRestrictions && packument.policyRestrictions.versions || {};
       const time3 = before && verTimes ? +new Date(before) : Infinity;
-      const spec5 = npa.resolve(name2, wanted || defaultTag);
+      const spec5 = npa.resolve(name, wanted || defaultTag);
       const type = spec5.type;
       const distTags = packument["dist-tags"] || {};
       if (type !== "tag" && type !== "version" && type !== "range") {
@@ -14309,9 +14309,9 @@ var require_lib11 = __commonJS({
       }
       const allEntries = Object.entries(versions).concat(Object.entries(staged)).concat(Object.entries(restricted)).filter(([ver]) => isBefore(verTimes, ver, time3));
       if (!allEntries.length) {
-        throw Object.assign(new Error(`No versions available for ${name2}`), {
+        throw Object.assign(new Error(`No versions available for ${name}`), {
           code: "ENOVERSIONS",
-          name: name2,
+          name,
           type,
           wanted,
           before,
@@ -14346,8 +14346,8 @@ var require_lib11 = __commonJS({
       }
       const { before = null, defaultTag = "latest" } = opts;
       const bstr = before ? new Date(before).toLocaleString() : "";
-      const { name: name2 } = packument;
-      const pckg = `${name2}@${wanted}` + (before ? ` with a date before ${bstr}` : "");
+      const { name } = packument;
+      const pckg = `${name}@${wanted}` + (before ? ` with a date before ${bstr}` : "");
       const isForbidden = picked && !!restricted[picked.version];
       const polMsg = isForbidden ? policyRestrictions.message : "";
       const msg = !isForbidden ? `No matching version found for ${pckg}.` : `Could not download ${pckg} due to policy violations:
@@ -14358,7 +14358,7 @@ ${polMsg}`;
         type: npa.resolve(packument.name, wanted).type,
         wanted,
         versions: Object.keys(packument.versions ?? {}),
-        name: name2,
+        name,
         distTags: packument["dist-tags"],
         defaultTag
       });
@@ -14377,7 +14377,7 @@ var require_clone = __commonJS({
       "bitbucket.org"
     ]);
     var { parse: parse6 } = __require("url");
-    var path19 = __require("path");
+    var path20 = __require("path");
     var getRevs = require_revs();
     var spawn = require_spawn();
     var { isWindows } = require_utils();
@@ -14397,7 +14397,7 @@ var require_clone = __commonJS({
       }
       return shallowHosts.has(parse6(repo).host);
     };
-    var defaultTarget = (repo, cwd = process.cwd()) => path19.resolve(cwd, path19.basename(repo.replace(/[/\\]?\.git$/, "")));
+    var defaultTarget = (repo, cwd = process.cwd()) => path20.resolve(cwd, path20.basename(repo.replace(/[/\\]?\.git$/, "")));
     var clone2 = (repo, revs, ref, revDoc, target, opts) => {
       if (!revDoc) {
         return unresolved(repo, ref, target, opts);
@@ -16383,9 +16383,9 @@ var require_fixer = __commonJS({
     function isCorrectlyEncodedName(spec5) {
       return !spec5.match(/[/@\s+%:]/) && spec5 === encodeURIComponent(spec5);
     }
-    function ensureValidName(name2, strict2, allowLegacyCase) {
-      if (name2.charAt(0) === "." || !(isValidScopedPackageName(name2) || isCorrectlyEncodedName(name2)) || strict2 && !allowLegacyCase && name2 !== name2.toLowerCase() || name2.toLowerCase() === "node_modules" || name2.toLowerCase() === "favicon.ico") {
-        throw new Error("Invalid name: " + JSON.stringify(name2));
+    function ensureValidName(name, strict2, allowLegacyCase) {
+      if (name.charAt(0) === "." || !(isValidScopedPackageName(name) || isCorrectlyEncodedName(name)) || strict2 && !allowLegacyCase && name !== name.toLowerCase() || name.toLowerCase() === "node_modules" || name.toLowerCase() === "favicon.ico") {
+        throw new Error("Invalid name: " + JSON.stringify(name));
       }
     }
     function modifyPeople(data, fn) {
@@ -16404,12 +16404,12 @@ var require_fixer = __commonJS({
       if (typeof person === "string") {
         return person;
       }
-      var name2 = person.name || "";
+      var name = person.name || "";
       var u = person.url || person.web;
       var wrappedUrl = u ? " (" + u + ")" : "";
       var e = person.email || person.mail;
       var wrappedEmail = e ? " <" + e + ">" : "";
-      return name2 + wrappedEmail + wrappedUrl;
+      return name + wrappedEmail + wrappedUrl;
     }
     function parsePerson(person) {
       if (typeof person !== "string") {
@@ -16556,7 +16556,7 @@ var require_normalize = __commonJS({
     var valid = require_valid();
     var clean = require_clean();
     var fs13 = __require("node:fs/promises");
-    var path19 = __require("node:path");
+    var path20 = __require("node:path");
     var { log: log2 } = require_lib2();
     var _hostedGitInfo;
     function lazyHostedGitInfo() {
@@ -16580,7 +16580,7 @@ var require_normalize = __commonJS({
         } else if (Array.isArray(pkg.bin)) {
           changes?.push('"bin" was converted to an object');
           pkg.bin = pkg.bin.reduce((acc, k) => {
-            acc[path19.basename(k)] = k;
+            acc[path20.basename(k)] = k;
             return acc;
           }, {});
         }
@@ -16591,7 +16591,7 @@ var require_normalize = __commonJS({
               changes?.push(`removed invalid "bin[${binKey}]"`);
               continue;
             }
-            const base2 = path19.basename(secureAndUnixifyPath(binKey));
+            const base2 = path20.basename(secureAndUnixifyPath(binKey));
             if (!base2) {
               delete pkg.bin[binKey];
               changes?.push(`removed invalid "bin[${binKey}]"`);
@@ -16657,7 +16657,7 @@ var require_normalize = __commonJS({
       return ref.replace(/\\|:/g, "/");
     }
     function secureAndUnixifyPath(ref) {
-      const secured = unixifyPath(path19.join(".", path19.join("/", unixifyPath(ref))));
+      const secured = unixifyPath(path20.join(".", path20.join("/", unixifyPath(ref))));
       return secured.startsWith("./") ? "" : secured;
     }
     var normalize3 = async (pkg, { strict: strict2, steps, root: root2, changes, allowLegacyCase }) => {
@@ -16676,10 +16676,10 @@ var require_normalize = __commonJS({
             throw new Error("name field must be a string.");
           }
           if (!strict2) {
-            const name2 = data.name.trim();
-            if (data.name !== name2) {
+            const name = data.name.trim();
+            if (data.name !== name) {
               changes?.push(`Whitespace was trimmed from "name"`);
-              data.name = name2;
+              data.name = name;
             }
           }
           if (data.name.startsWith(".") || !(isValidScopedPackageName(data.name) || isCorrectlyEncodedName(data.name)) || strict2 && !allowLegacyCase && data.name !== data.name.toLowerCase() || data.name.toLowerCase() === "node_modules" || data.name.toLowerCase() === "favicon.ico") {
@@ -16743,9 +16743,9 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("optionalDedupe")) {
         if (data.dependencies && data.optionalDependencies && typeof data.optionalDependencies === "object") {
-          for (const name2 in data.optionalDependencies) {
-            changes?.push(`optionalDependencies."${name2}" was removed`);
-            delete data.dependencies[name2];
+          for (const name in data.optionalDependencies) {
+            changes?.push(`optionalDependencies."${name}" was removed`);
+            delete data.dependencies[name];
           }
           if (!Object.keys(data.dependencies).length) {
             changes?.push(`Empty "optionalDependencies" was removed`);
@@ -16767,7 +16767,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("serverjs") && !scripts.start) {
         try {
-          await fs13.access(path19.join(pkg.path, "server.js"));
+          await fs13.access(path20.join(pkg.path, "server.js"));
           scripts.start = "node server.js";
           data.scripts = scripts;
           changes?.push('"scripts.start" was set to "node server.js"');
@@ -16777,13 +16777,13 @@ var require_normalize = __commonJS({
       if ((steps.includes("scripts") || steps.includes("scriptpath")) && data.scripts !== void 0) {
         const spre = /^(\.[/\\])?node_modules[/\\].bin[\\/]/;
         if (typeof data.scripts === "object") {
-          for (const name2 in data.scripts) {
-            if (typeof data.scripts[name2] !== "string") {
-              delete data.scripts[name2];
-              changes?.push(`Invalid scripts."${name2}" was removed`);
-            } else if (steps.includes("scriptpath") && spre.test(data.scripts[name2])) {
-              data.scripts[name2] = data.scripts[name2].replace(spre, "");
-              changes?.push(`scripts entry "${name2}" was fixed to remove node_modules/.bin reference`);
+          for (const name in data.scripts) {
+            if (typeof data.scripts[name] !== "string") {
+              delete data.scripts[name];
+              changes?.push(`Invalid scripts."${name}" was removed`);
+            } else if (steps.includes("scriptpath") && spre.test(data.scripts[name])) {
+              data.scripts[name] = data.scripts[name].replace(spre, "");
+              changes?.push(`scripts entry "${name}" was fixed to remove node_modules/.bin reference`);
             }
           }
         } else {
@@ -16799,7 +16799,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("authors") && !data.contributors) {
         try {
-          const authorData = await fs13.readFile(path19.join(pkg.path, "AUTHORS"), "utf8");
+          const authorData = await fs13.readFile(path20.join(pkg.path, "AUTHORS"), "utf8");
           const authors = authorData.split(/\r?\n/g).map((line) => line.replace(/^\s*#.*$/, "").trim()).filter((line) => line);
           data.contributors = authors;
           changes?.push('"contributors" was auto-populated with the contents of the "AUTHORS" file');
@@ -16815,7 +16815,7 @@ var require_normalize = __commonJS({
         });
         let readmeFile;
         for (const file2 of files) {
-          if (!file2.endsWith(path19.sep)) {
+          if (!file2.endsWith(path20.sep)) {
             if (file2.match(mdre)) {
               readmeFile = file2;
               break;
@@ -16826,7 +16826,7 @@ var require_normalize = __commonJS({
           }
         }
         if (readmeFile) {
-          const readmeData = await fs13.readFile(path19.join(pkg.path, readmeFile), "utf8");
+          const readmeData = await fs13.readFile(path20.join(pkg.path, readmeFile), "utf8");
           data.readme = readmeData;
           data.readmeFilename = readmeFile;
           changes?.push(`"readme" was set to the contents of ${readmeFile}`);
@@ -16839,10 +16839,10 @@ var require_normalize = __commonJS({
       if (steps.includes("mans")) {
         if (data.directories?.man && !data.man) {
           const manDir = secureAndUnixifyPath(data.directories.man);
-          const cwd = path19.resolve(pkg.path, manDir);
+          const cwd = path20.resolve(pkg.path, manDir);
           const files = await lazyLoadGlob()("**/*.[0-9]", { cwd });
           data.man = files.map(
-            (man) => path19.relative(pkg.path, path19.join(cwd, man)).split(path19.sep).join("/")
+            (man) => path20.relative(pkg.path, path20.join(cwd, man)).split(path20.sep).join("/")
           );
         }
         normalizePackageMan(data, changes);
@@ -16851,12 +16851,12 @@ var require_normalize = __commonJS({
         normalizePackageBin(data, changes);
       }
       if (steps.includes("binDir") && data.directories?.bin && !data.bin) {
-        const binsDir = path19.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
+        const binsDir = path20.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
         const bins = await lazyLoadGlob()("**", { cwd: binsDir });
         data.bin = bins.reduce((acc, binFile) => {
           if (binFile && !binFile.startsWith(".")) {
-            const binName = path19.basename(binFile);
-            acc[binName] = path19.join(data.directories.bin, binFile);
+            const binName = path20.basename(binFile);
+            acc[binName] = path20.join(data.directories.bin, binFile);
           }
           return acc;
         }, {});
@@ -16868,7 +16868,7 @@ var require_normalize = __commonJS({
         let head;
         if (gitRoot) {
           try {
-            head = await fs13.readFile(path19.resolve(gitRoot, ".git/HEAD"), "utf8");
+            head = await fs13.readFile(path20.resolve(gitRoot, ".git/HEAD"), "utf8");
           } catch (err) {
           }
         }
@@ -16876,14 +16876,14 @@ var require_normalize = __commonJS({
         if (head) {
           if (head.startsWith("ref: ")) {
             const headRef = head.replace(/^ref: /, "").trim();
-            const headFile = path19.resolve(gitRoot, ".git", headRef);
+            const headFile = path20.resolve(gitRoot, ".git", headRef);
             try {
               headData = await fs13.readFile(headFile, "utf8");
               headData = headData.replace(/^ref: /, "").trim();
             } catch (err) {
             }
             if (!headData) {
-              const packFile = path19.resolve(gitRoot, ".git/packed-refs");
+              const packFile = path20.resolve(gitRoot, ".git/packed-refs");
               try {
                 let refs = await fs13.readFile(packFile, "utf8");
                 if (refs) {
@@ -16912,13 +16912,13 @@ var require_normalize = __commonJS({
         if (typeof index2 !== "string") {
           throw new TypeError('The "main" attribute must be of type string.');
         }
-        const extless = path19.join(path19.dirname(index2), path19.basename(index2, path19.extname(index2)));
+        const extless = path20.join(path20.dirname(index2), path20.basename(index2, path20.extname(index2)));
         const dts = `./${extless}.d.ts`;
         const hasDTSFields = "types" in data || "typings" in data;
         if (!hasDTSFields) {
           try {
-            await fs13.access(path19.join(pkg.path, dts));
-            data.types = dts.split(path19.sep).join("/");
+            await fs13.access(path20.join(pkg.path, dts));
+            data.types = dts.split(path20.sep).join("/");
           } catch {
           }
         }
@@ -17028,7 +17028,7 @@ var require_normalize = __commonJS({
       if (steps.includes("binRefs") && data.bin instanceof Object) {
         for (const key in data.bin) {
           try {
-            await fs13.access(path19.resolve(pkg.path, data.bin[key]));
+            await fs13.access(path20.resolve(pkg.path, data.bin[key]));
           } catch {
             log2.warn("package-json", pkgId, `No bin file found at ${data.bin[key]}`);
           }
@@ -17139,45 +17139,45 @@ var require_lib13 = __commonJS({
       ]);
       // create a new empty package.json, so we can save at the given path even
       // though we didn't start from a parsed file
-      static async create(path19, opts = {}) {
+      static async create(path20, opts = {}) {
         const p = new _PackageJson();
-        await p.create(path19);
+        await p.create(path20);
         if (opts.data) {
           return p.update(opts.data);
         }
         return p;
       }
       // Loads a package.json at given path and JSON parses
-      static async load(path19, opts = {}) {
+      static async load(path20, opts = {}) {
         const p = new _PackageJson();
         if (!opts.create) {
-          return p.load(path19);
+          return p.load(path20);
         }
         try {
-          return await p.load(path19);
+          return await p.load(path20);
         } catch (err) {
           if (!err.message.startsWith("Could not read package.json")) {
             throw err;
           }
-          return await p.create(path19);
+          return await p.create(path20);
         }
       }
       // npm pkg fix
-      static async fix(path19, opts) {
+      static async fix(path20, opts) {
         const p = new _PackageJson();
-        await p.load(path19, true);
+        await p.load(path20, true);
         return p.fix(opts);
       }
       // read-package-json compatible behavior
-      static async prepare(path19, opts) {
+      static async prepare(path20, opts) {
         const p = new _PackageJson();
-        await p.load(path19, true);
+        await p.load(path20, true);
         return p.prepare(opts);
       }
       // read-package-json-fast compatible behavior
-      static async normalize(path19, opts) {
+      static async normalize(path20, opts) {
         const p = new _PackageJson();
-        await p.load(path19);
+        await p.load(path20);
         return p.normalize(opts);
       }
       #path;
@@ -17185,8 +17185,8 @@ var require_lib13 = __commonJS({
       #readFileContent = "";
       #canSave = true;
       // Load content from given path
-      async load(path19, parseIndex) {
-        this.#path = path19;
+      async load(path20, parseIndex) {
+        this.#path = path20;
         let parseErr;
         try {
           this.#readFileContent = await read3(this.filename);
@@ -17253,8 +17253,8 @@ var require_lib13 = __commonJS({
         }
         return void 0;
       }
-      create(path19) {
-        this.#path = path19;
+      create(path20) {
+        this.#path = path20;
         this.#manifest = {};
         return this;
       }
@@ -17329,11 +17329,11 @@ var require_lib15 = __commonJS({
     var parse6 = require_lib3();
     var normalizePackageBin = require_lib10();
     var { resolve: resolve2, dirname, join: join2, relative } = __require("path");
-    var rpj = (path19) => readFile(path19, "utf8").then((data) => readBinDir(path19, normalize3(stripUnderscores(parse6(data))))).catch((er) => {
-      er.path = path19;
+    var rpj = (path20) => readFile(path20, "utf8").then((data) => readBinDir(path20, normalize3(stripUnderscores(parse6(data))))).catch((er) => {
+      er.path = path20;
       throw er;
     });
-    var readBinDir = async (path19, data) => {
+    var readBinDir = async (path20, data) => {
       if (data.bin) {
         return data;
       }
@@ -17341,7 +17341,7 @@ var require_lib15 = __commonJS({
       if (!m || typeof m !== "string") {
         return data;
       }
-      const root2 = dirname(path19);
+      const root2 = dirname(path20);
       const dir = join2(".", join2("/", m));
       data.bin = await walkBinDir(root2, dir, {});
       return data;
@@ -17390,8 +17390,8 @@ var require_lib15 = __commonJS({
       const od = data.optionalDependencies;
       const dd = data.dependencies || {};
       if (od && typeof od === "object") {
-        for (const name2 of Object.keys(od)) {
-          delete dd[name2];
+        for (const name of Object.keys(od)) {
+          delete dd[name];
         }
       }
       if (Object.keys(dd).length === 0) {
@@ -17423,9 +17423,9 @@ var require_lib15 = __commonJS({
         delete data.scripts;
         return data;
       }
-      for (const [name2, script] of Object.entries(data.scripts)) {
+      for (const [name, script] of Object.entries(data.scripts)) {
         if (typeof script !== "string") {
-          delete data.scripts[name2];
+          delete data.scripts[name];
         }
       }
       return data;
@@ -17443,7 +17443,7 @@ var require_lib15 = __commonJS({
 // node_modules/@npmcli/map-workspaces/lib/index.js
 var require_lib16 = __commonJS({
   "node_modules/@npmcli/map-workspaces/lib/index.js"(exports, module) {
-    var path19 = __require("path");
+    var path20 = __require("path");
     var getName = require_lib14();
     var { minimatch: minimatch2 } = require_commonjs2();
     var rpj = require_lib15();
@@ -17488,13 +17488,13 @@ var require_lib16 = __commonJS({
       return appendNegatedPatterns(workspacesDeclaration);
     }
     function getPackageName(pkg, pathname) {
-      const { name: name2 } = pkg;
-      return name2 || getName(pathname);
+      const { name } = pkg;
+      return name || getName(pathname);
     }
     function pkgPathmame(opts) {
       return (...args) => {
         const cwd = opts.cwd ? opts.cwd : process.cwd();
-        return path19.join.apply(null, [cwd, ...args]);
+        return path20.join.apply(null, [cwd, ...args]);
       };
     }
     function getGlobPattern(pattern2) {
@@ -17551,12 +17551,12 @@ var require_lib16 = __commonJS({
             throw err;
           }
         }
-        const packagePathname = path19.dirname(packageJsonPathname);
-        const name2 = getPackageName(pkg, packagePathname);
-        let seenPackagePathnames = seen.get(name2);
+        const packagePathname = path20.dirname(packageJsonPathname);
+        const name = getPackageName(pkg, packagePathname);
+        let seenPackagePathnames = seen.get(name);
         if (!seenPackagePathnames) {
           seenPackagePathnames = /* @__PURE__ */ new Set();
-          seen.set(name2, seenPackagePathnames);
+          seen.set(name, seenPackagePathnames);
         }
         seenPackagePathnames.add(packagePathname);
       }
@@ -17612,8 +17612,8 @@ var require_lib16 = __commonJS({
       for (const pattern2 of patterns) {
         for (const packageKey of minimatch2.match(packageKeys, pattern2)) {
           const packagePathname = getPackagePathname(packageKey);
-          const name2 = getPackageName(packages[packageKey], packagePathname);
-          results.set(packagePathname, name2);
+          const name = getPackageName(packages[packageKey], packagePathname);
+          results.set(packagePathname, name);
         }
       }
       return reverseResultMap(results);
@@ -18353,7 +18353,7 @@ var require_definition = __commonJS({
       semver: { type: semver },
       Umask: { type: Umask },
       url: { type: url2 },
-      path: { type: path19 }
+      path: { type: path20 }
     } = require_type_defs2();
     var Definition = class {
       constructor(key, def) {
@@ -18476,7 +18476,7 @@ ${noEnvExport}`);
           return "Boolean";
         case Date:
           return "Date";
-        case path19:
+        case path20:
           return "Path";
         case semver:
           return "SemVer string";
@@ -19047,7 +19047,7 @@ var require_definitions = __commonJS({
       semver: { type: Semver },
       Umask: { type: Umask },
       url: { type: url2 },
-      path: { type: path19 }
+      path: { type: path20 }
     } = require_type_defs2();
     var flatten = (key, obj, flatOptions) => {
       const camel = key.replace(/-([a-z])/g, (_0, _1) => _1.toUpperCase());
@@ -19225,7 +19225,7 @@ var require_definitions = __commonJS({
         defaultDescription: `
       Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
     `,
-        type: path19,
+        type: path20,
         description: `
       The location of npm's cache directory.
     `,
@@ -19267,7 +19267,7 @@ var require_definitions = __commonJS({
       }),
       cafile: new Definition("cafile", {
         default: null,
-        type: path19,
+        type: path20,
         description: `
       A path to a file containing one or multiple Certificate Authority signing
       certificates. Similar to the \`ca\` setting, but allows for multiple
@@ -19705,7 +19705,7 @@ var require_definitions = __commonJS({
       }),
       // the globalconfig has its default defined outside of this module
       globalconfig: new Definition("globalconfig", {
-        type: path19,
+        type: path20,
         default: "",
         defaultDescription: `
       The global --prefix setting plus 'etc/npmrc'. For example,
@@ -19855,7 +19855,7 @@ var require_definitions = __commonJS({
       }),
       "init-module": new Definition("init-module", {
         default: "~/.npm-init.js",
-        type: path19,
+        type: path20,
         hint: "<module>",
         description: `
       A module that will be loaded by the \`npm init\` command.  See the
@@ -19916,7 +19916,7 @@ var require_definitions = __commonJS({
       }),
       "init.module": new Definition("init.module", {
         default: "~/.npm-init.js",
-        type: path19,
+        type: path20,
         deprecated: `
       Use \`--init-module\` instead.
     `,
@@ -20148,7 +20148,7 @@ var require_definitions = __commonJS({
       }),
       "logs-dir": new Definition("logs-dir", {
         default: null,
-        type: [null, path19],
+        type: [null, path20],
         defaultDescription: `
       A directory named \`_logs\` inside the cache
   `,
@@ -20419,7 +20419,7 @@ var require_definitions = __commonJS({
       }),
       // `prefix` has its default defined outside of this module
       prefix: new Definition("prefix", {
-        type: path19,
+        type: path20,
         short: "C",
         default: "",
         defaultDescription: `
@@ -20479,7 +20479,7 @@ var require_definitions = __commonJS({
       }),
       "provenance-file": new Definition("provenance-file", {
         default: null,
-        type: path19,
+        type: path20,
         hint: "<file>",
         exclusive: ["provenance"],
         description: `
@@ -21026,7 +21026,7 @@ var require_definitions = __commonJS({
       }),
       userconfig: new Definition("userconfig", {
         default: "~/.npmrc",
-        type: path19,
+        type: path20,
         description: `
       The location of user-level configuration settings.
 
@@ -21168,10 +21168,10 @@ var require_error_ex = __commonJS({
     "use strict";
     var util = __require("util");
     var isArrayish = require_is_arrayish();
-    var errorEx2 = function errorEx3(name2, properties) {
-      if (!name2 || name2.constructor !== String) {
-        properties = name2 || {};
-        name2 = Error.name;
+    var errorEx2 = function errorEx3(name, properties) {
+      if (!name || name.constructor !== String) {
+        properties = name || {};
+        name = Error.name;
       }
       var errorExError = function ErrorEXError(message) {
         if (!this) {
@@ -21180,7 +21180,7 @@ var require_error_ex = __commonJS({
         message = message instanceof Error ? message.message : message || this.message;
         Error.call(this, message);
         Error.captureStackTrace(this, errorExError);
-        this.name = name2;
+        this.name = name;
         Object.defineProperty(this, "message", {
           configurable: true,
           enumerable: false,
@@ -21415,12 +21415,12 @@ var require_identifier = __commonJS({
       }
       return isInAstralSet(code4, astralIdentifierStartCodes) || isInAstralSet(code4, astralIdentifierCodes);
     }
-    function isIdentifierName(name2) {
+    function isIdentifierName(name) {
       let isFirst = true;
-      for (let i = 0; i < name2.length; i++) {
-        let cp = name2.charCodeAt(i);
-        if ((cp & 64512) === 55296 && i + 1 < name2.length) {
-          const trail2 = name2.charCodeAt(++i);
+      for (let i = 0; i < name.length; i++) {
+        let cp = name.charCodeAt(i);
+        if ((cp & 64512) === 55296 && i + 1 < name.length) {
+          const trail2 = name.charCodeAt(++i);
           if ((trail2 & 64512) === 56320) {
             cp = 65536 + ((cp & 1023) << 10) + (trail2 & 1023);
           }
@@ -21830,17 +21830,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node3, visitor, path19) {
-      const ctrl = callVisitor(key, node3, visitor, path19);
+    function visit_(key, node3, visitor, path20) {
+      const ctrl = callVisitor(key, node3, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
+          path20 = Object.freeze(path20.concat(node3));
           for (let i = 0; i < node3.items.length; ++i) {
-            const ci = visit_(i, node3.items[i], visitor, path19);
+            const ci = visit_(i, node3.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21851,13 +21851,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node3));
+          const ck = visit_("key", node3.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path19);
+          const cv = visit_("value", node3.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21878,17 +21878,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node3, visitor, path19) {
-      const ctrl = await callVisitor(key, node3, visitor, path19);
+    async function visitAsync_(key, node3, visitor, path20) {
+      const ctrl = await callVisitor(key, node3, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
+          path20 = Object.freeze(path20.concat(node3));
           for (let i = 0; i < node3.items.length; ++i) {
-            const ci = await visitAsync_(i, node3.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node3.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21899,13 +21899,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node3)) {
-          path19 = Object.freeze(path19.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node3));
+          const ck = await visitAsync_("key", node3.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path19);
+          const cv = await visitAsync_("value", node3.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21932,23 +21932,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node3, visitor, path19) {
+    function callVisitor(key, node3, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node3, path19);
+        return visitor(key, node3, path20);
       if (identity2.isMap(node3))
-        return visitor.Map?.(key, node3, path19);
+        return visitor.Map?.(key, node3, path20);
       if (identity2.isSeq(node3))
-        return visitor.Seq?.(key, node3, path19);
+        return visitor.Seq?.(key, node3, path20);
       if (identity2.isPair(node3))
-        return visitor.Pair?.(key, node3, path19);
+        return visitor.Pair?.(key, node3, path20);
       if (identity2.isScalar(node3))
-        return visitor.Scalar?.(key, node3, path19);
+        return visitor.Scalar?.(key, node3, path20);
       if (identity2.isAlias(node3))
-        return visitor.Alias?.(key, node3, path19);
+        return visitor.Alias?.(key, node3, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node3) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node3) {
+      const parent = path20[path20.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node3;
       } else if (identity2.isPair(parent)) {
@@ -22027,8 +22027,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts2 = line.trim().split(/[ \t]+/);
-        const name2 = parts2.shift();
-        switch (name2) {
+        const name = parts2.shift();
+        switch (name) {
           case "%TAG": {
             if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -22056,7 +22056,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name}`, true);
             return false;
         }
       }
@@ -22165,9 +22165,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name2 = `${prefix}${i}`;
-        if (!exclude.has(name2))
-          return name2;
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -22560,10 +22560,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22582,7 +22582,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22612,11 +22612,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node3 = this.get(key, true);
           if (identity2.isCollection(node3))
             node3.addIn(rest, value);
@@ -22630,8 +22630,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node3 = this.get(key, true);
@@ -22645,8 +22645,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node3 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node3) ? node3.value : node3;
@@ -22664,8 +22664,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node3 = this.get(key, true);
@@ -22675,8 +22675,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23204,8 +23204,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name2} value`);
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
     }
@@ -25191,9 +25191,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25204,11 +25204,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node3, name2) {
+      createAlias(node3, name) {
         if (!node3.anchor) {
           const prev = anchors.anchorNames(this);
           node3.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
         return new Alias.Alias(node3.anchor);
       }
@@ -25268,14 +25268,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25290,10 +25290,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25304,10 +25304,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25324,13 +25324,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -25427,9 +25427,9 @@ var require_errors3 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos2, code4, message) {
+      constructor(name, pos2, code4, message) {
         super();
-        this.name = name2;
+        this.name = name;
         this.code = code4;
         this.message = message;
         this.pos = pos2;
@@ -26069,8 +26069,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -27291,9 +27291,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path19) => {
+    visit3.itemAtPath = (cst, path20) => {
       let item2 = cst;
-      for (const [field, index2] of path19) {
+      for (const [field, index2] of path20) {
         const tok = item2?.[field];
         if (tok && "items" in tok) {
           item2 = tok.items[index2];
@@ -27302,23 +27302,23 @@ var require_cst_visit = __commonJS({
       }
       return item2;
     };
-    visit3.parentCollection = (cst, path19) => {
-      const parent = visit3.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit3.parentCollection = (cst, path20) => {
+      const parent = visit3.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item2, visitor) {
-      let ctrl = visitor(item2, path19);
+    function _visit(path20, item2, visitor) {
+      let ctrl = visitor(item2, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item2[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27329,10 +27329,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item2, path19);
+            ctrl = ctrl(item2, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item2, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path20) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -29313,17 +29313,17 @@ var require_ignore2 = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path19, originalPath, doThrow) => {
-      if (!isString(path19)) {
+    var checkPath = (path20, originalPath, doThrow) => {
+      if (!isString(path20)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path19) {
+      if (!path20) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path19)) {
+      if (checkPath.isNotRelative(path20)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -29332,7 +29332,7 @@ var require_ignore2 = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path19) => REGEX_TEST_INVALID_PATH.test(path19);
+    var isNotRelative = (path20) => REGEX_TEST_INVALID_PATH.test(path20);
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
     var Ignore3 = class {
@@ -29391,7 +29391,7 @@ var require_ignore2 = __commonJS({
       //   setting `checkUnignored` to `false` could reduce additional
       //   path matching.
       // @returns {TestResult} true if a file is ignored
-      _testOne(path19, checkUnignored) {
+      _testOne(path20, checkUnignored) {
         let ignored = false;
         let unignored = false;
         this._rules.forEach((rule) => {
@@ -29399,7 +29399,7 @@ var require_ignore2 = __commonJS({
           if (unignored === negative && ignored !== unignored || negative && !ignored && !unignored && !checkUnignored) {
             return;
           }
-          const matched2 = rule.regex.test(path19);
+          const matched2 = rule.regex.test(path20);
           if (matched2) {
             ignored = !negative;
             unignored = negative;
@@ -29412,24 +29412,24 @@ var require_ignore2 = __commonJS({
       }
       // @returns {TestResult}
       _test(originalPath, cache3, checkUnignored, slices) {
-        const path19 = originalPath && checkPath.convert(originalPath);
+        const path20 = originalPath && checkPath.convert(originalPath);
         checkPath(
-          path19,
+          path20,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path19, cache3, checkUnignored, slices);
+        return this._t(path20, cache3, checkUnignored, slices);
       }
-      _t(path19, cache3, checkUnignored, slices) {
-        if (path19 in cache3) {
-          return cache3[path19];
+      _t(path20, cache3, checkUnignored, slices) {
+        if (path20 in cache3) {
+          return cache3[path20];
         }
         if (!slices) {
-          slices = path19.split(SLASH);
+          slices = path20.split(SLASH);
         }
         slices.pop();
         if (!slices.length) {
-          return cache3[path19] = this._testOne(path19, checkUnignored);
+          return cache3[path20] = this._testOne(path20, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH) + SLASH,
@@ -29437,24 +29437,24 @@ var require_ignore2 = __commonJS({
           checkUnignored,
           slices
         );
-        return cache3[path19] = parent.ignored ? parent : this._testOne(path19, checkUnignored);
+        return cache3[path20] = parent.ignored ? parent : this._testOne(path20, checkUnignored);
       }
-      ignores(path19) {
-        return this._test(path19, this._ignoreCache, false).ignored;
+      ignores(path20) {
+        return this._test(path20, this._ignoreCache, false).ignored;
       }
       createFilter() {
-        return (path19) => !this.ignores(path19);
+        return (path20) => !this.ignores(path20);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path19) {
-        return this._test(path19, this._testCache, true);
+      test(path20) {
+        return this._test(path20, this._testCache, true);
       }
     };
     var factory = (options2) => new Ignore3(options2);
-    var isPathValid = (path19) => checkPath(path19 && checkPath.convert(path19), path19, RETURN_FALSE);
+    var isPathValid = (path20) => checkPath(path20 && checkPath.convert(path20), path20, RETURN_FALSE);
     factory.isPathValid = isPathValid;
     factory.default = factory;
     module.exports = factory;
@@ -29465,7 +29465,7 @@ var require_ignore2 = __commonJS({
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGIX_IS_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path19) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
+      checkPath.isNotRelative = (path20) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path20) || isNotRelative(path20);
     }
   }
 });
@@ -29961,10 +29961,10 @@ var require_errors4 = __commonJS({
         return str.indexOf(search3, start) !== -1;
       }
     }
-    createErrorType("ERR_INVALID_OPT_VALUE", function(name2, value) {
-      return 'The value "' + value + '" is invalid for option "' + name2 + '"';
+    createErrorType("ERR_INVALID_OPT_VALUE", function(name, value) {
+      return 'The value "' + value + '" is invalid for option "' + name + '"';
     }, TypeError);
-    createErrorType("ERR_INVALID_ARG_TYPE", function(name2, expected, actual) {
+    createErrorType("ERR_INVALID_ARG_TYPE", function(name, expected, actual) {
       let determiner;
       if (typeof expected === "string" && startsWith(expected, "not ")) {
         determiner = "must not be";
@@ -29973,22 +29973,22 @@ var require_errors4 = __commonJS({
         determiner = "must be";
       }
       let msg;
-      if (endsWith(name2, " argument")) {
-        msg = `The ${name2} ${determiner} ${oneOf(expected, "type")}`;
+      if (endsWith(name, " argument")) {
+        msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
       } else {
-        const type = includes(name2, ".") ? "property" : "argument";
-        msg = `The "${name2}" ${type} ${determiner} ${oneOf(expected, "type")}`;
+        const type = includes(name, ".") ? "property" : "argument";
+        msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
       }
       msg += `. Received type ${typeof actual}`;
       return msg;
     }, TypeError);
     createErrorType("ERR_STREAM_PUSH_AFTER_EOF", "stream.push() after EOF");
-    createErrorType("ERR_METHOD_NOT_IMPLEMENTED", function(name2) {
-      return "The " + name2 + " method is not implemented";
+    createErrorType("ERR_METHOD_NOT_IMPLEMENTED", function(name) {
+      return "The " + name + " method is not implemented";
     });
     createErrorType("ERR_STREAM_PREMATURE_CLOSE", "Premature close");
-    createErrorType("ERR_STREAM_DESTROYED", function(name2) {
-      return "Cannot call " + name2 + " after a stream was destroyed";
+    createErrorType("ERR_STREAM_DESTROYED", function(name) {
+      return "Cannot call " + name + " after a stream was destroyed";
     });
     createErrorType("ERR_MULTIPLE_CALLBACK", "Callback called multiple times");
     createErrorType("ERR_STREAM_CANNOT_PIPE", "Cannot pipe, not readable");
@@ -30014,8 +30014,8 @@ var require_state = __commonJS({
       var hwm = highWaterMarkFrom(options2, isDuplex, duplexKey);
       if (hwm != null) {
         if (!(isFinite(hwm) && Math.floor(hwm) === hwm) || hwm < 0) {
-          var name2 = isDuplex ? duplexKey : "highWaterMark";
-          throw new ERR_INVALID_OPT_VALUE(name2, hwm);
+          var name = isDuplex ? duplexKey : "highWaterMark";
+          throw new ERR_INVALID_OPT_VALUE(name, hwm);
         }
         return Math.floor(hwm);
       }
@@ -33293,8 +33293,8 @@ var require_utils2 = __commonJS({
       }
       return output2;
     };
-    exports.basename = (path19, { windows: windows2 } = {}) => {
-      const segs = path19.split(windows2 ? /[\\/]/ : "/");
+    exports.basename = (path20, { windows: windows2 } = {}) => {
+      const segs = path20.split(windows2 ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -34909,7 +34909,7 @@ function temporaryPath(file2) {
 
 // src/action/gate.ts
 import fs12 from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // node_modules/unified-engine/lib/configuration.js
 var import_extend = __toESM(require_extend(), 1);
@@ -34982,17 +34982,17 @@ codes.ERR_INVALID_ARG_TYPE = createError(
    * @param {Array<string> | string} expected
    * @param {unknown} actual
    */
-  (name2, expected, actual) => {
-    assert.ok(typeof name2 === "string", "'name' must be a string");
+  (name, expected, actual) => {
+    assert.ok(typeof name === "string", "'name' must be a string");
     if (!Array.isArray(expected)) {
       expected = [expected];
     }
     let message = "The ";
-    if (name2.endsWith(" argument")) {
-      message += `${name2} `;
+    if (name.endsWith(" argument")) {
+      message += `${name} `;
     } else {
-      const type = name2.includes(".") ? "property" : "argument";
-      message += `"${name2}" ${type} `;
+      const type = name.includes(".") ? "property" : "argument";
+      message += `"${name}" ${type} `;
     }
     message += "must be ";
     const types2 = [];
@@ -35065,8 +35065,8 @@ codes.ERR_INVALID_PACKAGE_CONFIG = createError(
    * @param {string} [base]
    * @param {string} [message]
    */
-  (path19, base2, message) => {
-    return `Invalid package config ${path19}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
+  (path20, base2, message) => {
+    return `Invalid package config ${path20}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
   },
   Error
 );
@@ -35098,8 +35098,8 @@ codes.ERR_MODULE_NOT_FOUND = createError(
    * @param {string} base
    * @param {boolean} [exactUrl]
    */
-  (path19, base2, exactUrl = false) => {
-    return `Cannot find ${exactUrl ? "module" : "package"} '${path19}' imported from ${base2}`;
+  (path20, base2, exactUrl = false) => {
+    return `Cannot find ${exactUrl ? "module" : "package"} '${path20}' imported from ${base2}`;
   },
   Error
 );
@@ -35150,8 +35150,8 @@ codes.ERR_UNKNOWN_FILE_EXTENSION = createError(
    * @param {string} extension
    * @param {string} path
    */
-  (extension2, path19) => {
-    return `Unknown file extension "${extension2}" for ${path19}`;
+  (extension2, path20) => {
+    return `Unknown file extension "${extension2}" for ${path20}`;
   },
   TypeError
 );
@@ -35162,13 +35162,13 @@ codes.ERR_INVALID_ARG_VALUE = createError(
    * @param {unknown} value
    * @param {string} [reason='is invalid']
    */
-  (name2, value, reason = "is invalid") => {
+  (name, value, reason = "is invalid") => {
     let inspected = inspect(value);
     if (inspected.length > 128) {
       inspected = `${inspected.slice(0, 128)}...`;
     }
-    const type = name2.includes(".") ? "property" : "argument";
-    return `The ${type} '${name2}' ${reason}. Received ${inspected}`;
+    const type = name.includes(".") ? "property" : "argument";
+    return `The ${type} '${name}' ${reason}. Received ${inspected}`;
   },
   TypeError
   // Note: extra classes have been shaken out.
@@ -35553,9 +35553,9 @@ Default "index" lookups for the main are deprecated for ES modules.`,
     );
   }
 }
-function tryStatSync(path19) {
+function tryStatSync(path20) {
   try {
-    return statSync(path19);
+    return statSync(path20);
   } catch {
   }
 }
@@ -36000,10 +36000,10 @@ function patternKeyCompare(a, b) {
   if (b.length > a.length) return 1;
   return 0;
 }
-function packageImportsResolve(name2, base2, conditions) {
-  if (name2 === "#" || name2.startsWith("#/") || name2.endsWith("/")) {
+function packageImportsResolve(name, base2, conditions) {
+  if (name === "#" || name.startsWith("#/") || name.endsWith("/")) {
     const reason = "is not a valid internal imports specifier name";
-    throw new ERR_INVALID_MODULE_SPECIFIER(name2, reason, fileURLToPath3(base2));
+    throw new ERR_INVALID_MODULE_SPECIFIER(name, reason, fileURLToPath3(base2));
   }
   let packageJsonUrl;
   const packageConfig = getPackageScopeConfig(base2);
@@ -36011,12 +36011,12 @@ function packageImportsResolve(name2, base2, conditions) {
     packageJsonUrl = pathToFileURL(packageConfig.pjsonPath);
     const imports = packageConfig.imports;
     if (imports) {
-      if (own2.call(imports, name2) && !name2.includes("*")) {
+      if (own2.call(imports, name) && !name.includes("*")) {
         const resolveResult = resolvePackageTarget(
           packageJsonUrl,
-          imports[name2],
+          imports[name],
           "",
-          name2,
+          name,
           base2,
           false,
           true,
@@ -36034,13 +36034,13 @@ function packageImportsResolve(name2, base2, conditions) {
         while (++i < keys.length) {
           const key = keys[i];
           const patternIndex = key.indexOf("*");
-          if (patternIndex !== -1 && name2.startsWith(key.slice(0, -1))) {
+          if (patternIndex !== -1 && name.startsWith(key.slice(0, -1))) {
             const patternTrailer = key.slice(patternIndex + 1);
-            if (name2.length >= key.length && name2.endsWith(patternTrailer) && patternKeyCompare(bestMatch, key) === 1 && key.lastIndexOf("*") === patternIndex) {
+            if (name.length >= key.length && name.endsWith(patternTrailer) && patternKeyCompare(bestMatch, key) === 1 && key.lastIndexOf("*") === patternIndex) {
               bestMatch = key;
-              bestMatchSubpath = name2.slice(
+              bestMatchSubpath = name.slice(
                 patternIndex,
-                name2.length - patternTrailer.length
+                name.length - patternTrailer.length
               );
             }
           }
@@ -36065,7 +36065,7 @@ function packageImportsResolve(name2, base2, conditions) {
       }
     }
   }
-  throw importNotDefined(name2, packageJsonUrl, base2);
+  throw importNotDefined(name, packageJsonUrl, base2);
 }
 function parsePackageName(specifier, base2) {
   let separatorIndex = specifier.indexOf("/");
@@ -36319,16 +36319,16 @@ var nodeModules = windows ? "node_modules" : "lib/node_modules";
 var defaultLoadOptions = {};
 var defaultResolveOptions = {};
 var npmPrefix;
-async function loadPlugin(name2, options2) {
+async function loadPlugin(name, options2) {
   const settings = options2 || defaultLoadOptions;
-  const href = await resolvePlugin(name2, settings);
+  const href = await resolvePlugin(name, settings);
   const module = (
     /** @type {Record<string, unknown>} */
     await import(href)
   );
   return typeof settings.key === "string" ? module[settings.key] : settings.key === false ? module : module.default;
 }
-async function resolvePlugin(name2, options2) {
+async function resolvePlugin(name, options2) {
   const settings = options2 || defaultResolveOptions;
   const prefix = settings.prefix ? settings.prefix + (settings.prefix.at(-1) === "-" ? "" : "-") : void 0;
   const fromNonEmpty = settings.from || pathToFileURL2(process4.cwd() + "/");
@@ -36341,7 +36341,7 @@ async function resolvePlugin(name2, options2) {
   const globals = typeof settings.global === "boolean" ? settings.global : electron || argv.startsWith(npmPrefix);
   let plugin;
   let lastError;
-  if (name2.charAt(0) !== ".") {
+  if (name.charAt(0) !== ".") {
     if (globals) {
       from.push(new URL(nodeModules, pathToFileURL2(npmPrefix) + "/"));
       if (electron && nvm) {
@@ -36350,17 +36350,17 @@ async function resolvePlugin(name2, options2) {
     }
     let scope = "";
     if (prefix) {
-      if (name2.charAt(0) === "@") {
-        const slash = name2.indexOf("/");
+      if (name.charAt(0) === "@") {
+        const slash = name.indexOf("/");
         if (slash !== -1) {
-          scope = name2.slice(0, slash + 1);
-          name2 = name2.slice(slash + 1);
+          scope = name.slice(0, slash + 1);
+          name = name.slice(slash + 1);
         }
       }
-      if (name2.slice(0, prefix.length) !== prefix) {
-        plugin = scope + prefix + name2;
+      if (name.slice(0, prefix.length) !== prefix) {
+        plugin = scope + prefix + name;
       }
-      name2 = scope + name2;
+      name = scope + name;
     }
   }
   let index2 = -1;
@@ -36376,7 +36376,7 @@ async function resolvePlugin(name2, options2) {
       }
     }
     try {
-      return resolve(name2, href);
+      return resolve(name, href);
     } catch (error62) {
       lastError = /** @type {Error} */
       error62;
@@ -41094,9 +41094,9 @@ var PathBase = class {
    *
    * @internal
    */
-  constructor(name2, type = UNKNOWN, root2, roots, nocase, children, opts) {
-    this.name = name2;
-    this.#matchName = nocase ? normalizeNocase(name2) : normalize(name2);
+  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
+    this.name = name;
+    this.#matchName = nocase ? normalizeNocase(name) : normalize(name);
     this.#type = type & TYPEMASK;
     this.nocase = nocase;
     this.roots = roots;
@@ -41133,12 +41133,12 @@ var PathBase = class {
   /**
    * Get the Path object referenced by the string path, resolved from this Path
    */
-  resolve(path19) {
-    if (!path19) {
+  resolve(path20) {
+    if (!path20) {
       return this;
     }
-    const rootPath = this.getRootString(path19);
-    const dir = path19.substring(rootPath.length);
+    const rootPath = this.getRootString(path20);
+    const dir = path20.substring(rootPath.length);
     const dirParts = dir.split(this.splitSep);
     const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
     return result;
@@ -41189,9 +41189,9 @@ var PathBase = class {
       return this.parent || this;
     }
     const children = this.children();
-    const name2 = this.nocase ? normalizeNocase(pathPart) : normalize(pathPart);
+    const name = this.nocase ? normalizeNocase(pathPart) : normalize(pathPart);
     for (const p of children) {
-      if (p.#matchName === name2) {
+      if (p.#matchName === name) {
         return p;
       }
     }
@@ -41218,13 +41218,13 @@ var PathBase = class {
     if (this.#relative !== void 0) {
       return this.#relative;
     }
-    const name2 = this.name;
+    const name = this.name;
     const p = this.parent;
     if (!p) {
       return this.#relative = this.name;
     }
     const pv = p.relative();
-    return pv + (!pv || !p.parent ? "" : this.sep) + name2;
+    return pv + (!pv || !p.parent ? "" : this.sep) + name;
   }
   /**
    * The relative path from the cwd, using / as the path separator.
@@ -41239,13 +41239,13 @@ var PathBase = class {
       return "";
     if (this.#relativePosix !== void 0)
       return this.#relativePosix;
-    const name2 = this.name;
+    const name = this.name;
     const p = this.parent;
     if (!p) {
       return this.#relativePosix = this.fullpathPosix();
     }
     const pv = p.relativePosix();
-    return pv + (!pv || !p.parent ? "" : "/") + name2;
+    return pv + (!pv || !p.parent ? "" : "/") + name;
   }
   /**
    * The fully resolved path string for this Path entry
@@ -41254,13 +41254,13 @@ var PathBase = class {
     if (this.#fullpath !== void 0) {
       return this.#fullpath;
     }
-    const name2 = this.name;
+    const name = this.name;
     const p = this.parent;
     if (!p) {
       return this.#fullpath = this.name;
     }
     const pv = p.fullpath();
-    const fp = pv + (!p.parent ? "" : this.sep) + name2;
+    const fp = pv + (!p.parent ? "" : this.sep) + name;
     return this.#fullpath = fp;
   }
   /**
@@ -41573,8 +41573,8 @@ var PathBase = class {
   #readdirMaybePromoteChild(e, c) {
     for (let p = c.provisional; p < c.length; p++) {
       const pchild = c[p];
-      const name2 = this.nocase ? normalizeNocase(e.name) : normalize(e.name);
-      if (name2 !== pchild.#matchName) {
+      const name = this.nocase ? normalizeNocase(e.name) : normalize(e.name);
+      if (name !== pchild.#matchName) {
         continue;
       }
       return this.#readdirPromoteChild(e, pchild, p, c);
@@ -41878,20 +41878,20 @@ var PathWin32 = class _PathWin32 extends PathBase {
    *
    * @internal
    */
-  constructor(name2, type = UNKNOWN, root2, roots, nocase, children, opts) {
-    super(name2, type, root2, roots, nocase, children, opts);
+  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
+    super(name, type, root2, roots, nocase, children, opts);
   }
   /**
    * @internal
    */
-  newChild(name2, type = UNKNOWN, opts = {}) {
-    return new _PathWin32(name2, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
+  newChild(name, type = UNKNOWN, opts = {}) {
+    return new _PathWin32(name, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
   }
   /**
    * @internal
    */
-  getRootString(path19) {
-    return win32.parse(path19).root;
+  getRootString(path20) {
+    return win32.parse(path20).root;
   }
   /**
    * @internal
@@ -41931,14 +41931,14 @@ var PathPosix = class _PathPosix extends PathBase {
    *
    * @internal
    */
-  constructor(name2, type = UNKNOWN, root2, roots, nocase, children, opts) {
-    super(name2, type, root2, roots, nocase, children, opts);
+  constructor(name, type = UNKNOWN, root2, roots, nocase, children, opts) {
+    super(name, type, root2, roots, nocase, children, opts);
   }
   /**
    * @internal
    */
-  getRootString(path19) {
-    return path19.startsWith("/") ? "/" : "";
+  getRootString(path20) {
+    return path20.startsWith("/") ? "/" : "";
   }
   /**
    * @internal
@@ -41949,8 +41949,8 @@ var PathPosix = class _PathPosix extends PathBase {
   /**
    * @internal
    */
-  newChild(name2, type = UNKNOWN, opts = {}) {
-    return new _PathPosix(name2, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
+  newChild(name, type = UNKNOWN, opts = {}) {
+    return new _PathPosix(name, type, this.root, this.roots, this.nocase, this.childrenCache(), opts);
   }
 };
 var PathScurryBase = class {
@@ -42027,11 +42027,11 @@ var PathScurryBase = class {
   /**
    * Get the depth of a provided path, string, or the cwd
    */
-  depth(path19 = this.cwd) {
-    if (typeof path19 === "string") {
-      path19 = this.cwd.resolve(path19);
+  depth(path20 = this.cwd) {
+    if (typeof path20 === "string") {
+      path20 = this.cwd.resolve(path20);
     }
-    return path19.depth();
+    return path20.depth();
   }
   /**
    * Return the cache of child entries.  Exposed so subclasses can create
@@ -42257,9 +42257,9 @@ var PathScurryBase = class {
       opts = entry2;
       entry2 = this.cwd;
     }
-    const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
+    const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
     const results = [];
-    if (!filter2 || filter2(entry2)) {
+    if (!filter3 || filter3(entry2)) {
       results.push(withFileTypes ? entry2 : entry2.fullpath());
     }
     const dirs = /* @__PURE__ */ new Set();
@@ -42278,7 +42278,7 @@ var PathScurryBase = class {
           }
         };
         for (const e of entries) {
-          if (!filter2 || filter2(e)) {
+          if (!filter3 || filter3(e)) {
             results.push(withFileTypes ? e : e.fullpath());
           }
           if (follow && e.isSymbolicLink()) {
@@ -42309,16 +42309,16 @@ var PathScurryBase = class {
       opts = entry2;
       entry2 = this.cwd;
     }
-    const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
+    const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
     const results = [];
-    if (!filter2 || filter2(entry2)) {
+    if (!filter3 || filter3(entry2)) {
       results.push(withFileTypes ? entry2 : entry2.fullpath());
     }
     const dirs = /* @__PURE__ */ new Set([entry2]);
     for (const dir of dirs) {
       const entries = dir.readdirSync();
       for (const e of entries) {
-        if (!filter2 || filter2(e)) {
+        if (!filter3 || filter3(e)) {
           results.push(withFileTypes ? e : e.fullpath());
         }
         let r = e;
@@ -42371,15 +42371,15 @@ var PathScurryBase = class {
       opts = entry2;
       entry2 = this.cwd;
     }
-    const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
-    if (!filter2 || filter2(entry2)) {
+    const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
+    if (!filter3 || filter3(entry2)) {
       yield withFileTypes ? entry2 : entry2.fullpath();
     }
     const dirs = /* @__PURE__ */ new Set([entry2]);
     for (const dir of dirs) {
       const entries = dir.readdirSync();
       for (const e of entries) {
-        if (!filter2 || filter2(e)) {
+        if (!filter3 || filter3(e)) {
           yield withFileTypes ? e : e.fullpath();
         }
         let r = e;
@@ -42402,9 +42402,9 @@ var PathScurryBase = class {
       opts = entry2;
       entry2 = this.cwd;
     }
-    const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
+    const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
     const results = new Minipass({ objectMode: true });
-    if (!filter2 || filter2(entry2)) {
+    if (!filter3 || filter3(entry2)) {
       results.write(withFileTypes ? entry2 : entry2.fullpath());
     }
     const dirs = /* @__PURE__ */ new Set();
@@ -42437,7 +42437,7 @@ var PathScurryBase = class {
             }
           }
           for (const e of entries) {
-            if (e && (!filter2 || filter2(e))) {
+            if (e && (!filter3 || filter3(e))) {
               if (!results.write(withFileTypes ? e : e.fullpath())) {
                 paused = true;
               }
@@ -42471,10 +42471,10 @@ var PathScurryBase = class {
       opts = entry2;
       entry2 = this.cwd;
     }
-    const { withFileTypes = true, follow = false, filter: filter2, walkFilter } = opts;
+    const { withFileTypes = true, follow = false, filter: filter3, walkFilter } = opts;
     const results = new Minipass({ objectMode: true });
     const dirs = /* @__PURE__ */ new Set();
-    if (!filter2 || filter2(entry2)) {
+    if (!filter3 || filter3(entry2)) {
       results.write(withFileTypes ? entry2 : entry2.fullpath());
     }
     const queue2 = [entry2];
@@ -42492,7 +42492,7 @@ var PathScurryBase = class {
         dirs.add(dir);
         const entries = dir.readdirSync();
         for (const e of entries) {
-          if (!filter2 || filter2(e)) {
+          if (!filter3 || filter3(e)) {
             if (!results.write(withFileTypes ? e : e.fullpath())) {
               paused = true;
             }
@@ -42518,9 +42518,9 @@ var PathScurryBase = class {
     process6();
     return results;
   }
-  chdir(path19 = this.cwd) {
+  chdir(path20 = this.cwd) {
     const oldCwd = this.cwd;
-    this.cwd = typeof path19 === "string" ? this.cwd.resolve(path19) : path19;
+    this.cwd = typeof path20 === "string" ? this.cwd.resolve(path20) : path20;
     this.cwd[setAsCwd](oldCwd);
   }
 };
@@ -42876,8 +42876,8 @@ var MatchRecord = class {
   }
   // match, absolute, ifdir
   entries() {
-    return [...this.store.entries()].map(([path19, n]) => [
-      path19,
+    return [...this.store.entries()].map(([path20, n]) => [
+      path20,
       !!(n & 2),
       !!(n & 1)
     ]);
@@ -43082,9 +43082,9 @@ var GlobUtil = class {
   signal;
   maxDepth;
   includeChildMatches;
-  constructor(patterns, path19, opts) {
+  constructor(patterns, path20, opts) {
     this.patterns = patterns;
-    this.path = path19;
+    this.path = path20;
     this.opts = opts;
     this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
     this.includeChildMatches = opts.includeChildMatches !== false;
@@ -43103,11 +43103,11 @@ var GlobUtil = class {
       });
     }
   }
-  #ignored(path19) {
-    return this.seen.has(path19) || !!this.#ignore?.ignored?.(path19);
+  #ignored(path20) {
+    return this.seen.has(path20) || !!this.#ignore?.ignored?.(path20);
   }
-  #childrenIgnored(path19) {
-    return !!this.#ignore?.childrenIgnored?.(path19);
+  #childrenIgnored(path20) {
+    return !!this.#ignore?.childrenIgnored?.(path20);
   }
   // backpressure mechanism
   pause() {
@@ -43322,8 +43322,8 @@ var GlobUtil = class {
 };
 var GlobWalker = class extends GlobUtil {
   matches = /* @__PURE__ */ new Set();
-  constructor(patterns, path19, opts) {
-    super(patterns, path19, opts);
+  constructor(patterns, path20, opts) {
+    super(patterns, path20, opts);
   }
   matchEmit(e) {
     this.matches.add(e);
@@ -43360,8 +43360,8 @@ var GlobWalker = class extends GlobUtil {
 };
 var GlobStream = class extends GlobUtil {
   results;
-  constructor(patterns, path19, opts) {
-    super(patterns, path19, opts);
+  constructor(patterns, path20, opts) {
+    super(patterns, path20, opts);
     this.results = new Minipass({
       signal: this.signal,
       objectMode: true
@@ -44035,13 +44035,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path19) {
-    if (isUrl(path19)) {
-      path19 = fileURLToPath8(path19);
+  set path(path20) {
+    if (isUrl(path20)) {
+      path20 = fileURLToPath8(path20);
     }
-    assertNonEmpty(path19, "path");
-    if (this.path !== path19) {
-      this.history.push(path19);
+    assertNonEmpty(path20, "path");
+    if (this.path !== path20) {
+      this.history.push(path20);
     }
   }
   /**
@@ -44296,21 +44296,21 @@ var VFile = class {
     return decoder.decode(this.value);
   }
 };
-function assertPart(part, name2) {
+function assertPart(part, name) {
   if (part && part.includes(default2.sep)) {
     throw new Error(
-      "`" + name2 + "` cannot be a path: did not expect `" + default2.sep + "`"
+      "`" + name + "` cannot be a path: did not expect `" + default2.sep + "`"
     );
   }
 }
-function assertNonEmpty(part, name2) {
+function assertNonEmpty(part, name) {
   if (!part) {
-    throw new Error("`" + name2 + "` cannot be empty");
+    throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path19, name2) {
-  if (!path19) {
-    throw new Error("Setting `" + name2 + "` requires `path` to be set too");
+function assertPath(path20, name) {
+  if (!path20) {
+    throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
 function isUint8Array(value) {
@@ -44445,8 +44445,8 @@ function search(input3, options2, next) {
                 one2(void 0, [otherFile]);
               } else {
                 search(
-                  basenames.map(function(name2) {
-                    return path9.join(filePath(file2), name2);
+                  basenames.map(function(name) {
+                    return path9.join(filePath(file2), name);
                   }),
                   { ...options2, nested: true },
                   one2
@@ -44802,7 +44802,7 @@ function createAncestorsLines(state, ancestors) {
   while (index2-- > min) {
     const node3 = ancestors[index2];
     const value = node3;
-    const name2 = (
+    const name = (
       // `hast`
       typeof value.tagName === "string" ? value.tagName : (
         // `xast` (and MDX JSX elements)
@@ -44811,7 +44811,7 @@ function createAncestorsLines(state, ancestors) {
     );
     const position2 = stringifyPosition(node3.position);
     lines2.push(
-      "    at " + state.yellow + node3.type + (name2 ? "<" + name2 + ">" : "") + state.defaultColor + (position2 ? " (" + position2 + ")" : "")
+      "    at " + state.yellow + node3.type + (name ? "<" + name + ">" : "") + state.defaultColor + (position2 ? " (" + position2 + ")" : "")
     );
   }
   return lines2;
@@ -44870,8 +44870,8 @@ function createFileLine(state, file2) {
   let left = "";
   let right = "";
   if (!state.oneFileMode || state.defaultName || fromPath) {
-    const name2 = fromPath || state.defaultName || "<stdin>";
-    left = state.underline + (stats.fatal ? state.red : stats.total ? state.yellow : state.green) + name2 + state.defaultColor + state.noUnderline + (file2.stored && name2 !== toPath ? " > " + toPath : "");
+    const name = fromPath || state.defaultName || "<stdin>";
+    left = state.underline + (stats.fatal ? state.red : stats.total ? state.yellow : state.green) + name + state.defaultColor + state.noUnderline + (file2.stored && name !== toPath ? " > " + toPath : "");
   }
   if (file2.stored) {
     right = state.yellow + "written" + state.defaultColor;
@@ -45676,20 +45676,20 @@ var FileSet = class extends EventEmitter2 {
    * @returns
    *   Self.
    */
-  use(completer2) {
+  use(completer) {
     const pipeline = this.pipeline;
     let duplicate = false;
-    if (completer2 && completer2.pluginId) {
+    if (completer && completer.pluginId) {
       duplicate = this.plugins.some(function(value) {
-        return value.pluginId === completer2.pluginId;
+        return value.pluginId === completer.pluginId;
       });
     }
-    if (!duplicate && this.plugins.includes(completer2)) {
+    if (!duplicate && this.plugins.includes(completer)) {
       duplicate = true;
     }
     if (!duplicate) {
-      this.plugins.push(completer2);
-      pipeline.use(completer2);
+      this.plugins.push(completer);
+      pipeline.use(completer);
     }
     return this;
   }
@@ -46109,7 +46109,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
       node3 && typeof node3 === "object" ? node3 : {}
     );
     if (typeof value.type === "string") {
-      const name2 = (
+      const name = (
         // `hast`
         typeof value.tagName === "string" ? value.tagName : (
           // `xast`
@@ -46117,7 +46117,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
         )
       );
       Object.defineProperty(visit3, "name", {
-        value: "node (" + color3(node3.type + (name2 ? "<" + name2 + ">" : "")) + ")"
+        value: "node (" + color3(node3.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
     return visit3;
@@ -46366,7 +46366,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain3, path19, match2) {
+function findUrl(_, protocol, domain3, path20, match2) {
   if (!previous(match2)) {
     return false;
   }
@@ -46379,7 +46379,7 @@ function findUrl(_, protocol, domain3, path19, match2) {
   if (unicodePunctuation(domain3.charCodeAt(0)) || !isCorrectDomain(domain3)) {
     return false;
   }
-  const parts2 = splitUrl(domain3 + path19);
+  const parts2 = splitUrl(domain3 + path20);
   const result = {
     type: "link",
     title: null,
@@ -47261,11 +47261,11 @@ function htmlKind(value) {
   while (code4 === 45 || asciiAlphanumeric(code4)) {
     code4 = value.charCodeAt(++end);
   }
-  const name2 = value.slice(start, end).toLowerCase();
-  if (!closing && code4 !== 47 && htmlRawNames.includes(name2)) {
+  const name = value.slice(start, end).toLowerCase();
+  if (!closing && code4 !== 47 && htmlRawNames.includes(name)) {
     return 1;
   }
-  return htmlBlockNames.includes(name2) ? 6 : 7;
+  return htmlBlockNames.includes(name) ? 6 : 7;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
@@ -50958,8 +50958,8 @@ function toMarkdown(tree, options2) {
     result += "\n";
   }
   return result;
-  function enter(name2) {
-    state.stack.push(name2);
+  function enter(name) {
+    state.stack.push(name);
     return exit3;
     function exit3() {
       state.stack.pop();
@@ -53479,8 +53479,8 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   function tagName(code4) {
     if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
       const slash = code4 === 47;
-      const name2 = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name2)) {
+      const name = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker2 = 1;
         return self2.interrupt ? ok3(code4) : continuation(code4);
       }
@@ -53671,8 +53671,8 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   }
   function continuationRawEndTag(code4) {
     if (code4 === 62) {
-      const name2 = buffer.toLowerCase();
-      if (htmlRawNames.includes(name2)) {
+      const name = buffer.toLowerCase();
+      if (htmlRawNames.includes(name)) {
         effects.consume(code4);
         return continuationClose;
       }
@@ -55729,15 +55729,15 @@ var sectionNames = [
   "Notes"
 ];
 var extraSectionNames = ["Out of Scope", "Test Sources", "Work Breakdown"];
-var requiredSectionNames = sectionNames.filter((name2) => name2 !== "Architecture" && name2 !== "Notes");
+var requiredSectionNames = sectionNames.filter((name) => name !== "Architecture" && name !== "Notes");
 var promisePattern = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_COMPLETE$/;
 function promiseFromTitle(title) {
   const base2 = upperSnake((title ?? "").replace(/^\s*(?:spec|discovery)\s*:\s*/i, "").replace(/\[[^\]]*\]/g, ""));
   if (!base2) return "SPEC_COMPLETE";
   return base2.endsWith("_COMPLETE") ? base2 : `${base2}_COMPLETE`;
 }
-function sectionSkeleton(name2, title) {
-  switch (name2) {
+function sectionSkeleton(name, title) {
+  switch (name) {
     case "Meta":
       return "| Field | Value |\n|-------|-------|\n| Type | [type] |\n| Repo | [repository name] |\n| Status | draft |\n| Created | [date] |";
     case "Overview":
@@ -55776,288 +55776,6 @@ function sectionSkeleton(name2, title) {
 }
 function upperSnake(text5) {
   return text5.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase();
-}
-
-// node_modules/mdast-comment-marker/lib/index.js
-var commentExpression = /\s*([a-zA-Z\d-]+)(\s+([\s\S]*))?\s*/;
-var esCommentExpression = new RegExp(
-  "(\\s*\\/\\*" + commentExpression.source + "\\*\\/\\s*)"
-);
-var markerExpression = new RegExp(
-  "(\\s*<!--" + commentExpression.source + "-->\\s*)"
-);
-function commentMarker(value) {
-  if (isNode2(value) && (value.type === "html" || value.type === "mdxFlowExpression" || value.type === "mdxTextExpression")) {
-    const match2 = value.value.match(
-      value.type === "html" ? markerExpression : esCommentExpression
-    );
-    if (match2 && match2[0].length === value.value.length) {
-      const parameters = parseParameters(match2[3] || "");
-      if (parameters) {
-        return {
-          name: match2[2],
-          attributes: (match2[4] || "").trim(),
-          parameters,
-          node: value
-        };
-      }
-    }
-  }
-}
-function parseParameters(value) {
-  const parameters = {};
-  return value.replace(
-    /\s+([-\w]+)(?:=(?:"((?:\\[\s\S]|[^"])*)"|'((?:\\[\s\S]|[^'])*)'|((?:\\[\s\S]|[^"'\s])+)))?/gi,
-    replacer
-  ).replace(/\s+/g, "") ? void 0 : parameters;
-  function replacer(_, $1, $2, $3, $4) {
-    let value2 = $2 === void 0 ? $3 === void 0 ? $4 : $3 : $2;
-    const number4 = Number(value2);
-    if (value2 === "true" || value2 === void 0) {
-      value2 = true;
-    } else if (value2 === "false") {
-      value2 = false;
-    } else if (value2.trim() && !Number.isNaN(number4)) {
-      value2 = number4;
-    }
-    parameters[$1] = value2;
-    return "";
-  }
-}
-function isNode2(value) {
-  return Boolean(value && typeof value === "object" && "type" in value);
-}
-
-// node_modules/space-separated-tokens/index.js
-function parse2(value) {
-  const input3 = String(value || "").trim();
-  return input3 ? input3.split(/[ \t\n\r\f]+/g) : [];
-}
-
-// node_modules/vfile-location/lib/index.js
-function location(file2) {
-  const value = String(file2);
-  const indices = [];
-  let cr = -1;
-  let lf = -1;
-  return { toOffset, toPoint };
-  function grow() {
-    const from = indices.at(-1) ?? 0;
-    if (cr < from) {
-      cr = value.indexOf("\r", from);
-      if (cr === -1) cr = Infinity;
-    }
-    if (lf < from) {
-      lf = value.indexOf("\n", from);
-      if (lf === -1) lf = Infinity;
-    }
-    const eol3 = cr + 1 === lf ? lf : Math.min(cr, lf);
-    indices.push((eol3 === Infinity ? value.length : eol3) + 1);
-  }
-  function toPoint(offset) {
-    if (typeof offset === "number" && offset > -1 && offset <= value.length) {
-      while ((indices.at(-1) ?? 0) <= offset) grow();
-      let low = 0;
-      let high = indices.length - 1;
-      while (low < high) {
-        const middle = Math.floor((low + high) / 2);
-        if (indices[middle] > offset) {
-          high = middle;
-        } else {
-          low = middle + 1;
-        }
-      }
-      return {
-        line: low + 1,
-        column: offset - (low > 0 ? indices[low - 1] : 0) + 1,
-        offset
-      };
-    }
-  }
-  function toOffset(point3) {
-    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
-    point3.column > 0) {
-      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value.length) {
-        grow();
-      }
-      const offset = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
-      if (offset < indices[point3.line - 1]) return offset;
-    }
-  }
-}
-
-// node_modules/unified-message-control/lib/index.js
-var own10 = {}.hasOwnProperty;
-function messageControl(tree, options2) {
-  if (!options2 || typeof options2 !== "object") {
-    throw new Error("Expected `options`");
-  }
-  const { file: file2, marker: marker2, name: name2, test } = options2;
-  let { enable, disable: disable2, known, reset, source: source3 } = options2;
-  if (!enable) enable = [];
-  if (!disable2) disable2 = [];
-  if (!file2) {
-    throw new Error("Expected `file` in `options`");
-  }
-  if (!marker2) {
-    throw new Error("Expected `marker` in `options`");
-  }
-  if (!name2) {
-    throw new Error("Expected `name` in `options`");
-  }
-  const sources = typeof source3 === "string" ? [source3] : source3 || [name2];
-  const toOffset = location(file2).toOffset;
-  const initial = !reset;
-  const gaps = detectGaps(tree);
-  const scope = {};
-  const globals = [];
-  visit(tree, test, visitor);
-  file2.messages = file2.messages.filter(function(m) {
-    return filter2(m);
-  });
-  function visitor(node3, position2, parent) {
-    const point3 = node3.position && node3.position.start;
-    const mark = marker2(node3);
-    if (!point3 || !mark || mark.name !== name2) {
-      return;
-    }
-    const ruleIds = parse2(mark.attributes);
-    const verb = ruleIds.shift();
-    const fn = verb === "enable" ? doEnable : verb === "disable" ? doDisable : verb === "ignore" ? doIgnore : void 0;
-    if (!fn) {
-      file2.fail(
-        "Unknown keyword `" + verb + "`: expected `'enable'`, `'disable'`, or `'ignore'`",
-        node3
-      );
-    }
-    ok(verb, "expected verb");
-    ok(fn, "expected verb");
-    const next = parent && position2 !== void 0 && parent.children[position2 + 1] || void 0;
-    const tail = next && next.position && next.position.end;
-    if (ruleIds.length === 0) {
-      fn(point3, void 0, tail);
-    } else {
-      let index2 = -1;
-      while (++index2 < ruleIds.length) {
-        const ruleId = ruleIds[index2];
-        if (isKnown(ruleId, verb, node3)) {
-          fn(point3, ruleId, tail);
-        }
-      }
-    }
-  }
-  function doIgnore(point3, ruleId, tail) {
-    if (tail) {
-      toggle(point3, false, ruleId);
-      toggle(tail, true, ruleId);
-    }
-  }
-  function doDisable(point3, ruleId) {
-    toggle(point3, false, ruleId);
-    if (!ruleId) reset = true;
-  }
-  function doEnable(point3, ruleId) {
-    toggle(point3, true, ruleId);
-    if (!ruleId) reset = false;
-  }
-  function filter2(message) {
-    let gapIndex = gaps.length;
-    if (!message.source || !sources.includes(message.source)) {
-      return true;
-    }
-    if (!message.line) message.line = 1;
-    if (!message.column) message.column = 1;
-    const offset = toOffset(message);
-    ok(typeof offset === "number");
-    while (gapIndex--) {
-      if (gaps[gapIndex][0] <= offset && gaps[gapIndex][1] > offset) {
-        return false;
-      }
-    }
-    return (!message.ruleId || check4(message, scope[message.ruleId], true)) && check4(message, globals, false);
-  }
-  function isKnown(ruleId, verb, node3) {
-    const result = known ? known.includes(ruleId) : true;
-    if (!result) {
-      file2.message("Cannot " + verb + " `'" + ruleId + "'`, it\u2019s not known", {
-        ancestors: [node3],
-        place: node3.position,
-        ruleId: "known",
-        source: "unified-message-control"
-      });
-    }
-    return result;
-  }
-  function getState(ruleId) {
-    const ranges = ruleId ? scope[ruleId] : globals;
-    if (ranges && ranges.length > 0) {
-      return ranges[ranges.length - 1].state;
-    }
-    ok(enable);
-    ok(disable2);
-    return ruleId ? reset ? enable.includes(ruleId) : !disable2.includes(ruleId) : !reset;
-  }
-  function toggle(point3, state, ruleId) {
-    const markers = ruleId ? scope[ruleId] || (scope[ruleId] = []) : globals;
-    const current = getState(ruleId);
-    if (current !== state) {
-      markers.push({ state, point: point3 });
-    }
-    if (!ruleId) {
-      for (ruleId in scope) {
-        if (own10.call(scope, ruleId)) {
-          toggle(point3, state, ruleId);
-        }
-      }
-    }
-  }
-  function check4(message, marks, local) {
-    if (message.line && message.column && marks && marks.length > 0) {
-      let index2 = marks.length;
-      while (index2--) {
-        const mark = marks[index2];
-        if (mark.point && (mark.point.line < message.line || mark.point.line === message.line && mark.point.column <= message.column)) {
-          return mark.state === true;
-        }
-      }
-    }
-    if (local) {
-      ok(message.ruleId);
-      ok(enable);
-      ok(disable2);
-      return reset ? enable.includes(message.ruleId) : !disable2.includes(message.ruleId);
-    }
-    return Boolean(initial || reset);
-  }
-}
-function detectGaps(tree) {
-  const end = tree && tree.position && tree.position.end && tree.position.end.offset;
-  let offset = 0;
-  let gap = false;
-  const gaps = [];
-  visit(tree, one2);
-  if (typeof end === "number" && offset !== end) {
-    update();
-    update(end);
-  }
-  return gaps;
-  function one2(node3) {
-    update(node3.position && node3.position.start && node3.position.start.offset);
-    if (!("children" in node3)) {
-      update(node3.position && node3.position.end && node3.position.end.offset);
-    }
-  }
-  function update(latest) {
-    if (latest === null || latest === void 0) {
-      gap = true;
-    } else if (offset < latest) {
-      if (gap) {
-        gaps.push([offset, latest]);
-        gap = false;
-      }
-      offset = latest;
-    }
-  }
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -56258,7 +55976,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse4,
+  parse: () => parse3,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -56610,7 +56328,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse3,
+  parse: () => parse2,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -56698,7 +56416,7 @@ __export(util_exports, {
   objectClone: () => objectClone,
   omit: () => omit,
   optionalKeys: () => optionalKeys,
-  own: () => own11,
+  own: () => own10,
   parsedType: () => parsedType,
   partial: () => partial,
   pick: () => pick,
@@ -56877,10 +56595,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path19) {
-  if (!path19)
+function getElementAtPath(obj, path20) {
+  if (!path20)
     return obj;
-  return path19.reduce((acc, key) => acc?.[key], obj);
+  return path20.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -57179,12 +56897,12 @@ function merge2(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name2 = "partial") {
+function partial(Class2, schema, mask, name = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    throw new Error(`.${name2}() cannot be used on object schemas containing refinements`);
+    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
@@ -57220,11 +56938,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path19, issues) {
+function prefixIssues(path20, issues) {
   return issues.map((iss) => {
     var _a4;
     (_a4 = iss).path ?? (_a4.path = []);
-    iss.path.unshift(path19);
+    iss.path.unshift(path20);
     return iss;
   });
 }
@@ -57391,12 +57109,12 @@ function members(proto, table) {
       defineBound(proto, key, desc.value);
   }
 }
-function own11(inst, key, value, enumerable = true) {
+function own10(inst, key, value, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
   return value;
 }
 function hide(inst, key, value) {
-  return own11(inst, key, value, false);
+  return own10(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
@@ -57406,10 +57124,10 @@ function derived(computes, table) {
       configurable: true,
       enumerable: true,
       get() {
-        return own11(this, key, compute(this));
+        return own10(this, key, compute(this));
       },
       set(value) {
-        own11(this, key, value);
+        own10(this, key, value);
       }
     });
   }
@@ -57419,10 +57137,10 @@ function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own11(this, key, fn.bind(this));
+      return this == null ? fn : own10(this, key, fn.bind(this));
     },
     set(value) {
-      own11(this, key, value);
+      own10(this, key, value);
     }
   });
 }
@@ -57524,7 +57242,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name2, initializer3, proto, params) {
+function $constructor(name, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -57542,10 +57260,10 @@ function $constructor(name2, initializer3, proto, params) {
       } finally {
         _zodDesc.value = void 0;
       }
-    } else if (inst._zod.traits.has(name2)) {
+    } else if (inst._zod.traits.has(name)) {
       return;
     }
-    inst._zod.traits.add(name2);
+    inst._zod.traits.add(name);
     initializer3(inst, def);
     if (initialized) {
       const own14 = Object.getPrototypeOf(inst);
@@ -57571,7 +57289,7 @@ function $constructor(name2, initializer3, proto, params) {
   const Parent = params?.Parent ?? Object;
   class Definition extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name2 });
+  Object.defineProperty(Definition, "name", { value: name });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init(inst, def);
@@ -57592,10 +57310,10 @@ function $constructor(name2, initializer3, proto, params) {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
-      return inst?._zod?.traits?.has(name2);
+      return inst?._zod?.traits?.has(name);
     }
   });
-  Object.defineProperty(_, "name", { value: name2 });
+  Object.defineProperty(_, "name", { value: name });
   return _;
 }
 var $brand = /* @__PURE__ */ Symbol("zod_brand");
@@ -57605,8 +57323,8 @@ var $ZodAsyncError = class extends Error {
   }
 };
 var $ZodEncodeError = class extends Error {
-  constructor(name2) {
-    super(`Encountered unidirectional transform during encode: ${name2}`);
+  constructor(name) {
+    super(`Encountered unidirectional transform during encode: ${name}`);
     this.name = "ZodEncodeError";
   }
 };
@@ -57686,16 +57404,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path19 = []) => {
+  const processError = (error63, path20 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path20, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -57734,17 +57452,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path19 = []) => {
+  const processError = (error63, path20 = []) => {
     var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path20, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -57783,8 +57501,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path19 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path19) {
+  const path20 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path20) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -57830,7 +57548,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse3 = /* @__PURE__ */ _parse($ZodRealError);
+var parse2 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -58773,7 +58491,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
     return hide(this, "~standard", standardProps(this));
   },
   set "~standard"(value) {
-    own11(this, "~standard", value);
+    own10(this, "~standard", value);
   }
 });
 var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
@@ -60983,10 +60701,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse3(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse3(inst._def.output, result);
+        return parse2(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -69133,13 +68851,13 @@ ${code4}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name3, v] of ctx.constants) {
+  for (const [name2, v] of ctx.constants) {
     if (v === value)
-      return name3;
+      return name2;
   }
-  const name2 = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name2, value);
-  return name2;
+  const name = `c${ctx.constantCounter++}`;
+  ctx.constants.set(name, value);
+  return name;
 }
 function addUserConstant(ctx, fn) {
   ctx.definite = false;
@@ -73293,7 +73011,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse4 = /* @__PURE__ */ _parse(ZodRealError);
+var parse3 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -73430,7 +73148,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse4(this, data, params, { callee: _parse2 });
+    return parse3(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -74922,13 +74640,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path19 = ref.slice(1).split("/").filter(Boolean);
-  if (path19.length === 0) {
+  const path20 = ref.slice(1).split("/").filter(Boolean);
+  if (path20.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path19[0] === defsKey) {
-    const key = path19[1] === void 0 ? void 0 : decodeJSONPointerSegment(path19[1]);
+  if (path20[0] === defsKey) {
+    const key = path20[1] === void 0 ? void 0 : decodeJSONPointerSegment(path20[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -75777,6 +75495,58 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// node_modules/vfile-location/lib/index.js
+function location(file2) {
+  const value = String(file2);
+  const indices = [];
+  let cr = -1;
+  let lf = -1;
+  return { toOffset, toPoint };
+  function grow() {
+    const from = indices.at(-1) ?? 0;
+    if (cr < from) {
+      cr = value.indexOf("\r", from);
+      if (cr === -1) cr = Infinity;
+    }
+    if (lf < from) {
+      lf = value.indexOf("\n", from);
+      if (lf === -1) lf = Infinity;
+    }
+    const eol3 = cr + 1 === lf ? lf : Math.min(cr, lf);
+    indices.push((eol3 === Infinity ? value.length : eol3) + 1);
+  }
+  function toPoint(offset) {
+    if (typeof offset === "number" && offset > -1 && offset <= value.length) {
+      while ((indices.at(-1) ?? 0) <= offset) grow();
+      let low = 0;
+      let high = indices.length - 1;
+      while (low < high) {
+        const middle = Math.floor((low + high) / 2);
+        if (indices[middle] > offset) {
+          high = middle;
+        } else {
+          low = middle + 1;
+        }
+      }
+      return {
+        line: low + 1,
+        column: offset - (low > 0 ? indices[low - 1] : 0) + 1,
+        offset
+      };
+    }
+  }
+  function toOffset(point3) {
+    if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
+    point3.column > 0) {
+      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value.length) {
+        grow();
+      }
+      const offset = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
+      if (offset < indices[point3.line - 1]) return offset;
+    }
+  }
+}
+
 // src/model/text.ts
 var chunkIdPrefix = /^(C\d+(?:\.\d+)*)(?=$|[\s:.—–-])[\s:.—–-]*/;
 function splitChunkId(title) {
@@ -75796,13 +75566,13 @@ function normalizeHeading(text5) {
   return text5.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "").replace(/[:：]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 var canonicalByName = new Map(
-  sectionNames.map((name2) => [name2.toLowerCase(), name2])
+  sectionNames.map((name) => [name.toLowerCase(), name])
 );
 canonicalByName.set("metadata", "Meta");
 canonicalByName.set("acceptance", "Acceptance Criteria");
 canonicalByName.set("reference", "Reference Files");
 canonicalByName.set("references", "Reference Files");
-var extraByName = new Map(extraSectionNames.map((name2) => [name2.toLowerCase(), name2]));
+var extraByName = new Map(extraSectionNames.map((name) => [name.toLowerCase(), name]));
 function canonicalSection(text5) {
   return canonicalByName.get(normalizeHeading(text5)) ?? null;
 }
@@ -75892,8 +75662,8 @@ function buildSpec(tree, source3) {
     controlComments: []
   };
   for (const { section, nodes } of sections) {
-    const name2 = section.canonical;
-    switch (name2) {
+    const name = section.canonical;
+    switch (name) {
       case "Meta":
         model.meta ??= parseMeta(ctx, section, nodes);
         break;
@@ -75985,8 +75755,8 @@ function parseTable(ctx, table) {
   };
 }
 function pick2(row, ...names) {
-  for (const name2 of names) {
-    const found = row[name2];
+  for (const name of names) {
+    const found = row[name];
     if (found) return found;
   }
   return void 0;
@@ -76078,8 +75848,8 @@ function parseSkills(ctx, nodes) {
       const paragraph2 = firstParagraph(item2);
       const text5 = (paragraph2 ? toString(paragraph2) : toString(item2)).trim();
       const code4 = paragraph2 ? firstInlineCode(paragraph2) : null;
-      const name2 = (code4 ?? text5.split(/\s+[—–-]\s+|:\s/)[0] ?? "").trim();
-      skills.push({ name: name2, text: text5, position: pos(ctx, item2) });
+      const name = (code4 ?? text5.split(/\s+[—–-]\s+|:\s/)[0] ?? "").trim();
+      skills.push({ name, text: text5, position: pos(ctx, item2) });
     }
   }
   return skills;
@@ -76113,8 +75883,8 @@ function parseReferences(ctx, nodes) {
         groups.push(group);
         const restText = rest.map((c) => toString(c)).join("").replace(/^\s*:\s*/, "").trim();
         if (restText) {
-          const path19 = firstInlineCode({ type: "paragraph", children: rest });
-          group.entries.push({ path: path19, description: describe3(restText, path19), text: restText, position: pos(ctx, node3) });
+          const path20 = firstInlineCode({ type: "paragraph", children: rest });
+          group.entries.push({ path: path20, description: describe3(restText, path20), text: restText, position: pos(ctx, node3) });
         }
       }
     } else if (node3.type === "list") {
@@ -76125,16 +75895,16 @@ function parseReferences(ctx, nodes) {
       for (const item2 of node3.children) {
         const paragraph2 = firstParagraph(item2);
         const text5 = (paragraph2 ? toString(paragraph2) : toString(item2)).trim();
-        const path19 = paragraph2 ? firstInlineCode(paragraph2) : null;
-        group.entries.push({ path: path19, description: describe3(text5, path19), text: text5, position: pos(ctx, item2) });
+        const path20 = paragraph2 ? firstInlineCode(paragraph2) : null;
+        group.entries.push({ path: path20, description: describe3(text5, path20), text: text5, position: pos(ctx, item2) });
       }
       group.position = { start: group.position.start, end: pos(ctx, node3).end };
     }
   }
   return groups;
 }
-function describe3(text5, path19) {
-  const rest = path19 ? text5.replace(path19, "") : text5;
+function describe3(text5, path20) {
+  const rest = path20 ? text5.replace(path20, "") : text5;
   return rest.replace(/^[\s—–:-]+/, "").trim();
 }
 function parseAcceptance(ctx, section, nodes) {
@@ -76260,17 +76030,17 @@ function splitList(value) {
 function parsePhase(ctx, heading2, nodes, phaseIndex, headingPosition) {
   const text5 = heading2 ? toString(heading2).trim() : "";
   const match2 = phaseHeading.exec(text5);
-  let name2 = match2 ? (match2[2] ?? "").trim() : text5;
+  let name = match2 ? (match2[2] ?? "").trim() : text5;
   const qualifiers = [];
-  const qualifier = /\(([^()]*)\)\s*$/.exec(name2);
+  const qualifier = /\(([^()]*)\)\s*$/.exec(name);
   if (qualifier) {
     qualifiers.push(...(qualifier[1] ?? "").split(",").map((q) => q.trim()).filter(Boolean));
-    name2 = name2.slice(0, qualifier.index).trim();
+    name = name.slice(0, qualifier.index).trim();
   }
   const end = nodes.length > 0 ? pos(ctx, nodes[nodes.length - 1]).end : headingPosition.end;
   const phase3 = {
     number: match2 ? Number(match2[1]) : null,
-    name: name2,
+    name,
     heading: text5,
     qualifiers,
     headingPosition,
@@ -76536,11 +76306,11 @@ function resolveDependencies(chunks) {
     chunk4.key = key;
   }
   const byName = /* @__PURE__ */ new Map();
-  const add = (name2, chunk4) => {
-    if (!name2) return;
-    const norm = normalizeTitle(name2);
+  const add = (name, chunk4) => {
+    if (!name) return;
+    const norm = normalizeTitle(name);
     if (norm && !byName.has(norm)) byName.set(norm, chunk4);
-    const lower = name2.trim().toLowerCase();
+    const lower = name.trim().toLowerCase();
     if (lower && !byName.has(lower)) byName.set(lower, chunk4);
   };
   for (const chunk4 of chunks) {
@@ -76713,9 +76483,7 @@ function remarkSpec() {
   };
 }
 
-// src/rule.ts
-var source = "spec-lint";
-var docsBase = "https://github.com/spec-lint/spec-lint/blob/main/docs/rules/";
+// src/rule/config.ts
 var RuleConfigError = class extends Error {
   constructor(message) {
     super(message);
@@ -76740,7 +76508,32 @@ function levelOf2(value) {
   }
   return void 0;
 }
+var parsedConfigs = /* @__PURE__ */ new WeakMap();
+function keyOf(config2) {
+  try {
+    return JSON.stringify(config2) ?? "undefined";
+  } catch {
+    return void 0;
+  }
+}
 function parseRuleConfig(rule, config2) {
+  const key = keyOf(config2);
+  let known = parsedConfigs.get(rule);
+  if (key !== void 0) {
+    const hit = known?.get(key);
+    if (hit) return hit;
+  }
+  const parsed = parseOnce(rule, config2);
+  if (key !== void 0) {
+    if (!known) {
+      known = /* @__PURE__ */ new Map();
+      parsedConfigs.set(rule, known);
+    }
+    known.set(key, parsed);
+  }
+  return parsed;
+}
+function parseOnce(rule, config2) {
   let level = "warn";
   let raw;
   if (config2 === void 0 || config2 === null) {
@@ -76771,46 +76564,334 @@ function parseRuleConfig(rule, config2) {
   }
   return { level, options: parsed.data };
 }
-function defineRule(definition3) {
-  const url2 = docsBase + definition3.id + ".md";
-  function plugin(config2, fileSet) {
-    const { level, options: options2 } = parseRuleConfig(definition3, config2);
-    if (level === "off") return void 0;
-    definition3.attach?.({ options: options2, level, fileSet });
-    const settings = this?.data("settings") ?? {};
-    return function(tree, file2) {
-      const spec5 = getSpec(tree, file2);
-      const text5 = String(file2.value ?? "");
-      const ctx = {
-        file: file2,
-        tree,
-        source: text5,
-        options: options2,
-        settings,
-        report(reason, place, extra = {}) {
-          const message = file2.message(reason, {
-            place,
-            ruleId: definition3.id,
-            source,
-            ...extra.cause === void 0 ? {} : { cause: extra.cause }
-          });
-          message.url = url2;
-          message.fatal = extra.severity === "error" || level === "error" && extra.severity !== "warning";
-          if (extra.expected && !(place && swallowed(tree, text5, "start" in place ? place.start.offset : place.offset))) {
-            message.expected = extra.expected;
-          }
-          if (extra.actual !== void 0) message.actual = extra.actual;
-          if (extra.note !== void 0) message.note = extra.note;
-        }
-      };
-      definition3.check(spec5, ctx);
-      if (spec5.controlComments.length > 0) applyControlComments(tree, file2, spec5);
-    };
+
+// node_modules/mdast-comment-marker/lib/index.js
+var commentExpression = /\s*([a-zA-Z\d-]+)(\s+([\s\S]*))?\s*/;
+var esCommentExpression = new RegExp(
+  "(\\s*\\/\\*" + commentExpression.source + "\\*\\/\\s*)"
+);
+var markerExpression = new RegExp(
+  "(\\s*<!--" + commentExpression.source + "-->\\s*)"
+);
+function commentMarker(value) {
+  if (isNode2(value) && (value.type === "html" || value.type === "mdxFlowExpression" || value.type === "mdxTextExpression")) {
+    const match2 = value.value.match(
+      value.type === "html" ? markerExpression : esCommentExpression
+    );
+    if (match2 && match2[0].length === value.value.length) {
+      const parameters = parseParameters(match2[3] || "");
+      if (parameters) {
+        return {
+          name: match2[2],
+          attributes: (match2[4] || "").trim(),
+          parameters,
+          node: value
+        };
+      }
+    }
   }
-  Object.defineProperty(plugin, "name", { value: definition3.id.replace(/-(\w)/g, (_, c) => c.toUpperCase()) });
-  return Object.assign(plugin, { rule: definition3 });
 }
-function swallowed(tree, source3, offset) {
+function parseParameters(value) {
+  const parameters = {};
+  return value.replace(
+    /\s+([-\w]+)(?:=(?:"((?:\\[\s\S]|[^"])*)"|'((?:\\[\s\S]|[^'])*)'|((?:\\[\s\S]|[^"'\s])+)))?/gi,
+    replacer
+  ).replace(/\s+/g, "") ? void 0 : parameters;
+  function replacer(_, $1, $2, $3, $4) {
+    let value2 = $2 === void 0 ? $3 === void 0 ? $4 : $3 : $2;
+    const number4 = Number(value2);
+    if (value2 === "true" || value2 === void 0) {
+      value2 = true;
+    } else if (value2 === "false") {
+      value2 = false;
+    } else if (value2.trim() && !Number.isNaN(number4)) {
+      value2 = number4;
+    }
+    parameters[$1] = value2;
+    return "";
+  }
+}
+function isNode2(value) {
+  return Boolean(value && typeof value === "object" && "type" in value);
+}
+
+// node_modules/space-separated-tokens/index.js
+function parse4(value) {
+  const input3 = String(value || "").trim();
+  return input3 ? input3.split(/[ \t\n\r\f]+/g) : [];
+}
+
+// node_modules/unified-message-control/lib/index.js
+var own11 = {}.hasOwnProperty;
+function messageControl(tree, options2) {
+  if (!options2 || typeof options2 !== "object") {
+    throw new Error("Expected `options`");
+  }
+  const { file: file2, marker: marker2, name, test } = options2;
+  let { enable, disable: disable2, known, reset, source: source3 } = options2;
+  if (!enable) enable = [];
+  if (!disable2) disable2 = [];
+  if (!file2) {
+    throw new Error("Expected `file` in `options`");
+  }
+  if (!marker2) {
+    throw new Error("Expected `marker` in `options`");
+  }
+  if (!name) {
+    throw new Error("Expected `name` in `options`");
+  }
+  const sources = typeof source3 === "string" ? [source3] : source3 || [name];
+  const toOffset = location(file2).toOffset;
+  const initial = !reset;
+  const gaps = detectGaps(tree);
+  const scope = {};
+  const globals = [];
+  visit(tree, test, visitor);
+  file2.messages = file2.messages.filter(function(m) {
+    return filter3(m);
+  });
+  function visitor(node3, position2, parent) {
+    const point3 = node3.position && node3.position.start;
+    const mark = marker2(node3);
+    if (!point3 || !mark || mark.name !== name) {
+      return;
+    }
+    const ruleIds = parse4(mark.attributes);
+    const verb = ruleIds.shift();
+    const fn = verb === "enable" ? doEnable : verb === "disable" ? doDisable : verb === "ignore" ? doIgnore : void 0;
+    if (!fn) {
+      file2.fail(
+        "Unknown keyword `" + verb + "`: expected `'enable'`, `'disable'`, or `'ignore'`",
+        node3
+      );
+    }
+    ok(verb, "expected verb");
+    ok(fn, "expected verb");
+    const next = parent && position2 !== void 0 && parent.children[position2 + 1] || void 0;
+    const tail = next && next.position && next.position.end;
+    if (ruleIds.length === 0) {
+      fn(point3, void 0, tail);
+    } else {
+      let index2 = -1;
+      while (++index2 < ruleIds.length) {
+        const ruleId = ruleIds[index2];
+        if (isKnown(ruleId, verb, node3)) {
+          fn(point3, ruleId, tail);
+        }
+      }
+    }
+  }
+  function doIgnore(point3, ruleId, tail) {
+    if (tail) {
+      toggle(point3, false, ruleId);
+      toggle(tail, true, ruleId);
+    }
+  }
+  function doDisable(point3, ruleId) {
+    toggle(point3, false, ruleId);
+    if (!ruleId) reset = true;
+  }
+  function doEnable(point3, ruleId) {
+    toggle(point3, true, ruleId);
+    if (!ruleId) reset = false;
+  }
+  function filter3(message) {
+    let gapIndex = gaps.length;
+    if (!message.source || !sources.includes(message.source)) {
+      return true;
+    }
+    if (!message.line) message.line = 1;
+    if (!message.column) message.column = 1;
+    const offset = toOffset(message);
+    ok(typeof offset === "number");
+    while (gapIndex--) {
+      if (gaps[gapIndex][0] <= offset && gaps[gapIndex][1] > offset) {
+        return false;
+      }
+    }
+    return (!message.ruleId || check4(message, scope[message.ruleId], true)) && check4(message, globals, false);
+  }
+  function isKnown(ruleId, verb, node3) {
+    const result = known ? known.includes(ruleId) : true;
+    if (!result) {
+      file2.message("Cannot " + verb + " `'" + ruleId + "'`, it\u2019s not known", {
+        ancestors: [node3],
+        place: node3.position,
+        ruleId: "known",
+        source: "unified-message-control"
+      });
+    }
+    return result;
+  }
+  function getState(ruleId) {
+    const ranges = ruleId ? scope[ruleId] : globals;
+    if (ranges && ranges.length > 0) {
+      return ranges[ranges.length - 1].state;
+    }
+    ok(enable);
+    ok(disable2);
+    return ruleId ? reset ? enable.includes(ruleId) : !disable2.includes(ruleId) : !reset;
+  }
+  function toggle(point3, state, ruleId) {
+    const markers = ruleId ? scope[ruleId] || (scope[ruleId] = []) : globals;
+    const current = getState(ruleId);
+    if (current !== state) {
+      markers.push({ state, point: point3 });
+    }
+    if (!ruleId) {
+      for (ruleId in scope) {
+        if (own11.call(scope, ruleId)) {
+          toggle(point3, state, ruleId);
+        }
+      }
+    }
+  }
+  function check4(message, marks, local) {
+    if (message.line && message.column && marks && marks.length > 0) {
+      let index2 = marks.length;
+      while (index2--) {
+        const mark = marks[index2];
+        if (mark.point && (mark.point.line < message.line || mark.point.line === message.line && mark.point.column <= message.column)) {
+          return mark.state === true;
+        }
+      }
+    }
+    if (local) {
+      ok(message.ruleId);
+      ok(enable);
+      ok(disable2);
+      return reset ? enable.includes(message.ruleId) : !disable2.includes(message.ruleId);
+    }
+    return Boolean(initial || reset);
+  }
+}
+function detectGaps(tree) {
+  const end = tree && tree.position && tree.position.end && tree.position.end.offset;
+  let offset = 0;
+  let gap = false;
+  const gaps = [];
+  visit(tree, one2);
+  if (typeof end === "number" && offset !== end) {
+    update();
+    update(end);
+  }
+  return gaps;
+  function one2(node3) {
+    update(node3.position && node3.position.start && node3.position.start.offset);
+    if (!("children" in node3)) {
+      update(node3.position && node3.position.end && node3.position.end.offset);
+    }
+  }
+  function update(latest) {
+    if (latest === null || latest === void 0) {
+      gap = true;
+    } else if (offset < latest) {
+      if (gap) {
+        gaps.push([offset, latest]);
+        gap = false;
+      }
+      offset = latest;
+    }
+  }
+}
+
+// src/rule/control.ts
+var source = "spec-lint";
+var controlVerb = /^<!--\s*spec-lint(?:\s+(\S+))?/;
+var controlled = /* @__PURE__ */ new WeakMap();
+function badComments(spec5) {
+  const bad = /* @__PURE__ */ new Set();
+  for (const comment of spec5.controlComments) {
+    const verb = controlVerb.exec(comment.value)?.[1];
+    if (verb && verb !== "-->" && !["disable", "enable", "ignore"].includes(verb)) {
+      bad.add(comment.position.start.offset);
+    }
+  }
+  return bad;
+}
+function filter2(tree, file2, bad) {
+  messageControl(tree, {
+    file: file2,
+    name: source,
+    marker: commentMarker,
+    test(node3) {
+      return node3.type === "html" && !bad.has(node3.position?.start.offset ?? -1);
+    }
+  });
+}
+function controlFile(tree, file2, spec5) {
+  if (spec5.controlComments.length === 0) return;
+  const bad = badComments(spec5);
+  for (const comment of spec5.controlComments) {
+    if (!bad.has(comment.position.start.offset)) continue;
+    const verb = controlVerb.exec(comment.value)?.[1] ?? "";
+    const message = file2.message(`Unexpected keyword \`${verb}\` in a spec-lint comment, expected \`disable\`, \`enable\` or \`ignore\``, {
+      place: comment.position,
+      ruleId: "control-comment",
+      source
+    });
+    message.fatal = true;
+  }
+  filter2(tree, file2, bad);
+  controlled.set(file2, { tree, bad });
+}
+function controlAdded(file2, added) {
+  const entry2 = controlled.get(file2);
+  if (!entry2 || added.length === 0) return;
+  const earlier = file2.messages.filter((message) => !added.includes(message));
+  file2.messages = [...added];
+  filter2(entry2.tree, file2, entry2.bad);
+  file2.messages = [...earlier, ...file2.messages];
+}
+
+// src/rule/cross-file.ts
+import nodePath from "node:path";
+
+// src/model/summary.ts
+function summarize(spec5) {
+  return { promises: spec5.promises };
+}
+
+// src/rule/report.ts
+var docsBase = "https://github.com/spec-lint/spec-lint/blob/main/docs/rules/";
+function reporter2(id, level, file2, tree, text5) {
+  const url2 = docsBase + id + ".md";
+  return (reason, place, extra = {}) => {
+    const related = (extra.related ?? []).map((entry2) => relatedMessage(id, file2, entry2));
+    const cause = extra.cause ?? related[0];
+    const message = file2.message(reason, { place, ruleId: id, source, ...cause === void 0 ? {} : { cause } });
+    message.url = url2;
+    message.fatal = extra.severity === "error" || level === "error" && extra.severity !== "warning";
+    if (extra.expected && tree && text5 !== void 0 && !(place && swallowed(tree, text5, "start" in place ? place.start.offset : place.offset))) {
+      message.expected = extra.expected;
+    }
+    if (extra.actual !== void 0) message.actual = extra.actual;
+    if (extra.note !== void 0) message.note = extra.note;
+    if (related.length > 0) message.related = related;
+  };
+}
+function relatedMessage(id, file2, entry2) {
+  const message = new VFileMessage(entry2.reason, { place: entry2.place, ruleId: id, source });
+  const path20 = (entry2.file ?? file2).path;
+  if (path20) message.file = path20;
+  message.fatal = void 0;
+  return message;
+}
+function relatedOf(message) {
+  if (message.related && message.related.length > 0) return message.related;
+  const cause = relatedCause(message);
+  return cause ? [cause] : [];
+}
+function relatedCause(message) {
+  const cause = message.cause;
+  if (!(cause instanceof Error) || message.ruleId === void 0) return void 0;
+  if (!("ruleId" in cause) || cause.ruleId !== message.ruleId || !("place" in cause) || !cause.place) return void 0;
+  return cause;
+}
+function isRelatedCause(message) {
+  return relatedCause(message) !== void 0;
+}
+function swallowed(tree, text5, offset) {
   if (offset === void 0) return false;
   for (const node3 of tree.children) {
     if (node3.type !== "code" && node3.type !== "html") continue;
@@ -76818,7 +76899,7 @@ function swallowed(tree, source3, offset) {
     const end = node3.position?.end.offset;
     if (start === void 0 || end === void 0) continue;
     if (offset > start && offset < end) return true;
-    if (offset >= end && source3.slice(end).trim() === "" && unclosed(node3.type, source3.slice(start, end))) return true;
+    if (offset >= end && text5.slice(end).trim() === "" && unclosed(node3.type, text5.slice(start, end))) return true;
   }
   return false;
 }
@@ -76830,35 +76911,103 @@ function unclosed(type, raw) {
   const last = (lines2[lines2.length - 1] ?? "").trim();
   return lines2.length < 2 || !(last.startsWith(fence) && /^(`+|~+)$/.test(last));
 }
-var controlVerb = /^<!--\s*spec-lint(?:\s+(\S+))?/;
-function applyControlComments(tree, file2, spec5) {
-  const bad = /* @__PURE__ */ new Set();
-  for (const comment of spec5.controlComments) {
-    const verb = controlVerb.exec(comment.value)?.[1];
-    if (verb && verb !== "-->" && !["disable", "enable", "ignore"].includes(verb)) {
-      bad.add(comment.position.start.offset);
-    }
+
+// src/rule/cross-file.ts
+function nameOf(file2) {
+  if (!file2.path) return "<stdin>";
+  return nodePath.relative(file2.cwd, nodePath.resolve(file2.cwd, file2.path)).replace(/\\/g, "/") || file2.path;
+}
+function runFilesOf(files) {
+  const out = [];
+  for (const file2 of files) {
+    const spec5 = file2.data.spec;
+    if (spec5) out.push({ file: file2, name: nameOf(file2), summary: summarize(spec5) });
   }
-  if (bad.size > 0 && !file2.data.specControlReported) {
-    file2.data.specControlReported = true;
-    for (const comment of spec5.controlComments) {
-      if (!bad.has(comment.position.start.offset)) continue;
-      const verb = controlVerb.exec(comment.value)?.[1] ?? "";
-      const message = file2.message(
-        `Unexpected keyword \`${verb}\` in a spec-lint comment, expected \`disable\`, \`enable\` or \`ignore\``,
-        { place: comment.position, ruleId: "control-comment", source }
-      );
-      message.fatal = true;
-    }
-  }
-  messageControl(tree, {
-    file: file2,
-    name: source,
-    marker: commentMarker,
-    test(node3) {
-      return node3.type === "html" && !bad.has(node3.position?.start.offset ?? -1);
+  return out;
+}
+function runCrossFile(rule, config2, settings, files) {
+  if (!rule.checkRun || config2.level === "off") return;
+  const added = /* @__PURE__ */ new Map();
+  rule.checkRun(files, {
+    options: config2.options,
+    settings,
+    report(target, reason, place, extra) {
+      const before = target.file.messages.length;
+      reporter2(rule.id, config2.level, target.file)(reason, place, extra);
+      const list4 = added.get(target.file) ?? [];
+      list4.push(...target.file.messages.slice(before));
+      added.set(target.file, list4);
     }
   });
+  for (const [file2, messages2] of added) controlAdded(file2, messages2);
+}
+function isFileSet(value) {
+  return typeof value === "object" && value !== null && "use" in value && typeof value.use === "function";
+}
+var joined = /* @__PURE__ */ new WeakMap();
+function joinRun(fileSet, rule, config2, settings) {
+  if (!rule.checkRun || config2.level === "off" || !isFileSet(fileSet)) return;
+  let ids = joined.get(fileSet);
+  if (!ids) {
+    ids = /* @__PURE__ */ new Set();
+    joined.set(fileSet, ids);
+  }
+  if (ids.has(rule.id)) return;
+  ids.add(rule.id);
+  const completer = Object.assign((set2) => runCrossFile(rule, config2, settings, runFilesOf(set2.valueOf())), {
+    pluginId: `spec-lint:${rule.id}`
+  });
+  fileSet.use(completer);
+}
+
+// src/rule.ts
+function isSpecRule(value) {
+  return typeof value === "function" && "rule" in value;
+}
+var lastRules = /* @__PURE__ */ new WeakMap();
+function lastRuleOf(processor) {
+  if (lastRules.has(processor)) return lastRules.get(processor);
+  let last;
+  for (const [plugin, config2] of processor.attachers) {
+    if (!isSpecRule(plugin)) continue;
+    let level = "warn";
+    try {
+      level = parseRuleConfig(plugin.rule, config2).level;
+    } catch {
+    }
+    if (level !== "off") last = plugin.rule;
+  }
+  lastRules.set(processor, last);
+  return last;
+}
+function defineRule(definition3) {
+  if (!definition3.check && !definition3.checkRun) throw new Error(`Rule \`${definition3.id}\` declares neither \`check\` nor \`checkRun\``);
+  const declared = definition3;
+  function plugin(config2, fileSet) {
+    const parsed = parseRuleConfig(definition3, config2);
+    if (parsed.level === "off") return void 0;
+    const settings = this?.data("settings") ?? {};
+    joinRun(fileSet, definition3, parsed, settings);
+    const last = this?.attachers ? lastRuleOf(this) : declared;
+    const controls = last === declared || last === void 0;
+    return function(tree, file2) {
+      const spec5 = getSpec(tree, file2);
+      if (definition3.check) {
+        const text5 = String(file2.value ?? "");
+        definition3.check(spec5, {
+          file: file2,
+          tree,
+          source: text5,
+          options: parsed.options,
+          settings,
+          report: reporter2(definition3.id, parsed.level, file2, tree, text5)
+        });
+      }
+      if (controls) controlFile(tree, file2, spec5);
+    };
+  }
+  Object.defineProperty(plugin, "name", { value: definition3.id.replace(/-(\w)/g, (_, c) => c.toUpperCase()) });
+  return Object.assign(plugin, { rule: declared });
 }
 var noOptions = external_exports.object({}).strict();
 
@@ -76894,23 +77043,23 @@ function findIn(source3, within, needle, caseless = false) {
 }
 
 // src/model/queries.ts
-function findSection(spec5, name2) {
-  return spec5.sections.find((s) => s.canonical === name2);
+function findSection(spec5, name) {
+  return spec5.sections.find((s) => s.canonical === name);
 }
 function metaRow(spec5, field) {
   return spec5.meta?.rows.find((row) => row.field.toLowerCase() === field.toLowerCase());
 }
-function sectionInsertion(spec5, name2, source3) {
-  const order2 = sectionNames.indexOf(name2);
+function sectionInsertion(spec5, name, source3) {
+  const order2 = sectionNames.indexOf(name);
   const rank3 = (s) => s.canonical !== null ? sectionNames.indexOf(s.canonical) : s.extra === "Work Breakdown" ? sectionNames.indexOf("Execution Plan") : -1;
   const next = spec5.sections.find((s) => rank3(s) > order2);
   if (next) return { point: next.headingPosition.start, before: true };
   return { point: endOfFile(source3), before: false };
 }
-function sectionInsertText(name2, spec5, source3, before) {
-  const block = `## ${name2}
+function sectionInsertText(name, spec5, source3, before) {
+  const block = `## ${name}
 
-${sectionSkeleton(name2, spec5.title?.text)}
+${sectionSkeleton(name, spec5.title?.text)}
 `;
   if (before) return `${block}
 `;
@@ -77228,20 +77377,20 @@ var no_progress_in_spec_default = defineRule({
 });
 
 // rules/spec-location.ts
-import nodePath from "node:path";
+import nodePath2 from "node:path";
 var kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function problem(path19) {
-  const parts2 = path19.split(/[\\/]+/).filter((part) => part !== "" && part !== ".");
-  const name2 = parts2[parts2.length - 1] ?? "";
+function problem(path20) {
+  const parts2 = path20.split(/[\\/]+/).filter((part) => part !== "" && part !== ".");
+  const name = parts2[parts2.length - 1] ?? "";
   const folders = parts2.slice(0, -1);
   const specs = folders.lastIndexOf("specs");
   if (specs === -1) return "expected it under a `specs/` folder";
-  if (name2 === "spec.md" && specs === folders.length - 2) {
+  if (name === "spec.md" && specs === folders.length - 2) {
     const folder = folders[folders.length - 1] ?? "";
     return kebab.test(folder) ? void 0 : `expected a kebab-case folder name like \`specs/2026-01-22-${slug(folder)}/spec.md\``;
   }
-  if (!name2.endsWith(".md")) return "expected a `.md` file";
-  const base2 = name2.slice(0, -3);
+  if (!name.endsWith(".md")) return "expected a `.md` file";
+  const base2 = name.slice(0, -3);
   if (!kebab.test(base2)) return `expected a kebab-case name like \`${slug(base2)}.md\``;
   if (specs !== folders.length - 1) return "expected `specs/<name>.md` or `specs/<folder>/spec.md`";
   return void 0;
@@ -77260,9 +77409,9 @@ var spec_location_default = defineRule({
   fixable: false,
   options: noOptions,
   check(spec5, ctx) {
-    const path19 = ctx.file.path;
-    if (!path19) return;
-    const relative = nodePath.relative(ctx.file.cwd, nodePath.resolve(ctx.file.cwd, path19)) || path19;
+    const path20 = ctx.file.path;
+    if (!path20) return;
+    const relative = nodePath2.relative(ctx.file.cwd, nodePath2.resolve(ctx.file.cwd, path20)) || path20;
     const why = problem(relative);
     if (!why) return;
     ctx.report(`Unexpected spec path \`${relative.replace(/\\/g, "/")}\`, ${why}`, spec5.title?.position);
@@ -77437,22 +77586,22 @@ var reference_files_default = defineRule({
 
 // rules/reference-files-exist.ts
 import fs8 from "node:fs";
-import nodePath2 from "node:path";
+import nodePath3 from "node:path";
 function repositoryRoot(from) {
   let folder = from;
   for (; ; ) {
-    if (fs8.existsSync(nodePath2.join(folder, ".git")) || fs8.existsSync(nodePath2.join(folder, "package.json"))) return folder;
-    const parent = nodePath2.dirname(folder);
+    if (fs8.existsSync(nodePath3.join(folder, ".git")) || fs8.existsSync(nodePath3.join(folder, "package.json"))) return folder;
+    const parent = nodePath3.dirname(folder);
     if (parent === folder) return void 0;
     folder = parent;
   }
 }
 var external = /\bexternal\b/i;
 function localPath(value) {
-  const path19 = value.trim();
-  if (path19 === "" || /^[a-z][a-z0-9+.-]*:\/\//i.test(path19) || /^(?:www\.|mailto:)/i.test(path19)) return void 0;
-  if (/[*?{}<>]/.test(path19) || /^\[.*\]$/.test(path19)) return void 0;
-  return path19.replace(/#.*$/, "").replace(/:\d+(?:-\d+)?$/, "");
+  const path20 = value.trim();
+  if (path20 === "" || /^[a-z][a-z0-9+.-]*:\/\//i.test(path20) || /^(?:www\.|mailto:)/i.test(path20)) return void 0;
+  if (/[*?{}<>]/.test(path20) || /^\[.*\]$/.test(path20)) return void 0;
+  return path20.replace(/#.*$/, "").replace(/:\d+(?:-\d+)?$/, "");
 }
 var reference_files_exist_default = defineRule({
   id: "reference-files-exist",
@@ -77467,14 +77616,14 @@ var reference_files_exist_default = defineRule({
   check(spec5, ctx) {
     const { file: file2 } = ctx;
     if (!file2.path) return;
-    const root2 = repositoryRoot(nodePath2.dirname(nodePath2.resolve(file2.cwd, file2.path)));
+    const root2 = repositoryRoot(nodePath3.dirname(nodePath3.resolve(file2.cwd, file2.path)));
     if (!root2) return;
     for (const group of spec5.referenceFiles) {
       if (group.label && external.test(group.label)) continue;
       for (const entry2 of group.entries) {
         if (entry2.path === null || external.test(entry2.text)) continue;
-        const path19 = localPath(entry2.path);
-        if (path19 === void 0 || fs8.existsSync(nodePath2.resolve(root2, path19))) continue;
+        const path20 = localPath(entry2.path);
+        if (path20 === void 0 || fs8.existsSync(nodePath3.resolve(root2, path20))) continue;
         ctx.report(
           `Missing file or folder \`${entry2.path}\`, expected a path that exists from the repository root`,
           findIn(ctx.source, entry2.position, `\`${entry2.path}\``)
@@ -77677,42 +77826,6 @@ var acceptance_verifiable_default = defineRule({
 });
 
 // rules/completion-promise-unique.ts
-import nodePath3 from "node:path";
-function isFileSet(value) {
-  return typeof value === "object" && value !== null && typeof value.use === "function";
-}
-function name(file2) {
-  if (!file2.path) return "<stdin>";
-  return nodePath3.relative(file2.cwd, nodePath3.resolve(file2.cwd, file2.path)).replace(/\\/g, "/") || file2.path;
-}
-function completer(level) {
-  return (set2) => {
-    const byValue = /* @__PURE__ */ new Map();
-    for (const file2 of set2.valueOf()) {
-      const value = file2.data.spec?.promise?.value;
-      if (!value) continue;
-      const group = byValue.get(value);
-      if (group) group.push(file2);
-      else byValue.set(value, [file2]);
-    }
-    for (const [value, files] of byValue) {
-      if (files.length < 2) continue;
-      for (const file2 of files) {
-        const promise2 = file2.data.spec?.promise;
-        if (!promise2) continue;
-        const others = files.filter((other) => other !== file2).map((other) => `\`${name(other)}:${other.data.spec?.promise?.valuePosition.start.line ?? 1}\``);
-        const message = file2.message(
-          `Unexpected promise \`${value}\` also used by ${others.join(", ")}, expected a promise unique to this spec`,
-          { place: promise2.valuePosition, ruleId: "completion-promise-unique", source }
-        );
-        message.url = `${docsBase}completion-promise-unique.md`;
-        message.fatal = level === "error";
-        file2.data.specPromiseUnique?.control();
-      }
-    }
-  };
-}
-var completers = { warn: completer("warn"), error: completer("error") };
 var completion_promise_unique_default = defineRule({
   id: "completion-promise-unique",
   summary: "No two specs of one run share a completion promise",
@@ -77723,18 +77836,30 @@ var completion_promise_unique_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  attach({ fileSet, level }) {
-    if (isFileSet(fileSet) && level !== "off") fileSet.use(completers[level]);
-  },
-  check(spec5, ctx) {
-    const promise2 = spec5.promise;
-    if (!promise2 || promise2.value === "") return;
-    ctx.file.data.specPromiseUnique = {
-      // Only a file with disable comments needs them applied again (and keeps its tree for it).
-      control: () => {
-        if (spec5.controlComments.length > 0) applyControlComments(ctx.tree, ctx.file, spec5);
+  checkRun(files, ctx) {
+    const byValue = /* @__PURE__ */ new Map();
+    for (const entry2 of files) {
+      const value = entry2.summary.promises[0]?.value;
+      if (!value) continue;
+      const group = byValue.get(value);
+      if (group) group.push(entry2);
+      else byValue.set(value, [entry2]);
+    }
+    for (const [value, group] of byValue) {
+      if (group.length < 2) continue;
+      for (const entry2 of group) {
+        const promise2 = entry2.summary.promises[0];
+        if (!promise2) continue;
+        const others = group.filter((other) => other !== entry2);
+        const names = others.map((other) => `\`${other.name}:${other.summary.promises[0]?.valuePosition.start.line ?? 1}\``);
+        ctx.report(entry2, `Unexpected promise \`${value}\` also used by ${names.join(", ")}, expected a promise unique to this spec`, promise2.valuePosition, {
+          related: others.flatMap((other) => {
+            const place = other.summary.promises[0]?.valuePosition;
+            return place ? [{ reason: `Promise \`${value}\` also used here`, place, file: other.file }] : [];
+          })
+        });
       }
-    };
+    }
   },
   examples: {
     valid: [
@@ -77750,9 +77875,7 @@ var completion_promise_unique_default = defineRule({
         name: "The same promise in two specs",
         input: "# A\n\n## Completion Promise\n\n<promise>AUTH_SYSTEM_COMPLETE</promise>\n",
         files: [{ path: "specs/billing.md", input: "# B\n\n## Notes\n\n- x\n\n## Completion Promise\n\n<promise>AUTH_SYSTEM_COMPLETE</promise>\n" }],
-        messages: [
-          "5:10-5:30: Unexpected promise `AUTH_SYSTEM_COMPLETE` also used by `specs/billing.md:9`, expected a promise unique to this spec"
-        ]
+        messages: ["5:10-5:30: Unexpected promise `AUTH_SYSTEM_COMPLETE` also used by `specs/billing.md:9`, expected a promise unique to this spec"]
       },
       {
         name: "Three specs: every other file is named",
@@ -77761,17 +77884,13 @@ var completion_promise_unique_default = defineRule({
           { path: "specs/b.md", input: "# B\n\n<promise>SITE_COMPLETE</promise>\n" },
           { path: "specs/c.md", input: "# C\n\n## Completion Promise\n\n<promise>SITE_COMPLETE</promise>\n" }
         ],
-        messages: [
-          "3:10-3:23: Unexpected promise `SITE_COMPLETE` also used by `specs/b.md:3`, `specs/c.md:5`, expected a promise unique to this spec"
-        ]
+        messages: ["3:10-3:23: Unexpected promise `SITE_COMPLETE` also used by `specs/b.md:3`, `specs/c.md:5`, expected a promise unique to this spec"]
       },
       {
         name: "A bare backticked promise counts too",
         input: "# A\n\n## Completion Promise\n\n`DATA_SYNC_COMPLETE`\n",
         files: [{ path: "specs/sync.md", input: "# B\n\n## Completion Promise\n\n<promise>DATA_SYNC_COMPLETE</promise>\n" }],
-        messages: [
-          "5:2-5:20: Unexpected promise `DATA_SYNC_COMPLETE` also used by `specs/sync.md:5`, expected a promise unique to this spec"
-        ]
+        messages: ["5:2-5:20: Unexpected promise `DATA_SYNC_COMPLETE` also used by `specs/sync.md:5`, expected a promise unique to this spec"]
       }
     ]
   }
@@ -77946,7 +78065,8 @@ var completion_promise_default = defineRule({
     for (const extra of rest) {
       ctx.report(
         `Unexpected second promise \`${extra.value}\`, expected one (first at ${first.position.start.line}:${first.position.start.column})`,
-        extra.position
+        extra.position,
+        { related: [{ reason: `First promise \`${first.value}\``, place: first.position }] }
       );
     }
   },
@@ -78009,8 +78129,8 @@ function declaredStreams(spec5) {
   return spec5.plan?.workStreams?.streams.filter((stream2) => stream2.name !== "") ?? [];
 }
 function cellOf(cells, ...names) {
-  for (const name2 of names) {
-    const found = cells[name2];
+  for (const name of names) {
+    const found = cells[name];
     if (found) return found;
   }
   return void 0;
@@ -78042,11 +78162,11 @@ var plan = (body) => `# T
 ## Execution Plan
 
 ${body}`;
-var phase = (n, name2) => `### Phase ${n}: ${name2}
+var phase = (n, name) => `### Phase ${n}: ${name}
 
 | Chunk | Outcome | Depends On |
 |---|---|---|
-| ${name2} work | Done | \u2014 |
+| ${name} work | Done | \u2014 |
 
 `;
 var execution_plan_structure_default = defineRule({
@@ -78185,8 +78305,10 @@ var work_streams_table_default = defineRule({
       if (key !== "") {
         const first = seen.get(key);
         if (first !== void 0) {
-          ctx.report(`Unexpected duplicate stream \`${stream2.name}\` (first at ${first}), expected unique stream names`, nameCell?.position ?? stream2.position);
-        } else seen.set(key, where(nameCell?.position ?? stream2.position));
+          ctx.report(`Unexpected duplicate stream \`${stream2.name}\` (first at ${where(first)}), expected unique stream names`, nameCell?.position ?? stream2.position, {
+            related: [{ reason: `First stream \`${stream2.name}\``, place: first }]
+          });
+        } else seen.set(key, nameCell?.position ?? stream2.position);
       }
       const owns = cellOf(stream2.cells, "owns", "files", "owns files");
       if (owns && stream2.owns.length === 0) {
@@ -78244,13 +78366,13 @@ function entryOf(item2, index2) {
     glob: scan.isGlob ? scan.glob : "",
     isGlob: scan.isGlob,
     file: file2,
-    matches: matcher ?? (file2 ? (path19) => path19 === base2 : (path19) => path19 === base2 || path19.startsWith(`${base2}/`)),
+    matches: matcher ?? (file2 ? (path20) => path20 === base2 : (path20) => path20 === base2 || path20.startsWith(`${base2}/`)),
     // Segments joined by NUL so that a folder's descendants sort right after it (`src/a` before `src-b`).
     sortKey: base2.split("/").join("\0")
   };
 }
-function contains(ancestor, path19) {
-  return ancestor === "" || path19 === ancestor || path19.startsWith(`${ancestor}/`);
+function contains(ancestor, path20) {
+  return ancestor === "" || path20 === ancestor || path20.startsWith(`${ancestor}/`);
 }
 function fill(text5, globstar) {
   return text5.replace(/\{([^,{}]*)[^{}]*\}/g, "$1").replace(/\[!?\^?([^\]])[^\]]*\]/g, "$1").replace(/\*\*\//g, globstar).replace(/\*\*/g, "x").replace(/\*/g, "x").replace(/\?/g, "x").replace(/[@!+]\(([^|)]*)[^)]*\)/g, "$1");
@@ -78321,9 +78443,9 @@ var stream_ownership_conflict_default = defineRule({
     const declared = spec5.plan?.workStreams?.streams ?? [];
     const items = [];
     declared.forEach((stream2) => {
-      for (const path19 of stream2.owns) {
-        if (isPlaceholder(path19.pattern)) continue;
-        items.push({ pattern: path19.pattern, owner: { stream: stream2, path: path19 } });
+      for (const path20 of stream2.owns) {
+        if (isPlaceholder(path20.pattern)) continue;
+        items.push({ pattern: path20.pattern, owner: { stream: stream2, path: path20 } });
       }
     });
     const conflicts = ownershipConflicts(items, (a, b) => a.stream === b.stream || a.stream.name !== "" && a.stream.name === b.stream.name);
@@ -78333,7 +78455,8 @@ var stream_ownership_conflict_default = defineRule({
       const same = a.path.pattern.replace(/\/+$/, "") === b.path.pattern.replace(/\/+$/, "");
       ctx.report(
         same ? `Unexpected \`${b.path.pattern}\` owned by stream \`${b.stream.name}\` and by stream \`${a.stream.name}\` (${where(a.path.position)}), expected one owner per path` : `Unexpected overlap of \`${b.path.pattern}\` (stream \`${b.stream.name}\`) with \`${a.path.pattern}\` (stream \`${a.stream.name}\`, ${where(a.path.position)}), expected each file owned by one stream`,
-        b.path.position
+        b.path.position,
+        { related: [{ reason: `\`${a.path.pattern}\` owned by stream \`${a.stream.name}\``, place: a.path.position }] }
       );
     }
   },
@@ -79043,8 +79166,8 @@ var no_forward_dependency_default = defineRule({
       const chunk4 = graph.chunks[found.chunk];
       if (!chunk4) continue;
       const own14 = chunk4.phase === null ? "its phase" : `Phase ${chunk4.phase}`;
-      const name2 = chunkLabel(chunk4);
-      const reason = found.kind === "own-phase" ? `Unexpected dependency of \`${name2}\` on its own phase \`${found.ref.text}\`, expected an earlier phase or chunks of ${own14}` : found.kind === "later-phase" ? `Unexpected dependency of \`${name2}\` (${own14}) on later \`${found.ref.text}\`, expected an earlier phase` : `Unexpected dependency of \`${name2}\` (${own14}) on \`${found.ref.text}\` of later Phase ${found.ref.phase ?? "?"}, expected a chunk of an earlier phase or of ${own14}`;
+      const name = chunkLabel(chunk4);
+      const reason = found.kind === "own-phase" ? `Unexpected dependency of \`${name}\` on its own phase \`${found.ref.text}\`, expected an earlier phase or chunks of ${own14}` : found.kind === "later-phase" ? `Unexpected dependency of \`${name}\` (${own14}) on later \`${found.ref.text}\`, expected an earlier phase` : `Unexpected dependency of \`${name}\` (${own14}) on \`${found.ref.text}\` of later Phase ${found.ref.phase ?? "?"}, expected a chunk of an earlier phase or of ${own14}`;
       ctx.report(reason, found.ref.position);
     }
   },
@@ -79094,10 +79217,10 @@ var no_dependency_cycles_default = defineRule({
     };
     for (const cycle of findCycles(graph)) {
       const names = cycle.nodes.map(label);
-      const path19 = [...names, names[0]].join(" \u2192 ");
+      const path20 = [...names, names[0]].join(" \u2192 ");
       const ref = cycle.refs[0];
       const first = graph.chunks[cycle.chunks[0]];
-      ctx.report(`Unexpected dependency cycle \`${path19}\`, expected dependencies without cycles`, ref?.position ?? first?.row?.position ?? first?.detail?.titlePosition);
+      ctx.report(`Unexpected dependency cycle \`${path20}\`, expected dependencies without cycles`, ref?.position ?? first?.row?.position ?? first?.detail?.titlePosition);
     }
   },
   examples: {
@@ -79422,10 +79545,10 @@ function prescriptiveReason(text5, options2) {
     const dot = t.lastIndexOf(".");
     if (dot <= 0 || dot === t.length - 1) return false;
     if (!extensions.has(t.slice(dot + 1).toLowerCase())) return false;
-    const name2 = t.slice(0, dot);
-    if (!/^[\w@./-]+$/.test(name2) || /^\.|\/\//.test(name2)) return false;
+    const name = t.slice(0, dot);
+    if (!/^[\w@./-]+$/.test(name) || /^\.|\/\//.test(name)) return false;
     if (backticked || t.includes("/")) return true;
-    if (/^(?:js|mjs|cjs)$/i.test(t.slice(dot + 1))) return name2.includes("_");
+    if (/^(?:js|mjs|cjs)$/i.test(t.slice(dot + 1))) return name.includes("_");
     return /^[a-z_]/.test(t);
   };
   const codeSpans = text5.match(/`[^`]*`/g) ?? [];
@@ -79658,8 +79781,12 @@ var issue_ids_default = defineRule({
       }
       const first = seen.get(id.value);
       if (first) {
-        ctx.report(`Unexpected issue id \`${id.value}\` on chunk \`${detail.title}\`, already on \`${first.title}\` (${first.place}), expected one id per chunk`, id.position);
-      } else seen.set(id.value, { title: detail.title, place: where(id.position) });
+        ctx.report(
+          `Unexpected issue id \`${id.value}\` on chunk \`${detail.title}\`, already on \`${first.title}\` (${where(first.place)}), expected one id per chunk`,
+          id.position,
+          { related: [{ reason: `Issue id \`${id.value}\` on chunk \`${first.title}\``, place: first.place }] }
+        );
+      } else seen.set(id.value, { title: detail.title, place: id.position });
       const prefix = prefixOf(id.value);
       if (team !== void 0 && prefix !== team) {
         ctx.report(`Unexpected issue prefix \`${prefix}\` in \`${id.value}\`, expected \`${team}\` as on the other chunks`, id.position, { severity: "warning" });
@@ -82134,20 +82261,20 @@ var Processor2 = class _Processor extends CallableInstance {
   }
 };
 var unified = new Processor2().freeze();
-function assertParser(name2, value) {
+function assertParser(name, value) {
   if (typeof value !== "function") {
-    throw new TypeError("Cannot `" + name2 + "` without `parser`");
+    throw new TypeError("Cannot `" + name + "` without `parser`");
   }
 }
-function assertCompiler(name2, value) {
+function assertCompiler(name, value) {
   if (typeof value !== "function") {
-    throw new TypeError("Cannot `" + name2 + "` without `compiler`");
+    throw new TypeError("Cannot `" + name + "` without `compiler`");
   }
 }
-function assertUnfrozen(name2, frozen) {
+function assertUnfrozen(name, frozen) {
   if (frozen) {
     throw new Error(
-      "Cannot call `" + name2 + "` on a frozen processor.\nCreate a new processor first, by calling it: use `processor()` instead of `processor`."
+      "Cannot call `" + name + "` on a frozen processor.\nCreate a new processor first, by calling it: use `processor()` instead of `processor`."
     );
   }
 }
@@ -82156,10 +82283,10 @@ function assertNode(node3) {
     throw new TypeError("Expected node, got `" + node3 + "`");
   }
 }
-function assertDone(name2, asyncName, complete) {
+function assertDone(name, asyncName, complete) {
   if (!complete) {
     throw new Error(
-      "`" + name2 + "` finished async. Use `" + asyncName + "` instead"
+      "`" + name + "` finished async. Use `" + asyncName + "` instead"
     );
   }
 }
@@ -82318,8 +82445,8 @@ function locateDiscovery(spec5, filePath2, cwd, setting) {
     if (abs === self2) return { none: true };
     return isFile(abs) ? { found: read3(abs) } : { missing: { path: fromMeta, from: "meta" } };
   }
-  const name2 = path15.basename(self2).replace(/\.(?:md|markdown)$/i, "");
-  for (const candidate of [path15.join(dir, "discovery.md"), path15.join(dir, "discovery", `${name2}.md`)]) {
+  const name = path15.basename(self2).replace(/\.(?:md|markdown)$/i, "");
+  for (const candidate of [path15.join(dir, "discovery.md"), path15.join(dir, "discovery", `${name}.md`)]) {
     if (candidate !== self2 && isFile(candidate)) return { found: read3(candidate) };
   }
   return { none: true };
@@ -82434,10 +82561,10 @@ var discovery_coverage_default = defineRule({
     if (ctx.options.discovery !== void 0) {
       source3 = { name: "discovery", path: null, text: ctx.options.discovery };
     } else {
-      const path19 = ctx.file.path ? String(ctx.file.path) : void 0;
+      const path20 = ctx.file.path ? String(ctx.file.path) : void 0;
       let lookup;
       try {
-        lookup = locateDiscovery(spec5, path19, ctx.file.cwd, ctx.settings.discovery);
+        lookup = locateDiscovery(spec5, path20, ctx.file.cwd, ctx.settings.discovery);
       } catch (error62) {
         ctx.report(`Unreadable discovery document, expected a readable file`, spec5.title?.position ?? at(fileStart), { cause: error62 });
         return;
@@ -82559,8 +82686,8 @@ function iso(year, month, day) {
   if (date5.getUTCFullYear() !== year || date5.getUTCMonth() !== month - 1 || date5.getUTCDate() !== day) return void 0;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
-function monthOf(name2) {
-  const index2 = months.indexOf(name2.slice(0, 3).toLowerCase());
+function monthOf(name) {
+  const index2 = months.indexOf(name.slice(0, 3).toLowerCase());
   return index2 < 0 ? void 0 : index2 + 1;
 }
 function toIsoDate(value) {
@@ -82947,11 +83074,11 @@ var no_duplicate_sections_default = defineRule({
   check(spec5, ctx) {
     const first = /* @__PURE__ */ new Map();
     for (const section of spec5.sections) {
-      const name2 = section.canonical ?? section.extra;
-      if (!name2) continue;
-      const line = first.get(name2);
+      const name = section.canonical ?? section.extra;
+      if (!name) continue;
+      const line = first.get(name);
       if (line === void 0) {
-        first.set(name2, section.headingPosition.start.line);
+        first.set(name, section.headingPosition.start.line);
         continue;
       }
       ctx.report(
@@ -83009,9 +83136,9 @@ var required_sections_default = defineRule({
   options: external_exports.object({ notes: external_exports.boolean().default(false).describe("Require a `## Notes` section too") }).strict(),
   check(spec5, ctx) {
     const names = ctx.options.notes ? [...required2, "Notes"] : required2;
-    for (const name2 of names) {
-      if (findSection(spec5, name2)) continue;
-      const legacy = name2 === "Execution Plan" ? spec5.sections.find((s) => s.extra === "Work Breakdown") : void 0;
+    for (const name of names) {
+      if (findSection(spec5, name)) continue;
+      const legacy = name === "Execution Plan" ? spec5.sections.find((s) => s.extra === "Work Breakdown") : void 0;
       if (legacy) {
         ctx.report(
           "Missing section `## Execution Plan`, found the older `## Work Breakdown`; expected phases under `## Execution Plan`",
@@ -83019,9 +83146,9 @@ var required_sections_default = defineRule({
         );
         continue;
       }
-      const { point: point3, before } = sectionInsertion(spec5, name2, ctx.source);
-      ctx.report(`Missing section \`## ${name2}\``, at(point3), {
-        expected: [sectionInsertText(name2, spec5, ctx.source, before)]
+      const { point: point3, before } = sectionInsertion(spec5, name, ctx.source);
+      ctx.report(`Missing section \`## ${name}\``, at(point3), {
+        expected: [sectionInsertText(name, spec5, ctx.source, before)]
       });
     }
   },
@@ -83456,13 +83583,13 @@ var rules = [
 var rulesById = new Map(rules.map((plugin) => [plugin.rule.id, plugin]));
 
 // presets/build.ts
-function buildPreset(name2) {
+function buildPreset(name) {
   const plugins = [remarkGfm, remarkSpec];
   for (const plugin of rules) {
     const { rule } = plugin;
-    const level = rule[name2];
+    const level = rule[name];
     if (level === "off") continue;
-    const options2 = name2 === "strict" ? rule.strictOptions : void 0;
+    const options2 = name === "strict" ? rule.strictOptions : void 0;
     plugins.push([plugin, options2 ? [level, options2] : [level]]);
   }
   return { plugins };
@@ -83701,7 +83828,8 @@ function namedFailures(entry2, index2, where2) {
     const reason = error62 instanceof Error ? error62.message : String(error62);
     throw new ConfigError(`Cannot run plugin ${label}: ${reason}`);
   };
-  return function(...args) {
+  const carried = "rule" in attacher ? { rule: attacher.rule } : {};
+  return Object.assign(function(...args) {
     let transformer;
     try {
       transformer = attacher.apply(this, args);
@@ -83737,17 +83865,17 @@ function namedFailures(entry2, index2, where2) {
         return fail(error62);
       }
     };
-  };
+  }, carried);
 }
 
 // src/engine/record-rules.ts
-function isSpecRule(value) {
+function isSpecRule2(value) {
   return typeof value === "function" && "rule" in value;
 }
 function recordRules() {
   const ids = [];
   for (const [plugin, config2] of this.attachers) {
-    if (!isSpecRule(plugin)) continue;
+    if (!isSpecRule2(plugin)) continue;
     try {
       if (parseRuleConfig(plugin.rule, config2).level !== "off") ids.push(plugin.rule.id);
     } catch {
@@ -83796,6 +83924,7 @@ function colorSupported() {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
+import path18 from "node:path";
 import { pathToFileURL as pathToFileURL5 } from "node:url";
 
 // src/engine/package-info.ts
@@ -83838,7 +83967,7 @@ function presetRuleIds() {
   const ids = [];
   for (const entry2 of recommended_default.plugins ?? []) {
     const plugin = Array.isArray(entry2) ? entry2[0] : entry2;
-    if (isSpecRule(plugin)) ids.push(plugin.rule.id);
+    if (isSpecRule2(plugin)) ids.push(plugin.rule.id);
   }
   return ids;
 }
@@ -83850,6 +83979,28 @@ function placeText(file2, message) {
   }
   const line = spanOf(message)?.start.line;
   return line === void 0 ? "" : (value.split(/\r?\n/)[line - 1] ?? "").trim();
+}
+function regionOf(message) {
+  const span = spanOf(message);
+  return span ? { region: { startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column } } : {};
+}
+function relatedLocations(file2, message, uri, root2) {
+  const related = relatedOf(message);
+  if (related.length === 0) return {};
+  const own14 = file2.path ? path18.resolve(file2.cwd, file2.path) : void 0;
+  return {
+    relatedLocations: related.map((place, index2) => ({
+      id: index2 + 1,
+      message: { text: place.reason },
+      physicalLocation: {
+        artifactLocation: {
+          uri: place.file && path18.resolve(file2.cwd, place.file) !== own14 ? path18.relative(root2, path18.resolve(file2.cwd, place.file)).split(path18.sep).join("/") : uri,
+          uriBaseId: "%SRCROOT%"
+        },
+        ...regionOf(place)
+      }
+    }))
+  };
 }
 function reporterSarif(files, options2 = {}) {
   const root2 = options2.root ?? repoRoot(files[0]?.cwd ?? process.cwd());
@@ -83884,6 +84035,7 @@ function reporterSarif(files, options2 = {}) {
             }
           }
         ],
+        ...relatedLocations(file2, message, uri, root2),
         partialFingerprints: { "specLintMessage/v1": `${hash2}:${occurrence}` }
       });
     }
@@ -83915,7 +84067,7 @@ function flattenCauses(files) {
   for (const file2 of files) {
     for (const message of file2.messages) {
       let cause = message.cause;
-      if (cause === void 0) continue;
+      if (cause === void 0 || isRelatedCause(message)) continue;
       const reasons = [message.reason];
       while (cause instanceof Error) {
         const line = firstLine(cause.message);
@@ -84339,8 +84491,8 @@ function startsBlock(line) {
       return /^(?:`{3,}|~{3,})/.test(line);
     case "<": {
       if (/^<(?:!--|\?|![A-Za-z]|!\[CDATA\[)/.test(line)) return true;
-      const name2 = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/.exec(line)?.[1];
-      return name2 !== void 0 && blockNames.has(name2.toLowerCase());
+      const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/.exec(line)?.[1];
+      return name !== void 0 && blockNames.has(name.toLowerCase());
     }
     case "|":
     case ":":
@@ -84593,10 +84745,10 @@ function summary(input3) {
   const byFile = /* @__PURE__ */ new Map();
   for (const e of [...entries].sort(byPriority)) byFile.set(e.file, [...byFile.get(e.file) ?? [], e]);
   for (const [file2, list4] of byFile) {
-    const name2 = `\`${cell2(file2)}\`` + (list4[0]?.changed ? " (changed)" : "");
+    const name = `\`${cell2(file2)}\`` + (list4[0]?.changed ? " (changed)" : "");
     const e = list4.filter((x) => x.level === "error").length;
     const w = list4.filter((x) => x.level === "warning").length;
-    out.push(`| ${name2} | ${e} | ${w} | ${topRules(list4)} |`);
+    out.push(`| ${name} | ${e} | ${w} | ${topRules(list4)} |`);
   }
   out.push("");
   if (shown < entries.length) {
@@ -84631,7 +84783,7 @@ async function lintFiles(inputs, cwd) {
   return files;
 }
 async function gate(inputs, env2 = process.env) {
-  const cwd = path18.resolve(env2.GITHUB_WORKSPACE || process.cwd());
+  const cwd = path19.resolve(env2.GITHUB_WORKSPACE || process.cwd());
   const files = await lintFiles(inputs, cwd);
   if (files.length === 0) {
     process.stdout.write(`::error title=spec-lint::No Markdown files match ${inputs.files.map((f) => `\`${f}\``).join(", ")}
@@ -84654,7 +84806,7 @@ async function gate(inputs, env2 = process.env) {
   if (inputs.formatCheck) checks.push(formatCheck(files, cwd));
   const failures = checks.map(failureOf).filter((f) => f !== void 0);
   const fixNotes = checks.map(noteOf);
-  if (inputs.sarifFile) writeFileAtomicSync(path18.resolve(cwd, inputs.sarifFile), reporterSarif(files, { root: cwd }) + "\n");
+  if (inputs.sarifFile) writeFileAtomicSync(path19.resolve(cwd, inputs.sarifFile), reporterSarif(files, { root: cwd }) + "\n");
   const passed = errors === 0 && (inputs.failOn === "error" || warnings === 0) && failures.length === 0;
   appendTo(env2.GITHUB_STEP_SUMMARY, summary({ entries, files: names, failOn: inputs.failOn, passed, fixNotes, failures, shown }));
   appendTo(env2.GITHUB_OUTPUT, `errors=${errors}
@@ -84674,15 +84826,15 @@ var InputError = class extends Error {
     this.name = "InputError";
   }
 };
-function input2(env2, name2) {
-  const upper = name2.replace(/ /g, "_").toUpperCase();
+function input2(env2, name) {
+  const upper = name.replace(/ /g, "_").toUpperCase();
   return (env2[`INPUT_${upper}`] ?? env2[`INPUT_${upper.replace(/-/g, "_")}`] ?? "").trim();
 }
-function bool(env2, name2) {
-  const value = input2(env2, name2).toLowerCase();
+function bool(env2, name) {
+  const value = input2(env2, name).toLowerCase();
   if (value === "" || value === "false") return false;
   if (value === "true") return true;
-  throw new InputError(`Unexpected \`${name2}: ${value}\`, expected \`true\` or \`false\``);
+  throw new InputError(`Unexpected \`${name}: ${value}\`, expected \`true\` or \`false\``);
 }
 function readInputs(env2 = process.env) {
   const files = input2(env2, "files").split(/\s*\n\s*|\s+/).filter(Boolean);
