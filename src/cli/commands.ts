@@ -17,7 +17,8 @@ const registry = new Map<string, () => Promise<Command>>([
   ['link', async () => (await import('./link-command.js')).linkCommand],
   ['set-status', async () => (await import('./set-status-command.js')).setStatusCommand],
   ['next', async () => (await import('./next-command.js')).nextCommand],
-  ['linear', async () => (await import('./linear-command.js')).linearCommand]
+  ['linear', async () => (await import('./linear-command.js')).linearCommand],
+  ['rules', async () => (await import('./rules-command.js')).rulesCommand]
 ])
 
 export function commandNames(): string[] {

@@ -19,8 +19,8 @@ const usage = 'spec-lint init <discovery.md> [-o <path>] [--type <type>] [--repo
 
 export const initCommand: Command = {
   name: 'init',
-  usage: 'spec-lint init <discovery.md> [-o <path>] | --title "<Work Title>"',
-  summary: 'scaffold a spec from a discovery document (or a blank template for a title)',
+  usage: 'spec-lint init <discovery.md> [-o <path>] | --title "<Work Title>" | --config',
+  summary: 'scaffold a spec from a discovery document (or a blank template for a title); `--config` writes a `.speclintrc.json` starter',
   async run(argv) {
     try {
       return await runInit(argv)
@@ -52,6 +52,7 @@ function isCalendarDate(value: string): boolean {
 }
 
 async function runInit(argv: string[]): Promise<number> {
+  if (argv[0] === '--config') return (await import('./init-config.js')).initConfig(argv.slice(1))
   let parsed
   try {
     parsed = parseArgs({

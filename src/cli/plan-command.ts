@@ -31,7 +31,8 @@ export const planCommand: Command = {
     if (files.length !== 1) return usage(files.length === 0 ? 'missing spec file' : 'expected one spec file')
     if (chosen.length > 1) return usage(`choose one of ${chosen.map((f) => `\`${f}\``).join(', ')}`)
     if (ready && critical) return usage('choose one of `--ready`, `--critical-path`')
-    if ((ready || critical) && (chosen[0] === '--mermaid' || chosen[0] === '--dot' || chosen[0] === '--linear')) return usage(`\`${chosen[0]}\` draws the whole plan, not \`${ready ? '--ready' : '--critical-path'}\``)
+    if ((ready || critical) && (chosen[0] === '--mermaid' || chosen[0] === '--dot' || chosen[0] === '--linear'))
+      return usage(`\`${chosen[0]}\` draws the whole plan, not \`${ready ? '--ready' : '--critical-path'}\``)
 
     const file = files[0] as string
     const value = await readSpecFile(file)
@@ -43,7 +44,10 @@ export const planCommand: Command = {
     const doc = planDocument(spec, file)
     const json = chosen[0] === '--json'
     const pick = (keys: string[]) => keys.map((key) => doc.tasks.find((task) => task.key === key)).filter((task) => task !== undefined)
-    const lines = (keys: string[]) => pick(keys).map((task) => `${task.key}\t${task.title}${task.issueId ? ` (${task.issueId})` : ''}\n`).join('')
+    const lines = (keys: string[]) =>
+      pick(keys)
+        .map((task) => `${task.key}\t${task.title}${task.issueId ? ` (${task.issueId})` : ''}\n`)
+        .join('')
 
     if (critical) {
       try {
