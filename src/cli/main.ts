@@ -5,6 +5,7 @@ import {rules} from '../../rules/index.js'
 import {specProcessor} from '../parse/processor.js'
 import {packageInfo} from '../engine/package-info.js'
 import {LintCache, leanRun} from '../engine/cache.js'
+import {createPool, pooledRun, workerCount} from '../engine/pool.js'
 import {allCommands, loadCommand} from './commands.js'
 import {formatSize, parseSize} from '../parse/limits.js'
 import {engineDefaults, engineOptions, runEngine, setInputLimits} from '../engine/engine.js'
@@ -87,8 +88,19 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const cache = own.cache || own['cache-location'] ? openCache(parsed, own) : undefined
-  const options = leanRun(engineOptions(parsed.engine), cache)
-  const {code, context} = await runEngine(options)
+  const plain = engineOptions(parsed.engine)
+  const lean = leanRun(plain, cache)
+  // Both cores for large plain runs; output, --watch and small runs stay on one thread.
+  const threads = lean !== plain && !parsed.args.watch ? workerCount(files.filter((f): f is string => typeof f === 'string')) : 0
+  const pool = threads > 1 ? await createPool(threads) : undefined
+  const options = pool ? pooledRun(plain, lean, pool, cache) : lean
+  let result: Awaited<ReturnType<typeof runEngine>>
+  try {
+    result = await runEngine(options)
+  } finally {
+    await pool?.close()
+  }
+  const {code, context} = result
   saveCache(cache)
   // `--silently-ignore` (the pre-commit hooks) asks for no complaint when every given file is ignored.
   if (files.length > 0 && context && context.files.length === 0 && !parsed.engine.silentlyIgnore) {
