@@ -55,7 +55,9 @@ export interface LintPool {
   close(): Promise<void>
 }
 
-export async function createPool(threads: number): Promise<LintPool> {
+export async function createPool(threads: number, env: NodeJS.ProcessEnv = process.env): Promise<LintPool> {
+  // `SPEC_LINT_WORKER_HEAP_MB` caps each worker's heap: a file that exhausts it fails alone.
+  const heap = Number(env.SPEC_LINT_WORKER_HEAP_MB)
   const {default: Tinypool} = await import('tinypool')
   const pool = new Tinypool({
     filename: new URL('./pool-worker.js', import.meta.url).href,
@@ -64,7 +66,7 @@ export async function createPool(threads: number): Promise<LintPool> {
     // No idle timeout: the run ends the pool itself.
     idleTimeout: 0,
     // Not the main thread's larger young generation (the respawn's flag) in every worker: memory.
-    resourceLimits: {maxYoungGenerationSizeMb: 16}
+    resourceLimits: {maxYoungGenerationSizeMb: 16, ...(Number.isInteger(heap) && heap > 0 ? {maxOldGenerationSizeMb: heap} : {})}
   })
   return {
     run: (task) => pool.run(task) as Promise<WorkerResult>,
