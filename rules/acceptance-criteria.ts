@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {findSection} from '../src/rules-support.js'
+import {findSection} from '../src/model/queries.js'
 
 /** Single words that are commands on their own. */
 const bareCommands = new Set(['make', 'pytest', 'tox', 'nox', 'jest', 'vitest', 'ruff', 'mypy', 'tsc', 'eslint', 'just', 'rake'])

@@ -1,6 +1,8 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
-import {findIn, findSection, listOf} from '../src/rules-support.js'
+import {findIn} from '../src/model/positions.js'
+import {findSection} from '../src/model/queries.js'
+import {listOf} from '../src/model/text.js'
 
 /** Subjective or unquantified phrases: the one list, replaceable with the `words` option. */
 export const vagueWords = [

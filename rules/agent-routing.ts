@@ -1,6 +1,7 @@
 import type {Chunk} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {leadingType, metaRow} from '../src/rules-support.js'
+import {leadingType} from '../src/model/vocabulary.js'
+import {metaRow} from '../src/model/queries.js'
 
 const marker = /\(requires agent-spec-builder\)/i
 

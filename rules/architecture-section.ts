@@ -1,8 +1,10 @@
+import {architectureWorkTypes} from '../src/model/vocabulary.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {at, findSection, leadingType, metaRow, sectionInsertText, sectionInsertion} from '../src/rules-support.js'
+import {at} from '../src/model/positions.js'
+import {findSection, metaRow, sectionInsertText, sectionInsertion} from '../src/model/queries.js'
+import {leadingType} from '../src/model/vocabulary.js'
 
 /** Types whose table in the format says Architecture is "usually" or "always" needed. */
-const needsArchitecture = ['backend-api', 'agent-langgraph', 'agent-dspy', 'hybrid']
 
 const meta = (type: string) => `# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Type | ${type} |\n\n## Overview\n\nWhy.\n`
 
@@ -22,7 +24,7 @@ export default defineRule({
     if (findSection(spec, 'Architecture')) return
     const row = metaRow(spec, 'type')
     const type = leadingType(row?.value)
-    if (!type || !needsArchitecture.includes(type)) return
+    if (!type || !architectureWorkTypes.includes(type)) return
     const {point, before} = sectionInsertion(spec, 'Architecture', ctx.source)
     ctx.report(`Missing section \`## Architecture\`, expected one for Type \`${type}\``, at(point), {
       expected: [sectionInsertText('Architecture', spec, ctx.source, before)]

@@ -1,6 +1,6 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
-import {findSection} from '../src/rules-support.js'
+import {findSection} from '../src/model/queries.js'
 import {chunkTitlePlace} from '../src/model/plan-queries.js'
 
 const plan = (count: number, subtasks = 1) => {

@@ -1,6 +1,6 @@
 import type {Chunk, Phase} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {at} from '../src/rules-support.js'
+import {at} from '../src/model/positions.js'
 import {executionPlan, isNoStream, phaseLabel} from '../src/model/plan-queries.js'
 
 const plan = (table: string, details: string) =>

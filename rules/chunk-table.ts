@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {listOf} from '../src/rules-support.js'
+import {listOf} from '../src/model/text.js'
 import {declaredStreams, executionPlan, phaseLabel} from '../src/model/plan-queries.js'
 
 const columns = [

@@ -1,8 +1,10 @@
+import {promisePattern} from '../src/model/vocabulary.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {upperSnake} from '../src/model/text.js'
-import {at, findSection, promiseFromTitle} from '../src/rules-support.js'
+import {at} from '../src/model/positions.js'
+import {findSection} from '../src/model/queries.js'
+import {promiseFromTitle} from '../src/model/vocabulary.js'
 
-export const promisePattern = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_COMPLETE$/
 
 /** A value rewritten to UPPER_SNAKE ending in `_COMPLETE`, or the title's. */
 export function normalizePromise(value: string, title: string | undefined): string {

@@ -1,4 +1,5 @@
 import type {Position} from '../src/model/schema.js'
+import {noneWords} from '../src/model/vocabulary.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {plainValue} from '../src/model/text.js'
 import {executionPlan} from '../src/model/plan-queries.js'
@@ -7,7 +8,7 @@ const plan = (dependsOn: string, extra = '') =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| User model + token model | Tables | — |\n| C2 Auth utilities | Helpers | — |\n\n### Phase 2: Endpoints\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login | Users log in | ${dependsOn} |\n${extra}`
 
 /** Written ways of saying "nothing" that the fix turns into the template's `—`. */
-const nothing = /^(?:none|n\/a|na|nil|nothing)$/i
+const isNoneWord = (value: string) => (noneWords as readonly string[]).includes(value.trim().toLowerCase())
 
 /** An empty table cell's inside (between its pipes), so that the fix writes ` — ` with padding. */
 function emptyCell(source: string, position: Position): {place: Position; text: string} | undefined {
@@ -50,7 +51,7 @@ export default defineRule({
           })
           continue
         }
-        if (nothing.test(value) && value !== 'none') {
+        if (isNoneWord(value) && value !== 'none') {
           ctx.report(`Unexpected Depends On \`${value}\`, expected \`—\``, source.position, {expected: ['—']})
           continue
         }

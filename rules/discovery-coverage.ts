@@ -12,7 +12,8 @@ import {
 } from '../src/plan/discovery.js'
 import type {DiscoverySource} from '../src/plan/discovery.js'
 import {defineRule} from '../src/rule.js'
-import {at, fileStart, findSection, metaRow} from '../src/rules-support.js'
+import {at, fileStart} from '../src/model/positions.js'
+import {findSection, metaRow} from '../src/model/queries.js'
 
 const options = z
   .object({

@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {findSection} from '../src/rules-support.js'
+import {findSection} from '../src/model/queries.js'
 import {executionPlan, phaseLabel} from '../src/model/plan-queries.js'
 
 const plan = (body: string) => `# T\n\n## Execution Plan\n\n${body}`

@@ -1,7 +1,7 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {metaRow} from '../src/rules-support.js'
+import {metaRow} from '../src/model/queries.js'
 import {where} from '../src/model/plan-queries.js'
-import {normalizeStatus} from './meta-status.js'
+import {normalizeStatus} from '../src/model/vocabulary.js'
 
 const spec = (status: string, items: string[]) =>
   `# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | ${status} |\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n${items.map((i) => `- [ ] **${i}\n\n  Outcome: Done.\n`).join('\n')}`

@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {metaRow} from '../src/rules-support.js'
+import {metaRow} from '../src/model/queries.js'
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 

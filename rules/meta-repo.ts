@@ -1,5 +1,6 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {isPlaceholder, metaRow} from '../src/rules-support.js'
+import {isPlaceholder} from '../src/model/vocabulary.js'
+import {metaRow} from '../src/model/queries.js'
 
 export default defineRule({
   id: 'meta-repo',

@@ -1,27 +1,6 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {metaRow} from '../src/rules-support.js'
-
-export const statuses = ['draft', 'in-progress', 'complete'] as const
-
-const aliases: Record<string, (typeof statuses)[number]> = {
-  draft: 'draft',
-  drafting: 'draft',
-  'in-progress': 'in-progress',
-  inprogress: 'in-progress',
-  'in progress': 'in-progress',
-  in_progress: 'in-progress',
-  wip: 'in-progress',
-  started: 'in-progress',
-  active: 'in-progress',
-  complete: 'complete',
-  completed: 'complete',
-  done: 'complete',
-  finished: 'complete'
-}
-
-export function normalizeStatus(value: string): (typeof statuses)[number] | undefined {
-  return aliases[value.trim().toLowerCase().replace(/\s+/g, ' ')]
-}
+import {normalizeStatus, statuses} from '../src/model/vocabulary.js'
+import {metaRow} from '../src/model/queries.js'
 
 export default defineRule({
   id: 'meta-status',

@@ -2,7 +2,7 @@ import type {List} from 'mdast'
 import type {MetaRow} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {joinLines} from '../src/model/text.js'
-import {at} from '../src/rules-support.js'
+import {at} from '../src/model/positions.js'
 
 const requiredRows = [
   {field: 'Type', placeholder: '[type]'},

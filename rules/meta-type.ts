@@ -1,12 +1,9 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
-import {listOf, metaRow} from '../src/rules-support.js'
+import {normalizeType, workTypes} from '../src/model/vocabulary.js'
+import {listOf} from '../src/model/text.js'
+import {metaRow} from '../src/model/queries.js'
 
-export const workTypes = ['backend-api', 'frontend', 'agent-langgraph', 'agent-dspy', 'hybrid'] as const
-
-function normalize(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/-+/g, '-')
-}
 
 export default defineRule({
   id: 'meta-type',
@@ -32,7 +29,7 @@ export default defineRule({
       ctx.report(`Missing Type, expected ${listOf(allowed)}`, row.valuePosition)
       return
     }
-    const normalized = normalize(value)
+    const normalized = normalizeType(value)
     if (allowed.includes(normalized)) {
       ctx.report(`Unexpected Type \`${value}\`, expected \`${normalized}\``, row.valuePosition, {expected: [normalized]})
       return

@@ -1,6 +1,6 @@
 import type {Nodes} from 'mdast'
 import {defineRule, noOptions} from '../src/rule.js'
-import {rangeAt} from '../src/rules-support.js'
+import {rangeAt} from '../src/model/positions.js'
 
 /** `[x]` that are not placeholders: checkboxes, issue ids, numbered references. */
 function kept(inner: string): boolean {

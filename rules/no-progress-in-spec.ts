@@ -2,7 +2,7 @@ import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
-import {rangeAt} from '../src/rules-support.js'
+import {rangeAt} from '../src/model/positions.js'
 
 /** Headings the format keeps out of a spec: progress lives in the issue tracker and git. */
 const progressHeading =

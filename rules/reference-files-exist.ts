@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import nodePath from 'node:path'
 import {defineRule, noOptions} from '../src/rule.js'
-import {findIn} from '../src/rules-support.js'
+import {findIn} from '../src/model/positions.js'
 
 /** The nearest folder at or above `from` with `.git` or `package.json`. */
 function repositoryRoot(from: string): string | undefined {

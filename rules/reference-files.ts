@@ -1,6 +1,6 @@
 import {z} from 'zod'
 import {defineRule} from '../src/rule.js'
-import {findSection} from '../src/rules-support.js'
+import {findSection} from '../src/model/queries.js'
 
 export default defineRule({
   id: 'reference-files',

@@ -1,7 +1,8 @@
 import {z} from 'zod'
 import type {SectionName} from '../src/model/schema.js'
 import {defineRule} from '../src/rule.js'
-import {at, findSection, sectionInsertText, sectionInsertion} from '../src/rules-support.js'
+import {at} from '../src/model/positions.js'
+import {findSection, sectionInsertText, sectionInsertion} from '../src/model/queries.js'
 
 const required: SectionName[] = [
   'Meta',

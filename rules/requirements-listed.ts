@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {findSection} from '../src/rules-support.js'
+import {findSection} from '../src/model/queries.js'
 
 export default defineRule({
   id: 'requirements-listed',

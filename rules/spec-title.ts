@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {fileStart} from '../src/rules-support.js'
+import {fileStart} from '../src/model/positions.js'
 
 export default defineRule({
   id: 'spec-title',

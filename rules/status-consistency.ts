@@ -1,9 +1,9 @@
 import type {Chunk} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {metaRow} from '../src/rules-support.js'
+import {metaRow} from '../src/model/queries.js'
 import {buildChunkGraph, isChunkNode} from '../src/analysis/graph.js'
 import {chunkLabel} from '../src/model/plan-queries.js'
-import {normalizeStatus} from './meta-status.js'
+import {normalizeStatus} from '../src/model/vocabulary.js'
 
 const spec = (status: string, a: string, b: string, criterion = ' ') =>
   `# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | ${status} |\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables | — |\n| Endpoints | API | Models |\n\n- [${a}] **Models**\n\n  Outcome: Tables.\n\n- [${b}] **Endpoints**\n\n  Outcome: API.\n\n## Acceptance Criteria\n\n- [${criterion}] Tests pass: \`npm test\`\n`

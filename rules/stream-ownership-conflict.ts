@@ -2,7 +2,7 @@ import type {PathPattern, Stream} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {ownershipConflicts} from '../src/analysis/ownership.js'
 import {where} from '../src/model/plan-queries.js'
-import {isPlaceholder} from '../src/rules-support.js'
+import {isPlaceholder} from '../src/model/vocabulary.js'
 
 const streams = (rows: string) =>
   `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n${rows}\n`

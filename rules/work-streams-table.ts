@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {listOf} from '../src/rules-support.js'
+import {listOf} from '../src/model/text.js'
 import {cellOf, lineRange, where} from '../src/model/plan-queries.js'
 
 /** Required columns, each with the header names the model reads for it. */

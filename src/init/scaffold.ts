@@ -1,4 +1,4 @@
-import {promiseFromTitle} from '../rules-support.js'
+import {promiseFromTitle} from '../model/vocabulary.js'
 import type {DiscoveryDoc} from './discovery.js'
 import {emptyDoc, isLabel} from './discovery.js'
 import type {ProjectInfo} from './project.js'

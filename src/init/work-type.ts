@@ -5,8 +5,10 @@
  * prompts, agent coordination → agent. Agent plus another component is hybrid.
  */
 
-export const workTypes = ['backend-api', 'frontend', 'hybrid', 'agent-langgraph', 'agent-dspy'] as const
-export type WorkType = (typeof workTypes)[number]
+import type {WorkType} from '../model/vocabulary.js'
+
+export {isAgentType, isWorkType, workTypes} from '../model/vocabulary.js'
+export type {WorkType} from '../model/vocabulary.js'
 
 export type Component = 'backend-api' | 'frontend' | 'agent'
 export const components: readonly Component[] = ['backend-api', 'frontend', 'agent']
@@ -100,14 +102,6 @@ export function inferWorkType(text: string, minimum = 3): WorkTypeResult {
   else if (agent) type = /\bdspy\b/i.test(text) ? 'agent-dspy' : 'agent-langgraph'
   else type = [...others].sort((a, b) => b.count - a.count)[0]?.component as 'backend-api' | 'frontend'
   return {type, evidence: present, source: 'inferred'}
-}
-
-export function isWorkType(value: string): value is WorkType {
-  return (workTypes as readonly string[]).includes(value)
-}
-
-export function isAgentType(type: WorkType): boolean {
-  return type === 'agent-langgraph' || type === 'agent-dspy'
 }
 
 /** `hybrid (frontend: "pages", "components"; agent: "LLM", "agent")`, at most `terms` per component. */

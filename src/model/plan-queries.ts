@@ -1,4 +1,5 @@
 import {joinLines} from './text.js'
+import {isNoneValue} from './vocabulary.js'
 import type {Cell, Chunk, Phase, Plan, Position, SpecModel, Stream} from './schema.js'
 
 /** The plan the structural plan rules check: the template's Execution Plan, not the older Work Breakdown. */
@@ -38,7 +39,7 @@ export function chunkTitlePlace(chunk: Chunk): Position | undefined {
 
 /** A stream value that means "no stream". */
 export function isNoStream(value: string | null | undefined): boolean {
-  return value === null || value === undefined || /^\s*(?:[—–-]|none|n\/a)?\s*$/i.test(value)
+  return isNoneValue(value)
 }
 
 /** The line a point is on, from its first to its last character. */

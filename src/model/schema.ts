@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {sectionNames} from './vocabulary.js'
 
 /*
  * The spec model's JSON form. This schema is the single source of truth:
@@ -15,23 +16,10 @@ export const pointSchema = z.object({
 
 export const positionSchema = z.object({start: pointSchema, end: pointSchema})
 
-export const sectionNames = [
-  'Meta',
-  'Overview',
-  'Skills',
-  'Requirements',
-  'Architecture',
-  'Reference Files',
-  'Execution Plan',
-  'Acceptance Criteria',
-  'Completion Promise',
-  'Notes'
-] as const
+export {sectionNames, extraSectionNames} from './vocabulary.js'
 
 export const sectionNameSchema = z.enum(sectionNames)
 
-/** Sections real specs add that are known but not part of the template. */
-export const extraSectionNames = ['Out of Scope', 'Test Sources', 'Work Breakdown'] as const
 
 export const headingSchema = z.object({
   text: z.string(),

@@ -1,5 +1,7 @@
-import type {SectionName} from './schema.js'
-import {extraSectionNames, sectionNames} from './schema.js'
+import type {SectionName} from './vocabulary.js'
+import {extraSectionNames, sectionNames} from './vocabulary.js'
+
+export {upperSnake} from './vocabulary.js'
 
 /** `C2`, `C0.1`, `C10` written before a chunk title. */
 const chunkIdPrefix = /^(C\d+(?:\.\d+)*)(?=$|[\s:.—–-])[\s:.—–-]*/
@@ -80,12 +82,9 @@ export function plainValue(raw: string): string {
     .trim()
 }
 
-/** Upper-snake name from a title: `JWT Auth System` → `JWT_AUTH_SYSTEM`. */
-export function upperSnake(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toUpperCase()
+/** Render values in backticks for messages: `a`, `b` or `c`. */
+export function listOf(values: readonly string[], conjunction = 'or'): string {
+  const quoted = values.map((v) => `\`${v}\``)
+  if (quoted.length <= 1) return quoted.join('')
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`
 }

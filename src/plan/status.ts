@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {normalizeStatus} from '../../rules/meta-status.js'
+import {normalizeStatus} from '../model/vocabulary.js'
 import type {Position, SpecModel} from '../model/schema.js'
 import {buildSchedule, readyChunks} from './schedule.js'
 
