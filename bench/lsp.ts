@@ -83,7 +83,12 @@ export async function measureLsp(serverBin: string, specPath: string, edits = 10
   })
   connection.listen()
   const root = pathToFileURL(workspace).href
-  const init = await connection.sendRequest(InitializeRequest.type, {processId: process.pid, rootUri: root, workspaceFolders: [{uri: root, name: 'bench'}], capabilities: {}})
+  const init = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: root,
+    workspaceFolders: [{uri: root, name: 'bench'}],
+    capabilities: {}
+  })
   await connection.sendNotification(InitializedNotification.type, {})
   const sync = init.capabilities.textDocumentSync
   const kind = typeof sync === 'number' ? sync : sync?.change

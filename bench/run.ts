@@ -41,7 +41,11 @@ const n = param('N', 200)
 const k = param('K', 1000)
 const reps = Math.max(1, param('REPS', 2))
 const seed = param('SEED', 1)
-const only = new Set(param('ONLY', 'main,cache,lsp,huge').split(',').map((s) => s.trim()))
+const only = new Set(
+  param('ONLY', 'main,cache,lsp,huge')
+    .split(',')
+    .map((s) => s.trim())
+)
 
 interface Sample {
   wall: number
@@ -220,12 +224,23 @@ async function main(): Promise<void> {
 
   if (only.has('parallel')) {
     // Two processes on two halves approximate what two worker threads can win at best.
-    const names = fs.readdirSync(path.join(corpusDir, specs)).filter((f) => f.endsWith('.md')).sort().map((f) => `${specs}/${f}`)
+    const names = fs
+      .readdirSync(path.join(corpusDir, specs))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => `${specs}/${f}`)
     const half = Math.ceil(names.length / 2)
     const results = await measure(
       [
         {name: 'spec-lint, 1 process', args: lintArgs},
-        {name: 'spec-lint, 2 processes (half each)', args: [], parallel: [[bin, '--no-color', ...names.slice(0, half)], [bin, '--no-color', ...names.slice(half)]]}
+        {
+          name: 'spec-lint, 2 processes (half each)',
+          args: [],
+          parallel: [
+            [bin, '--no-color', ...names.slice(0, half)],
+            [bin, '--no-color', ...names.slice(half)]
+          ]
+        }
       ],
       'parallel'
     )
@@ -267,7 +282,13 @@ async function main(): Promise<void> {
     if (one && two) out.push(`Doubling the size costs spec-lint ${ratio(two.wall, one.wall)} wall, ${ratio(two.cpu, one.cpu)} CPU (goal ≤ 2.2x).`, '')
   }
 
-  out.push(`Finished ${new Date().toISOString()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`, '')
+  out.push(
+    `Finished ${new Date().toISOString()}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}.`,
+    ''
+  )
   fs.writeFileSync(resultsFile, out.join('\n'))
   process.stdout.write(out.join('\n'))
 }

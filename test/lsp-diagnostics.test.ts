@@ -23,7 +23,9 @@ describe('toDiagnostic', () => {
       range: {start: {line: 1, character: 0}, end: {line: 1, character: 1}},
       codeDescription: {href: 'https://example.com/docs/rules/completion-promise-unique.md'},
       data: {expected: ['']},
-      relatedInformation: [{location: {uri: 'file:///specs/a.md', range: {start: {line: 0, character: 0}, end: {line: 0, character: 1}}}, message: 'First `DONE_COMPLETE` here'}]
+      relatedInformation: [
+        {location: {uri: 'file:///specs/a.md', range: {start: {line: 0, character: 0}, end: {line: 0, character: 1}}}, message: 'First `DONE_COMPLETE` here'}
+      ]
     })
     const broken = file.message('Cannot load the configuration', {cause: new Error('Unknown rule `x`\n    at stack')})
     expect(toDiagnostic(broken, 'file:///specs/a.md').message).toBe('Cannot load the configuration: Unknown rule `x`')

@@ -14,7 +14,29 @@ import {awkwardSpecText, specText} from './helpers/spec-arbitrary.js'
 const edit = fc.record({
   at: fc.double({min: 0, max: 1, noNaN: true}),
   remove: fc.nat({max: 12}),
-  insert: fc.constantFrom('', 'x', ' ', '\n', '\n\n', '#', '# ', '- ', '|', '`', '```', '> ', '*', '1. ', '---', '<promise>', 'word', '- [ ] ', '| a | b |\n|---|---|\n', '\r\n', ']: ')
+  insert: fc.constantFrom(
+    '',
+    'x',
+    ' ',
+    '\n',
+    '\n\n',
+    '#',
+    '# ',
+    '- ',
+    '|',
+    '`',
+    '```',
+    '> ',
+    '*',
+    '1. ',
+    '---',
+    '<promise>',
+    'word',
+    '- [ ] ',
+    '| a | b |\n|---|---|\n',
+    '\r\n',
+    ']: '
+  )
 })
 
 function applyEdit(text: string, {at, remove, insert}: {at: number; remove: number; insert: string}): string {

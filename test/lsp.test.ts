@@ -108,10 +108,7 @@ describe('spec-lint-language-server (a real LSP client over stdio)', () => {
       'code actions'
     )
     // Both messages are fixable: a replacement and an insertion.
-    expect(actions?.map((a) => a.title)).toEqual([
-      'Replace `In Progress` with `in-progress`',
-      expect.stringMatching(/^Insert `## Skills\n/)
-    ])
+    expect(actions?.map((a) => a.title)).toEqual(['Replace `In Progress` with `in-progress`', expect.stringMatching(/^Insert `## Skills\n/)])
     const action = actions?.[0]
     expect(action).toMatchObject({kind: 'quickfix', isPreferred: true})
     const edits = action && 'edit' in action ? action.edit?.changes?.[file] : undefined
@@ -224,9 +221,17 @@ describe('spec-lint-language-server on malformed framing', () => {
   const body = JSON.stringify({jsonrpc: '2.0', id: 1, method: 'initialize', params: {processId: null, rootUri: null, capabilities: {}}})
 
   it.each([
-    ['a length that is not a number', `Content-Length: abc\r\n\r\n${body}`, /^spec-lint-language-server: Unexpected `Content-Length: abc`, expected a byte count/],
+    [
+      'a length that is not a number',
+      `Content-Length: abc\r\n\r\n${body}`,
+      /^spec-lint-language-server: Unexpected `Content-Length: abc`, expected a byte count/
+    ],
     ['a negative length', `Content-Length: -5\r\n\r\n${body}`, /^spec-lint-language-server: Unexpected `Content-Length: -5`, expected a byte count/],
-    ['no length', `Content-Type: application/json\r\n\r\n${body}`, /^spec-lint-language-server: Unexpected header `Content-Type: application\/json` without `Content-Length`/]
+    [
+      'no length',
+      `Content-Type: application/json\r\n\r\n${body}`,
+      /^spec-lint-language-server: Unexpected header `Content-Type: application\/json` without `Content-Length`/
+    ]
   ])('exits with one line on %s', (_, input, reason) => {
     const result = spawnSync(process.execPath, [serverBin, '--stdio'], {encoding: 'utf8', timeout: 30_000, input})
     expect(result.status).toBe(1)
@@ -235,7 +240,11 @@ describe('spec-lint-language-server on malformed framing', () => {
   })
 
   it('reads headers separated by a bare LF', () => {
-    const result = spawnSync(process.execPath, [serverBin, '--stdio'], {encoding: 'utf8', timeout: 30_000, input: `Content-Length: ${Buffer.byteLength(body)}\n\n${body}`})
+    const result = spawnSync(process.execPath, [serverBin, '--stdio'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      input: `Content-Length: ${Buffer.byteLength(body)}\n\n${body}`
+    })
     expect(result.stdout).toMatch(/"id":1,"result":\{"capabilities":/)
     expect(result.stderr).toBe('')
   })

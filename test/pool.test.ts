@@ -15,7 +15,10 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spec-lint-pool-'))
   // Real fixtures, clean and broken, with two files sharing a promise (a cross-file message).
   fs.cpSync(path.join(root, 'fixtures/clean'), path.join(dir, 'specs'), {recursive: true})
-  for (const name of fs.readdirSync(path.join(root, 'fixtures/invalid')).filter((f) => f.endsWith('.md')).slice(0, 30)) {
+  for (const name of fs
+    .readdirSync(path.join(root, 'fixtures/invalid'))
+    .filter((f) => f.endsWith('.md'))
+    .slice(0, 30)) {
     fs.copyFileSync(path.join(root, 'fixtures/invalid', name), path.join(dir, 'specs', name))
   }
   const clean = fs.readFileSync(path.join(root, 'fixtures/clean/backend-api.md'), 'utf8')

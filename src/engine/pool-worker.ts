@@ -37,7 +37,8 @@ export default async function lintInWorker(task: WorkerTask): Promise<WorkerResu
       await processor.run(tree, file)
     } catch (error) {
       // As unified-engine reports a plugin that throws: one fatal message on the file.
-      if (!file.messages.some((message) => message === error)) file.message('Cannot process file', {cause: error instanceof Error ? error : new Error(String(error))}).fatal = true
+      if (!file.messages.some((message) => message === error))
+        file.message('Cannot process file', {cause: error instanceof Error ? error : new Error(String(error))}).fatal = true
     }
   }
   const spec = file.data.spec

@@ -33,7 +33,8 @@ export function checkedFrames(input: Readable, onMalformed: (reason: string) => 
       if (body === undefined) {
         const end = headerEnd(buffer)
         if (!end) {
-          if (buffer.length > maxHeader) stop('Unexpected header of more than 8 KB without an empty line, expected `Content-Length: <bytes>` and `\\r\\n\\r\\n`')
+          if (buffer.length > maxHeader)
+            stop('Unexpected header of more than 8 KB without an empty line, expected `Content-Length: <bytes>` and `\\r\\n\\r\\n`')
           return
         }
         const header = buffer.subarray(0, end.at).toString('ascii')

@@ -1,4 +1,3 @@
-import type {Root} from 'mdast'
 import type {PluggableList, Preset} from 'unified'
 import type {VFile} from 'vfile'
 import {specProcessor} from '../parse/index.js'
@@ -20,5 +19,5 @@ export async function lintParsed(parsed: ParsedText, file: VFile, plugins: LintS
   const processor = specProcessor().data('settings', settings ?? {})
   if (Array.isArray(plugins)) processor.use(plugins)
   else processor.use(plugins)
-  await processor.run(parsed.tree as Root, file)
+  await processor.run(parsed.tree, file)
 }

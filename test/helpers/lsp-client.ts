@@ -1,12 +1,7 @@
 import {spawn} from 'node:child_process'
 import type {ChildProcessWithoutNullStreams} from 'node:child_process'
 import path from 'node:path'
-import {
-  createProtocolConnection,
-  PublishDiagnosticsNotification,
-  StreamMessageReader,
-  StreamMessageWriter
-} from 'vscode-languageserver-protocol/node.js'
+import {createProtocolConnection, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter} from 'vscode-languageserver-protocol/node.js'
 import type {ProtocolConnection, PublishDiagnosticsParams} from 'vscode-languageserver-protocol/node.js'
 
 export const serverBin = path.resolve(import.meta.dirname, '../../dist/src/lsp/bin.js')
