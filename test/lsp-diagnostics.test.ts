@@ -6,7 +6,10 @@ import {toDiagnostic} from '../src/lsp/diagnostics.js'
 describe('toDiagnostic', () => {
   it('turns a cause with a place into a related place, and folds any other cause into one line', () => {
     const file = new VFile({value: 'a\nb\n', path: 'specs/a.md'})
-    const first = new VFileMessage('First `DONE_COMPLETE` here', {place: {start: {line: 1, column: 1}, end: {line: 1, column: 2}}})
+    const first = new VFileMessage('First `DONE_COMPLETE` here', {
+      place: {start: {line: 1, column: 1}, end: {line: 1, column: 2}},
+      ruleId: 'completion-promise-unique'
+    })
     const message = file.message('Unexpected duplicate promise `DONE_COMPLETE`', {
       place: {start: {line: 2, column: 1}, end: {line: 2, column: 2}},
       ruleId: 'completion-promise-unique',

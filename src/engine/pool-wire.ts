@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
+import {isRelatedCause} from '../rule.js'
 import type {SpecSummary} from '../model/summary.js'
 
 /** A message as it crosses from a worker: plain data, its causes as their messages. */
@@ -14,6 +15,8 @@ export interface WireMessage {
   actual: string | null
   note: string | null
   causes: string[]
+  /** Places the message refers to (`message.related`; the first is also its `cause`). */
+  related: Array<{reason: string; file: string | null; place: VFileMessage['place'] | null}>
 }
 
 /** What a worker hands back for one file: no tree, no model, only what the run needs. */
@@ -28,7 +31,7 @@ export interface WorkerResult {
 
 export function toWire(message: VFileMessage): WireMessage {
   const causes: string[] = []
-  let cause: unknown = message.cause
+  let cause: unknown = isRelatedCause(message) ? undefined : message.cause
   while (cause instanceof Error) {
     causes.push(cause.message)
     cause = (cause as Error & {cause?: unknown}).cause
@@ -43,7 +46,8 @@ export function toWire(message: VFileMessage): WireMessage {
     expected: message.expected ?? null,
     actual: message.actual ?? null,
     note: message.note ?? null,
-    causes
+    causes,
+    related: (message.related ?? []).map((place) => ({reason: place.reason, file: place.file || null, place: place.place ?? null}))
   }
 }
 
@@ -61,4 +65,13 @@ export function fromWire(file: VFile, wire: WireMessage): void {
   if (wire.expected !== null) message.expected = wire.expected
   if (wire.actual !== null) message.actual = wire.actual
   if (wire.note !== null) message.note = wire.note
+  if (wire.related.length > 0) {
+    message.related = wire.related.map((entry) => {
+      const place = new VFileMessage(entry.reason, {place: entry.place ?? undefined, ruleId: message.ruleId, source: message.source})
+      if (entry.file !== null) place.file = entry.file
+      place.fatal = undefined
+      return place
+    })
+    message.cause = message.related[0]
+  }
 }

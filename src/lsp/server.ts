@@ -129,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             state.parsed = reparse(state.parsed, file)
             await lintParsed(state.parsed, file, setup.plugins, setup.settings)
           }
-          diagnostics = file.messages.map((message) => toDiagnostic(message, uri))
+          diagnostics = file.messages.map((message) => toDiagnostic(message, uri, file.cwd))
         }
       }
     } catch (error) {
