@@ -39,6 +39,15 @@ export interface LspFigures {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** A server that never publishes a version must not wedge the bench: give up after two minutes. */
+function bounded<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no diagnostics for ${what} within 120 s`)), 120_000)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -98,7 +107,7 @@ export async function measureLsp(serverBin: string, specPath: string, edits = 10
   let document = TextDocument.create(uri, 'markdown', 1, fs.readFileSync(specPath, 'utf8'))
   const published1 = new Promise<number>((resolve) => waiting.set(1, resolve))
   await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId: 'markdown', version: 1, text: document.getText()}})
-  await published1
+  await bounded(published1, 'the opened document')
   const targets = subTaskLines(document)
 
   /** Type one character at the end of a sub-task line; resolves when it is sent. */
@@ -123,7 +132,7 @@ export async function measureLsp(serverBin: string, specPath: string, edits = 10
     const done = new Promise<number>((resolve) => waiting.set(version, resolve))
     const sent = performance.now()
     await type(index)
-    latencies.push((await done) - sent)
+    latencies.push((await bounded(done, `version ${version}`)) - sent)
     await sleep(50)
   }
   const cpuEnd = cpuOf(child.pid ?? 0)
@@ -140,7 +149,7 @@ export async function measureLsp(serverBin: string, specPath: string, edits = 10
       sent = performance.now()
       await type(edits + burst * 5 + key)
     }
-    burstFigures.push((await done) - sent)
+    burstFigures.push((await bounded(done, `version ${last}`)) - sent)
     // Anything the slowest server still sends for this burst arrives before the next one starts.
     await sleep(300)
     stale += published.slice(from).filter((p) => p.uri === uri && p.version !== last).length
