@@ -29,6 +29,9 @@ import chunkCount from './chunk-count.js'
 import subtaskVague from './subtask-vague.js'
 import subtaskPrescriptive from './subtask-prescriptive.js'
 import issueIds from './issue-ids.js'
+import ownsPaths from './owns-paths.js'
+import chunkCheckbox from './chunk-checkbox.js'
+import ownershipCrossing from './ownership-crossing.js'
 import statusConsistency from './status-consistency.js'
 import discoveryCoverage from './discovery-coverage.js'
 import metaCreated from './meta-created.js'
@@ -77,6 +80,9 @@ export const rules: SpecRulePlugin[] = [
   subtaskVague,
   subtaskPrescriptive,
   issueIds,
+  ownsPaths,
+  chunkCheckbox,
+  ownershipCrossing,
   statusConsistency,
   acceptanceCriteria,
   acceptanceVerifiable,
