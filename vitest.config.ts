@@ -17,7 +17,8 @@ export const integration = [
   'test/cli-fix-format.test.ts',
   'test/robustness/hostile.test.ts',
   'test/robustness/faults.test.ts',
-  'test/robustness/properties.test.ts'
+  'test/robustness/properties.test.ts',
+  'test/pool.test.ts'
 ]
 
 export default defineConfig({

@@ -8,6 +8,7 @@ import {specProcessor} from '../parse/processor.js'
 import {packageInfo} from '../engine/package-info.js'
 import {resolveReporter} from '../report/index.js'
 import {LintCache, leanRun} from '../engine/cache.js'
+import {createPool, pooledRun, workerCount} from '../engine/pool.js'
 import {allCommands, loadCommand} from './commands.js'
 import {formatSize, parseSize} from '../parse/limits.js'
 import {engineDefaults, engineOptions, runEngine, setInputLimits} from '../engine/engine.js'
@@ -123,19 +124,30 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const cache = own.cache || own['cache-location'] ? openCache(parsed, own) : undefined
-  const options = leanRun(engineOptions(parsed.engine), cache)
+  const plain = engineOptions(parsed.engine)
+  const lean = leanRun(plain, cache)
   if (parsed.args.watch) {
-    const {context} = await runEngine(options)
+    const {context} = await runEngine(lean)
     saveCache(cache)
-    return context ? watch(options, context) : 2
+    return context ? watch(lean, context) : 2
   }
-  const code = await lintRun(options, {
-    reporter: reporterName,
-    outputFile: typeof own['output-file'] === 'string' ? own['output-file'] : undefined,
-    maxWarnings: typeof maxWarnings === 'string' ? Number(maxWarnings) : undefined,
-    // `--silently-ignore` (the pre-commit hooks) asks for no complaint when every given file is ignored.
-    patterns: files.filter((f): f is string => typeof f === 'string')
-  })
+  const patterns = files.filter((f): f is string => typeof f === 'string')
+  // Both cores for large plain runs; output modes and small runs stay on one thread.
+  const threads = lean !== plain ? workerCount(patterns) : 0
+  const pool = threads > 1 ? await createPool(threads) : undefined
+  const options = pool ? pooledRun(plain, lean, pool, cache) : lean
+  let code: number
+  try {
+    code = await lintRun(options, {
+      reporter: reporterName,
+      outputFile: typeof own['output-file'] === 'string' ? own['output-file'] : undefined,
+      maxWarnings: typeof maxWarnings === 'string' ? Number(maxWarnings) : undefined,
+      // `--silently-ignore` (the pre-commit hooks) asks for no complaint when every given file is ignored.
+      patterns
+    })
+  } finally {
+    await pool?.close()
+  }
   saveCache(cache)
   return code
 }
