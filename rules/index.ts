@@ -31,6 +31,11 @@ import subtaskPrescriptive from './subtask-prescriptive.js'
 import issueIds from './issue-ids.js'
 import statusConsistency from './status-consistency.js'
 import discoveryCoverage from './discovery-coverage.js'
+import requirementCovered from './requirement-covered.js'
+import requirementVerified from './requirement-verified.js'
+import chunkTraced from './chunk-traced.js'
+import requirementsMeasurable from './requirements-measurable.js'
+import requirementsDuplicate from './requirements-duplicate.js'
 import metaCreated from './meta-created.js'
 import metaRepo from './meta-repo.js'
 import metaStatus from './meta-status.js'
@@ -83,6 +88,11 @@ export const rules: SpecRulePlugin[] = [
   completionPromise,
   completionPromiseUnique,
   agentRouting,
+  requirementCovered,
+  requirementVerified,
+  chunkTraced,
+  requirementsMeasurable,
+  requirementsDuplicate,
   discoveryCoverage
 ]
 
