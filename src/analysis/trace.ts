@@ -18,12 +18,20 @@ import {significantWords, type Word} from './trace-words.js'
  *    using the word, so a word every requirement uses weighs little. The
  *    score is the cosine of the two weighted word sets. A link needs a score
  *    of at least `matchThreshold` and two shared words (one when the
- *    requirement has at most two); a criterion, which checks one thing,
+ *    requirement has at most two). A chunk, which may do several things,
+ *    also serves a requirement when its words carry `coverShare` of the
+ *    requirement's weight, or when its title is the requirement's first
+ *    words (`Timetable` for "Timetable is data-driven"). A criterion, which
+ *    checks one thing,
  *    links only to the requirements within `rivalShare` of its best score.
  */
 
 export const matchThreshold = 0.25
 const minSharedWords = 2
+/** A chunk that names this share of a requirement's weight serves it, however long the chunk. */
+export const coverShare = 0.5
+/** A chunk titled with a requirement's first words is named after it (`Timetable`, "Timetable is data-driven"). */
+const leadWords = 3
 /** A criterion checks one thing: it links to the requirements within this share of its best score. */
 export const rivalShare = 0.9
 
@@ -96,7 +104,8 @@ function buildTrace(spec: SpecModel, source: string): Trace {
         }
         return
       }
-      const matches = matcher(withoutIds(texts[target] ?? ''))
+      const title = to === 'chunk' ? spec.chunks[target]?.title : undefined
+      const matches = matcher(withoutIds(texts[target] ?? ''), title === undefined ? undefined : withoutIds(title))
       const best = Math.max(0, ...matches.map((match) => match.score))
       for (const match of matches) {
         if (to === 'criterion' && match.score < rivalShare * best) continue
@@ -188,7 +197,7 @@ interface Match {
 }
 
 /** Score texts against the requirements by shared significant words (see the top of this file). */
-function lexicalMatcher(requirementTexts: readonly string[]): (text: string) => Match[] {
+function lexicalMatcher(requirementTexts: readonly string[]): (text: string, title?: string) => Match[] {
   const units: Unit[] = requirementTexts.map((text, index) => ({index, words: toMap(significantWords(text))}))
   const postings = new Map<string, number[]>()
   for (const unit of units) {
@@ -201,9 +210,13 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string) => 
   const n = units.length
   const weight = (stem: string) => Math.log((n + 1) / (postings.get(stem)?.length ?? 1))
   const norms = units.map((unit) => Math.hypot(...[...unit.words.keys()].map(weight)))
-  return (text) => {
+  const totals = units.map((unit) => [...unit.words.keys()].reduce((sum, stem) => sum + weight(stem), 0))
+  const leads = units.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)))
+  return (text, title) => {
+    const named = new Set(title === undefined ? [] : significantWords(title).map((word) => word.stem))
     const shared = new Map<number, SharedWord[]>()
     const dots = new Map<number, number>()
+    const sums = new Map<number, number>()
     const words = significantWords(text).map((word) => negated(word, postings))
     const norm = Math.hypot(...words.map((word) => weight(word.stem)))
     for (const {stem, surface} of words) {
@@ -212,6 +225,7 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string) => 
         list.push({stem, requirement: units[index]?.words.get(stem) ?? stem, other: surface})
         shared.set(index, list)
         dots.set(index, (dots.get(index) ?? 0) + weight(stem) ** 2)
+        sums.set(index, (sums.get(index) ?? 0) + weight(stem))
       }
     }
     const out: Match[] = []
@@ -219,7 +233,11 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string) => 
       const total = (norms[index] ?? 0) * norm
       const score = total > 0 ? (dots.get(index) ?? 0) / total : 0
       const size = units[index]?.words.size ?? 0
-      if (score < matchThreshold || (words.length < minSharedWords && size > minSharedWords)) continue
+      const lead = leads[index]
+      const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem) => lead?.has(stem))
+      const covers = title !== undefined && (sums.get(index) ?? 0) >= coverShare * (totals[index] ?? Infinity)
+      const close = score >= matchThreshold || covers
+      if (!byTitle && (!close || (words.length < minSharedWords && size > minSharedWords))) continue
       out.push({requirement: index, score: Math.round(score * 1000) / 1000, words})
     }
     return out.sort((a, b) => a.requirement - b.requirement)
