@@ -3,12 +3,9 @@
  * name and resolves to an exit code. Flags and plain linting go to the
  * unified-args flow instead.
  */
-export interface Command {
-  name: string
-  usage: string
-  summary: string
-  run(argv: string[]): Promise<number>
-}
+import type {Command} from './types.js'
+
+export type {Command} from './types.js'
 
 const registry = new Map<string, () => Promise<Command>>([
   ['model', async () => (await import('./model-command.js')).modelCommand],

@@ -6,7 +6,7 @@ import {applyEdits, editsOf, inLineEnding} from '../edit/apply.js'
 import {formatSpec} from '../format/index.js'
 import {writeFileAtomic} from '../edit/write-atomic.js'
 import {engineOptions, runEngine} from '../engine/engine.js'
-import type {Mode} from './main.js'
+import type {Mode} from './types.js'
 import {collect, quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 
 export const maxPasses = 10

@@ -6,7 +6,7 @@ import {formatTree} from '../format/index.js'
 import {writeFileAtomic} from '../edit/write-atomic.js'
 import {markdownProcessor} from '../parse/processor.js'
 import {engineOptions, getInputLimits, runEngine} from '../engine/engine.js'
-import type {Mode} from './main.js'
+import type {Mode} from './types.js'
 import {quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
 
 declare module 'vfile' {

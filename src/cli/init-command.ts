@@ -8,7 +8,7 @@ import {projectInfo} from '../init/project.js'
 import {scaffoldSpec} from '../init/index.js'
 import {describeWorkType, isAgentType, isWorkType, workTypes} from '../init/work-type.js'
 import {writeFileAtomic as writeAtomic} from '../edit/write-atomic.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {firstLine} from '../engine/errors.js'
 import {readSpecFile} from '../parse/read.js'
 

@@ -4,6 +4,7 @@ import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
 import {specProcessor} from '../parse/processor.js'
 import {packageInfo} from '../engine/package-info.js'
+import {resolveReporter} from '../report/index.js'
 import {LintCache, leanRun} from '../engine/cache.js'
 import {allCommands, loadCommand} from './commands.js'
 import {formatSize, parseSize} from '../parse/limits.js'
@@ -13,6 +14,7 @@ import {describeFlags, extractOwnFlags, ownFlags} from './flags.js'
 import type {OwnValues} from './flags.js'
 import {loadParseArgv} from './unified-argv.js'
 import type {ParsedArgv} from './unified-argv.js'
+import type {Mode} from './types.js'
 
 const version = packageInfo.version
 const description = 'Lint, fix and format implementation specs (general-spec-builder format)'
@@ -21,7 +23,6 @@ const description = 'Lint, fix and format implementation specs (general-spec-bui
  * A mode takes over a run when one of its own flags is set (`--fix`,
  * `--format`); it gets the parsed engine options and resolves to an exit code.
  */
-export type Mode = (parsed: ParsedArgv, own: OwnValues) => Promise<number>
 export const modes: Array<{when: (own: OwnValues) => boolean; load: () => Promise<Mode>}> = [
   {when: (own) => Boolean(own.fix), load: async () => (await import('./fix-mode.js')).fixMode},
   {when: (own) => Boolean(own.format), load: async () => (await import('./format-mode.js')).formatMode},
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(version + '\n')
     return 0
   }
+  parsed.engine.reporter = resolveReporter(parsed.engine.reporter) as typeof parsed.engine.reporter
   const files = parsed.engine.files ?? []
   if (files.length === 0 && process.stdin.isTTY) {
     process.stderr.write('spec-lint: no input, expected a path or glob (`spec-lint specs/*.md`); see `spec-lint --help`\n')

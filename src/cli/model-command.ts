@@ -1,6 +1,6 @@
 import {specJsonSchema} from '../model/schema.js'
 import {parseSpec} from '../parse/index.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {readSpecFile} from '../parse/read.js'
 
 export const modelCommand: Command = {

@@ -2,7 +2,7 @@ import {renderDot, renderMermaid, renderText} from '../plan/render.js'
 import {criticalPath, CycleError, buildSchedule} from '../plan/schedule.js'
 import {planDocument, planJsonSchema} from '../plan/tasks.js'
 import {parseSpec} from '../parse/index.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {readSpecFile} from '../parse/read.js'
 
 const formats = ['--json', '--mermaid', '--dot'] as const

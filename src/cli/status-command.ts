@@ -1,7 +1,7 @@
 import {renderStatusTable, specStatus, statusJsonSchema} from '../plan/status.js'
 import type {SpecStatus} from '../plan/status.js'
 import {parseSpec} from '../parse/index.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {expandSpecPaths} from './expand.js'
 import {readSpecFile} from '../parse/read.js'
 

@@ -4,7 +4,6 @@ import recommended from '../../presets/recommended.js'
 import type {InputLimits} from '../parse/limits.js'
 import {specProcessor} from '../parse/processor.js'
 import {transformConfig} from './config.js'
-import {reporters, withFlatCauses} from '../report/index.js'
 import recordRules from './record-rules.js'
 
 export const engineDefaults = {
@@ -27,18 +26,14 @@ export function getInputLimits(): InputLimits {
   return inputLimits
 }
 
-/** Engine options for a spec-lint run, on top of what was parsed from argv. */
+/** Engine options for a spec-lint run, on top of what was parsed from argv (the reporter already resolved by the caller). */
 export function engineOptions(parsed: EngineOptions): EngineOptions {
-  const name = parsed.reporter ?? 'default'
-  const known = typeof name === 'string' ? reporters[name] : undefined
-  const reporter = known ? withFlatCauses(known) : name
   return {
     ...parsed,
     ...engineDefaults,
     processor: specProcessor(inputLimits).use(recordRules),
     defaultConfig: recommended,
     configTransform: transformConfig as EngineOptions['configTransform'],
-    reporter,
     // A linter prints its report, not the document, unless asked (`--stdout`).
     out: parsed.out ?? false,
     color: Boolean(parsed.color) && colorSupported(),

@@ -51,3 +51,10 @@ export function withFlatCauses(inner: Reporter): Reporter {
     return inner(files, options)
   }
 }
+
+/** The `--report` value as the engine takes it: one of ours (causes folded), or a name for the engine to load. */
+export function resolveReporter(name: unknown): unknown {
+  const key = name ?? 'default'
+  const known = typeof key === 'string' && Object.hasOwn(reporters, key) ? reporters[key] : undefined
+  return known ? withFlatCauses(known) : key
+}
