@@ -1,8 +1,7 @@
 import {traceOf} from '../src/analysis/trace.js'
 import {defineRule, noOptions} from '../src/rule.js'
 
-const spec = (requirements: string, plan: string) =>
-  `# T\n\n## Requirements\n\n${requirements}\n\n## Execution Plan\n\n### Phase 1: Build\n\n${plan}\n`
+const spec = (requirements: string, plan: string) => `# T\n\n## Requirements\n\n${requirements}\n\n## Execution Plan\n\n### Phase 1: Build\n\n${plan}\n`
 
 export default defineRule({
   id: 'chunk-traced',
@@ -45,23 +44,17 @@ export default defineRule({
           '- Passwords are hashed with bcrypt',
           '- [ ] **User model**\n  Outcome: Users are stored with bcrypt password hashing\n- [ ] **Dark mode**\n  Outcome: The theme follows the system setting'
         ),
-        messages: [
-          '13:9-13:18: Unexpected chunk `Dark mode` that serves no requirement, expected a chunk that cites a requirement id or names what it serves'
-        ]
+        messages: ['13:9-13:18: Unexpected chunk `Dark mode` that serves no requirement, expected a chunk that cites a requirement id or names what it serves']
       },
       {
         name: 'An unknown id is not a citation',
         input: spec('- R1: The export runs nightly', '- [ ] **Scheduler** (R7)\n  Outcome: A cron entry exists'),
-        messages: [
-          '11:9-11:18: Unexpected chunk `Scheduler` that serves no requirement, expected a chunk that cites a requirement id or names what it serves'
-        ]
+        messages: ['11:9-11:18: Unexpected chunk `Scheduler` that serves no requirement, expected a chunk that cites a requirement id or names what it serves']
       },
       {
         name: 'A table row without details',
         input: spec('- Invoices export as CSV', '| Chunk | Outcome | Depends On |\n|---|---|---|\n| Scaffold | The app boots | — |'),
-        messages: [
-          '13:3-13:11: Unexpected chunk `Scaffold` that serves no requirement, expected a chunk that cites a requirement id or names what it serves'
-        ]
+        messages: ['13:3-13:11: Unexpected chunk `Scaffold` that serves no requirement, expected a chunk that cites a requirement id or names what it serves']
       }
     ]
   }

@@ -2,8 +2,7 @@ import {z} from 'zod'
 import {traceOf} from '../src/analysis/trace.js'
 import {defineRule} from '../src/rule.js'
 
-const spec = (requirements: string, plan: string) =>
-  `# T\n\n## Requirements\n\n${requirements}\n\n## Execution Plan\n\n### Phase 1: Build\n\n${plan}\n`
+const spec = (requirements: string, plan: string) => `# T\n\n## Requirements\n\n${requirements}\n\n## Execution Plan\n\n### Phase 1: Build\n\n${plan}\n`
 
 export default defineRule({
   id: 'requirement-covered',
@@ -19,10 +18,7 @@ export default defineRule({
   fixable: false,
   options: z
     .object({
-      lexical: z
-        .boolean()
-        .default(false)
-        .describe('Also count chunks that match a requirement by shared words, and check specs whose chunks cite no ids')
+      lexical: z.boolean().default(false).describe('Also count chunks that match a requirement by shared words, and check specs whose chunks cite no ids')
     })
     .strict(),
   check(model, ctx) {
@@ -50,7 +46,7 @@ export default defineRule({
     valid: [
       {
         name: 'Every id cited',
-        input: spec('- R1: Users log in with email\n- R2: Sessions expire after 1 hour', '- [ ] **Login endpoint** (R1, R2)\n  Outcome: Users get a session'),
+        input: spec('- R1: Users log in with email\n- R2: Sessions expire after 1 hour', '- [ ] **Login endpoint** (R1, R2)\n  Outcome: Users get a session')
       },
       {
         name: 'No ids: only `lexical` checks',
@@ -70,7 +66,10 @@ export default defineRule({
       },
       {
         name: 'A range cites every id in it',
-        input: spec('- FR-1: Export as CSV\n- FR-2: Export as JSON\n- FR-3: Email the export', '- [ ] **Exporters** (FR-1–FR-2)\n  Outcome: Both formats download'),
+        input: spec(
+          '- FR-1: Export as CSV\n- FR-2: Export as JSON\n- FR-3: Email the export',
+          '- [ ] **Exporters** (FR-1–FR-2)\n  Outcome: Both formats download'
+        ),
         messages: ['7:1-7:25: Unexpected requirement `FR-3` that no chunk cites, expected a chunk that serves it to cite `FR-3`']
       },
       {

@@ -1,8 +1,7 @@
 import {traceOf} from '../src/analysis/trace.js'
 import {defineRule, noOptions} from '../src/rule.js'
 
-const spec = (requirements: string, criteria: string) =>
-  `# T\n\n## Requirements\n\n${requirements}\n\n## Acceptance Criteria\n\n${criteria}\n`
+const spec = (requirements: string, criteria: string) => `# T\n\n## Requirements\n\n${requirements}\n\n## Acceptance Criteria\n\n${criteria}\n`
 
 export default defineRule({
   id: 'requirement-verified',

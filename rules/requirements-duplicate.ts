@@ -88,16 +88,12 @@ export default defineRule({
       {
         name: 'The same text, another case and id',
         input: '# T\n\n## Requirements\n\n- R1: Passwords are hashed with bcrypt\n- R2: passwords are hashed with bcrypt.\n',
-        messages: [
-          '6:1-6:40: Unexpected requirement repeating line 5 (`R1: Passwords are hashed with bcrypt`), expected each requirement once'
-        ]
+        messages: ['6:1-6:40: Unexpected requirement repeating line 5 (`R1: Passwords are hashed with bcrypt`), expected each requirement once']
       },
       {
         name: 'One contained in another',
         input: '# T\n\n## Requirements\n\n- Refresh tokens rotate on use and are stored for revocation\n- Refresh tokens rotate on use\n',
-        messages: [
-          '6:1-6:31: Unexpected requirement contained in line 5 (`Refresh tokens rotate on use and are st…`), expected each requirement once'
-        ]
+        messages: ['6:1-6:31: Unexpected requirement contained in line 5 (`Refresh tokens rotate on use and are st…`), expected each requirement once']
       },
       {
         name: 'Prose paragraphs count too',

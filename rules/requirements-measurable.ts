@@ -29,7 +29,12 @@ export default defineRule({
   strict: 'warn',
   fixable: false,
   options: z
-    .object({words: z.array(z.string()).default([...vagueQualityWords]).describe('Vague words to look for (replaces the default list)')})
+    .object({
+      words: z
+        .array(z.string())
+        .default([...vagueQualityWords])
+        .describe('Vague words to look for (replaces the default list)')
+    })
     .strict(),
   check(spec, ctx) {
     if (ctx.options.words.length === 0) return

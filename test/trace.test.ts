@@ -24,9 +24,7 @@ function traceText(value: string): Trace {
 /** `chunk <requirement #> <chunk title>` / `criterion <requirement #> <criterion #>`, as in the `.links.txt` files. */
 function linkLines(trace: Trace): string[] {
   return trace.links.map((link) =>
-    link.to === 'chunk'
-      ? `chunk ${link.requirement + 1} ${trace.chunks[link.target]?.title ?? ''}`
-      : `criterion ${link.requirement + 1} ${link.target + 1}`
+    link.to === 'chunk' ? `chunk ${link.requirement + 1} ${trace.chunks[link.target]?.title ?? ''}` : `criterion ${link.requirement + 1} ${link.target + 1}`
   )
 }
 
@@ -108,7 +106,9 @@ describe('links by match', () => {
     }
     const recall = found / drawn
     const precision = found / (found + wrong)
-    console.log(`trace match: ${found}/${drawn} links found (recall ${(recall * 100).toFixed(1)}%), ${wrong} false (precision ${(precision * 100).toFixed(1)}%)`)
+    console.log(
+      `trace match: ${found}/${drawn} links found (recall ${(recall * 100).toFixed(1)}%), ${wrong} false (precision ${(precision * 100).toFixed(1)}%)`
+    )
     expect(drawn).toBe(40)
     expect(found).toBeGreaterThanOrEqual(31)
     expect(wrong).toBeLessThanOrEqual(1)
@@ -125,13 +125,7 @@ describe('links by match', () => {
   })
 
   it('compares stems, not spellings, and ignores the format’s own words', () => {
-    expect(significantWords('Passwords are hashed; users log in nightly').map((word) => word.stem)).toEqual([
-      'password',
-      'hash',
-      'user',
-      'login',
-      'night'
-    ])
+    expect(significantWords('Passwords are hashed; users log in nightly').map((word) => word.stem)).toEqual(['password', 'hash', 'user', 'login', 'night'])
     expect(significantWords('Create the chunk outcome following existing patterns')).toEqual([])
   })
 
@@ -161,13 +155,21 @@ describe.runIf(fs.existsSync(corpus))('the trace rules on real specs', () => {
   const traceRules = new Set(['requirement-covered', 'requirement-verified', 'chunk-traced', 'requirements-measurable', 'requirements-duplicate'])
   const read = (file: string) => ({path: file, value: fs.readFileSync(file, 'utf8')})
   const specs = [
-    ...fs.readdirSync(corpus).filter((name) => name.endsWith('.md')).map((name) => path.join(corpus, name)),
-    ...fs.readdirSync(path.join(root, 'fixtures/clean')).filter((name) => name.endsWith('.md')).map((name) => path.join(root, 'fixtures/clean', name))
+    ...fs
+      .readdirSync(corpus)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => path.join(corpus, name)),
+    ...fs
+      .readdirSync(path.join(root, 'fixtures/clean'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => path.join(root, 'fixtures/clean', name))
   ]
 
   it('give no message under recommended', async () => {
     const files = await lintRun(specs.map(read))
-    expect(files.flatMap((file) => file.messages.filter((m) => traceRules.has(m.ruleId ?? '')).map((m) => `${file.basename}:${m.line} ${m.ruleId}`))).toEqual([])
+    expect(files.flatMap((file) => file.messages.filter((m) => traceRules.has(m.ruleId ?? '')).map((m) => `${file.basename}:${m.line} ${m.ruleId}`))).toEqual(
+      []
+    )
   })
 
   it('give only warnings under strict, none from `requirements-duplicate` or `requirements-measurable`', async () => {

@@ -72,5 +72,5 @@ export type Trace = z.infer<typeof traceSchema>
 
 /** The matrix's JSON Schema (draft 2020-12), with the file name `trace --json` adds. */
 export function traceJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(traceSchema.extend({file: z.string()}), {target: 'draft-2020-12'}) as Record<string, unknown>
+  return z.toJSONSchema(traceSchema.extend({file: z.string()}), {target: 'draft-2020-12'})
 }

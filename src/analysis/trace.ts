@@ -167,7 +167,10 @@ function citationFinder(requirements: readonly TraceRequirement[]): (text: strin
   if (ids.length === 0) return () => []
   const known = new Set(ids)
   const single = new RegExp(
-    `(?<![A-Za-z0-9])(?:${ids.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![A-Za-z0-9]|[.-]\\d)`,
+    `(?<![A-Za-z0-9])(?:${ids
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})(?![A-Za-z0-9]|[.-]\\d)`,
     'g'
   )
   const range = /(?<![A-Za-z0-9])([A-Z]{1,4}-?)(\d+) ?(?:–|—|-|\.\.|to) ?([A-Z]{1,4}-?)?(\d+)(?![A-Za-z0-9]|\.\d)/g

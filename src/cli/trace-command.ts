@@ -3,7 +3,7 @@ import {traceJsonSchema} from '../analysis/trace-schema.js'
 import {fail} from '../engine/errors.js'
 import {parseSpec} from '../parse/index.js'
 import {readSpecFile} from '../parse/read.js'
-import type {Command} from './commands.js'
+import type {Command} from './types.js'
 import {renderMarkdown, renderText} from './trace-render.js'
 
 const formats = ['--json', '--markdown'] as const

@@ -78,14 +78,26 @@ export function renderMarkdown(file: string, trace: Trace): string {
   out.push('', '| Chunk | Serves |', '|---|---|')
   trace.chunks.forEach((chunk, index) => {
     const links = trace.links.filter((link) => link.to === 'chunk' && link.target === index)
-    const serves = links.length === 0 ? '**none**' : links.map((link) => trace.requirements[link.requirement]?.label ?? '').map(cell).join(', ')
+    const serves =
+      links.length === 0
+        ? '**none**'
+        : links
+            .map((link) => trace.requirements[link.requirement]?.label ?? '')
+            .map(cell)
+            .join(', ')
     out.push(`| ${cell(chunk.title)} | ${serves} |`)
   })
   if (trace.criteria.length > 0) {
     out.push('', '| Criterion | Checks |', '|---|---|')
     trace.criteria.forEach((criterion, index) => {
       const links = trace.links.filter((link) => link.to === 'criterion' && link.target === index)
-      const checks = links.length === 0 ? '—' : links.map((link) => trace.requirements[link.requirement]?.label ?? '').map(cell).join(', ')
+      const checks =
+        links.length === 0
+          ? '—'
+          : links
+              .map((link) => trace.requirements[link.requirement]?.label ?? '')
+              .map(cell)
+              .join(', ')
       out.push(`| ${criterionLabel(trace, index)} ${cell(criterion.text)} | ${checks} |`)
     })
   }
