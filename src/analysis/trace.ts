@@ -20,7 +20,8 @@ import {significantWords, type Word} from './trace-words.js'
  *    of at least `matchThreshold` and two shared words (one when the
  *    requirement has at most two). A chunk, which may do several things,
  *    also serves a requirement when its words carry `coverShare` of the
- *    requirement's weight, or when its title is the requirement's first
+ *    requirement's weight, or `ownWords` words no other requirement uses,
+ *    or when its title is the requirement's first
  *    words (`Timetable` for "Timetable is data-driven"). A criterion, which
  *    checks one thing,
  *    links only to the requirements within `rivalShare` of its best score.
@@ -30,6 +31,8 @@ export const matchThreshold = 0.25
 const minSharedWords = 2
 /** A chunk that names this share of a requirement's weight serves it, however long the chunk. */
 export const coverShare = 0.5
+/** A chunk that shares this many words only one requirement uses serves that requirement. */
+const ownWords = 3
 /** A chunk titled with a requirement's first words is named after it (`Timetable`, "Timetable is data-driven"). */
 const leadWords = 3
 /** A criterion checks one thing: it links to the requirements within this share of its best score. */
@@ -129,7 +132,7 @@ function firstWords(text: string): string {
 }
 
 /** Field lines that name the chunk's stream, skills or dependencies: not what it does. */
-const fieldLine = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:stream|skills|depends on)\b[^\n]*$/gim
+const fieldLine = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:stream|skills|depends on)(?:\*\*|__)?\s*:[^\n]*$/gim
 
 /** A chunk's whole text: table row cells that say what it is, and its checklist item as written. */
 function chunkText(chunk: Chunk, source: string): string {
@@ -239,7 +242,8 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
       const lead = leads[index]
       const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem) => lead?.has(stem))
       const covers = title !== undefined && (sums.get(index) ?? 0) >= coverShare * (totals[index] ?? Infinity)
-      const close = score >= matchThreshold || covers
+      const own = title === undefined ? 0 : words.filter((word) => postings.get(word.stem)?.length === 1).length
+      const close = score >= matchThreshold || covers || own >= ownWords
       if (!byTitle && (!close || (words.length < minSharedWords && size > minSharedWords))) continue
       out.push({requirement: index, score: Math.round(score * 1000) / 1000, words})
     }
