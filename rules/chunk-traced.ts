@@ -33,6 +33,13 @@ export default defineRule({
         input: spec('- Passwords are hashed with bcrypt', '- [ ] **User model**\n  Outcome: Users are stored with bcrypt password hashing')
       },
       {
+        name: 'A sub-task that starts with `Stream` is a sub-task',
+        input: spec(
+          '- Invoices export as CSV and JSON',
+          '- [ ] **Export worker**\n  Outcome: Files are written\n  Stream: jobs\n  - Stream invoices as CSV and JSON'
+        )
+      },
+      {
         name: 'Cites an id',
         input: spec('- R1: The export runs nightly', '- [ ] **Scheduler** (R1)\n  Outcome: A cron entry exists')
       }

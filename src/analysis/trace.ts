@@ -21,10 +21,10 @@ import {significantWords, type Word} from './trace-words.js'
  *    requirement has at most two). A chunk, which may do several things,
  *    also serves a requirement when its words carry `coverShare` of the
  *    requirement's weight, or `ownWords` words no other requirement uses,
- *    or when its title is the requirement's first
- *    words (`Timetable` for "Timetable is data-driven"). A criterion, which
- *    checks one thing,
- *    links only to the requirements within `rivalShare` of its best score.
+ *    or when its title is the requirement's first words (`Timetable` for
+ *    "Timetable is data-driven"). A criterion, which checks one thing, links
+ *    to the requirements within `rivalShare` of its best score, and to each
+ *    requirement it matches better than any other criterion does.
  */
 
 export const matchThreshold = 0.25
@@ -111,13 +111,23 @@ function buildTrace(spec: SpecModel, source: string): Trace {
       const matches = matcher(withoutIds(texts[target] ?? ''), title === undefined ? undefined : withoutIds(title))
       const best = Math.max(0, ...matches.map((match) => match.score))
       for (const match of matches) {
-        if (to === 'criterion' && match.score < rivalShare * best) continue
-        links.push({requirement: match.requirement, to, target, by: 'match', ids: [], words: match.words, score: match.score})
+        const link: TraceLink = {requirement: match.requirement, to, target, by: 'match', ids: [], words: match.words, score: match.score}
+        if (to === 'chunk' || match.score >= rivalShare * best) links.push(link)
+        else closest(link)
       }
     })
   }
+  // A requirement is also checked by the criterion that matches it best, even
+  // when that criterion is closer to another requirement.
+  const bestCriterion = new Map<number, TraceLink>()
+  const closest = (link: TraceLink) => {
+    const known = bestCriterion.get(link.requirement)
+    if (!known || (link.score ?? 0) > (known.score ?? 0)) bestCriterion.set(link.requirement, link)
+  }
   linkAll('chunk', chunks, chunkTexts)
   linkAll('criterion', criteria, criterionTexts)
+  for (const link of links) if (link.to === 'criterion' && link.by === 'match') closest(link)
+  for (const link of bestCriterion.values()) if (!links.includes(link)) links.push(link)
   links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === 'chunk' ? -1 : 1))
 
   const byId = [...chunks, ...criteria].some((item) => item.cites.length > 0)
