@@ -83,7 +83,7 @@ describe('links by match', () => {
   /*
    * The `.links.txt` files are the links a person draws, written before the
    * match was first run. Goal (issue 19): recall ≥ 90% and no false link.
-   * Measured: 32 of 40 links found (80.0%), 1 false link (precision 97.0%);
+   * Measured: 33 of 40 links found (82.5%), 1 false link (precision 97.1%);
    * the misses are synonyms (`length` for "12 characters", `axe` for
    * "screen reader"), which no lexical match sees. This asserts the measured
    * figures so that a change that loses links fails.
@@ -110,7 +110,7 @@ describe('links by match', () => {
       `trace match: ${found}/${drawn} links found (recall ${(recall * 100).toFixed(1)}%), ${wrong} false (precision ${(precision * 100).toFixed(1)}%)`
     )
     expect(drawn).toBe(40)
-    expect(found).toBeGreaterThanOrEqual(32)
+    expect(found).toBeGreaterThanOrEqual(33)
     expect(wrong).toBeLessThanOrEqual(1)
   })
 

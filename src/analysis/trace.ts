@@ -23,12 +23,16 @@ import {significantWords, type Word} from './trace-words.js'
  *    requirement's weight, or `ownWords` words no other requirement uses,
  *    or when its title is the requirement's first words (`Timetable` for
  *    "Timetable is data-driven"). A criterion, which checks one thing, links
- *    to the requirements within `rivalShare` of its best score, and to each
- *    requirement it matches better than any other criterion does.
+ *    to the requirements within `rivalShare` of its best score; and each
+ *    requirement pairs with the criterion that matches it best, from a lower
+ *    score of `pairThreshold` (criteria are requirements "inverted into
+ *    verifiable checks").
  */
 
 export const matchThreshold = 0.25
 const minSharedWords = 2
+/** The lower score at which a requirement still pairs with the criterion that matches it best. */
+export const pairThreshold = 0.15
 /** A chunk that names this share of a requirement's weight serves it, however long the chunk. */
 export const coverShare = 0.5
 /** A chunk that shares this many words only one requirement uses serves that requirement. */
@@ -109,11 +113,11 @@ function buildTrace(spec: SpecModel, source: string): Trace {
       }
       const title = to === 'chunk' ? spec.chunks[target]?.title : undefined
       const matches = matcher(withoutIds(texts[target] ?? ''), title === undefined ? undefined : withoutIds(title))
-      const best = Math.max(0, ...matches.map((match) => match.score))
+      const best = Math.max(0, ...matches.filter((match) => match.strong).map((match) => match.score))
       for (const match of matches) {
         const link: TraceLink = {requirement: match.requirement, to, target, by: 'match', ids: [], words: match.words, score: match.score}
-        if (to === 'chunk' || match.score >= rivalShare * best) links.push(link)
-        else closest(link)
+        if (match.strong && (to === 'chunk' || match.score >= rivalShare * best)) links.push(link)
+        else if (to === 'criterion') closest(link)
       }
     })
   }
@@ -210,6 +214,8 @@ interface Match {
   requirement: number
   score: number
   words: SharedWord[]
+  /** Whether the match makes a link on its own; else it is only a candidate pairing. */
+  strong: boolean
 }
 
 /** Score texts against the requirements by shared significant words (see the top of this file). */
@@ -253,9 +259,10 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
       const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem) => lead?.has(stem))
       const covers = title !== undefined && (sums.get(index) ?? 0) >= coverShare * (totals[index] ?? Infinity)
       const own = title === undefined ? 0 : words.filter((word) => postings.get(word.stem)?.length === 1).length
-      const close = score >= matchThreshold || covers || own >= ownWords
-      if (!byTitle && (!close || (words.length < minSharedWords && size > minSharedWords))) continue
-      out.push({requirement: index, score: Math.round(score * 1000) / 1000, words})
+      const enough = words.length >= minSharedWords || size <= minSharedWords
+      const strong = byTitle || (enough && (score >= matchThreshold || covers || own >= ownWords))
+      if (!strong && !(enough && score >= pairThreshold)) continue
+      out.push({requirement: index, score: Math.round(score * 1000) / 1000, words, strong})
     }
     return out.sort((a, b) => a.requirement - b.requirement)
   }
