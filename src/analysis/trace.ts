@@ -171,7 +171,7 @@ function criterionText(criterion: Criterion, source: string): string {
 
 /** Ids and issue ids (`R2`, `FR-1`, `NS-101`) are not words to match. */
 function withoutIds(text: string): string {
-  return text.replace(/\b[A-Z]{1,5}-?\d+(?:\.\d+)*\b/g, ' ')
+  return text.replace(/\b[A-Z]{1,5}-?\d{1,6}(?:\.\d{1,6}){0,3}\b/g, ' ')
 }
 
 function escape(value: string): string {

@@ -56,7 +56,11 @@ export function renderText(file: string, trace: Trace): string {
 
 /** Escape what would break a table cell. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ')
+    .replace(/\|/g, '\\|')
 }
 
 export function renderMarkdown(file: string, trace: Trace): string {

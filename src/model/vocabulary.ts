@@ -204,7 +204,7 @@ export function upperSnake(text: string): string {
  * `NFR-1`, `REQ-12`, `R1.2`, optionally bold or bracketed (`**R1**:`, `[R2]`).
  */
 export const requirementIdPrefix =
-  /^\s*[[(]?(?:\*\*|__)?((?:R|FR|NFR|REQ|RQ|UR|SR|BR|US)-?\d+(?:\.\d+)*)(?:\*\*|__)?[\])]?(?:\s*[:.)—–-])?\s+/
+  /^\s*[[(]?(?:\*\*|__)?((?:R|FR|NFR|REQ|RQ|UR|SR|BR|US)-?\d{1,6}(?:\.\d{1,6}){0,3})(?:\*\*|__)?[\])]?(?:\s*[:.)—–-])?\s+/
 
 /** The id a requirement's text starts with, if any. */
 export function requirementIdOf(text: string): string | null {
