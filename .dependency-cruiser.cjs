@@ -5,7 +5,7 @@
  *   entry points  src/cli  src/lsp  src/action  (src/docs, src/index.ts)
  *   report        src/report
  *   engine        src/engine, presets
- *   rules         rules, src/rule.ts
+ *   rules         rules, src/rule.ts, src/rule/
  *   features      src/init, src/plan, src/edit, src/format, src/discovery
  *   analysis      src/analysis
  *   parse         src/parse
@@ -22,26 +22,26 @@ module.exports = {
       severity: 'error',
       comment: 'The model and the vocabulary depend on nothing of spec-lint above them',
       from: {path: '^src/model/'},
-      to: {path: above('src/(parse|analysis|engine|report|cli|lsp|action|init|plan|edit|format|discovery|docs)/', 'src/rule\\.ts', 'rules/', 'presets/')}
+      to: {path: above('src/(parse|analysis|engine|report|cli|lsp|action|init|plan|edit|format|discovery|docs)/', 'src/rule(\\.ts|/)', 'rules/', 'presets/')}
     },
     {
       name: 'parse-below-features',
       severity: 'error',
       from: {path: '^src/parse/'},
-      to: {path: above('src/(analysis|engine|report|cli|lsp|action|init|plan|edit|format|discovery|docs)/', 'src/rule\\.ts', 'rules/', 'presets/')}
+      to: {path: above('src/(analysis|engine|report|cli|lsp|action|init|plan|edit|format|discovery|docs)/', 'src/rule(\\.ts|/)', 'rules/', 'presets/')}
     },
     {
       name: 'analysis-below-rules',
       severity: 'error',
       from: {path: '^src/analysis/'},
-      to: {path: above('src/(engine|report|cli|lsp|action|init|plan|edit|format|discovery|docs)/', 'src/rule\\.ts', 'rules/', 'presets/')}
+      to: {path: above('src/(engine|report|cli|lsp|action|init|plan|edit|format|discovery|docs)/', 'src/rule(\\.ts|/)', 'rules/', 'presets/')}
     },
     {
       name: 'features-below-rules',
       severity: 'error',
       comment: 'Printers, edits, plan and init are used by rules and entry points, never the other way',
       from: {path: '^src/(init|plan|edit|format|discovery)/'},
-      to: {path: above('src/(engine|report|cli|lsp|action|docs)/', 'src/rule\\.ts', 'rules/', 'presets/')}
+      to: {path: above('src/(engine|report|cli|lsp|action|docs)/', 'src/rule(\\.ts|/)', 'rules/', 'presets/')}
     },
     {
       name: 'rules-do-not-import-rules',
@@ -53,7 +53,7 @@ module.exports = {
     {
       name: 'rules-below-engine',
       severity: 'error',
-      from: {path: above('rules/', 'src/rule\\.ts')},
+      from: {path: above('rules/', 'src/rule(\\.ts|/)')},
       to: {path: above('src/(engine|report|cli|lsp|action|init|docs)/', 'presets/')}
     },
     {

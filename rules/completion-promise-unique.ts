@@ -1,71 +1,5 @@
-import nodePath from 'node:path'
-import type {VFile} from 'vfile'
-import {applyControlComments, defineRule, docsBase, noOptions, source} from '../src/rule.js'
-import type {Level} from '../src/rule.js'
-
-interface PromiseEntry {
-  /** Re-apply the file's disable comments to messages added after its run. */
-  control(): void
-}
-
-declare module 'vfile' {
-  interface DataMap {
-    specPromiseUnique: PromiseEntry
-  }
-}
-
-interface FileSetLike {
-  use(completer: (set: {valueOf(): VFile[]}) => void): unknown
-  valueOf(): VFile[]
-}
-
-function isFileSet(value: unknown): value is FileSetLike {
-  return typeof value === 'object' && value !== null && typeof (value as {use?: unknown}).use === 'function'
-}
-
-function name(file: VFile): string {
-  if (!file.path) return '<stdin>'
-  return nodePath.relative(file.cwd, nodePath.resolve(file.cwd, file.path)).replace(/\\/g, '/') || file.path
-}
-
-/**
- * Runs once per run, after every file: groups promises by value, O(n). It
- * reads `file.data.spec.promise`, which a file's own run leaves behind and
- * `--cache` restores, so cached files take part too.
- */
-function completer(level: Level) {
-  return (set: {valueOf(): VFile[]}): void => {
-    const byValue = new Map<string, VFile[]>()
-    for (const file of set.valueOf()) {
-      const value = file.data.spec?.promise?.value
-      if (!value) continue
-      const group = byValue.get(value)
-      if (group) group.push(file)
-      else byValue.set(value, [file])
-    }
-    for (const [value, files] of byValue) {
-      if (files.length < 2) continue
-      for (const file of files) {
-        const promise = file.data.spec?.promise
-        if (!promise) continue
-        const others = files
-          .filter((other) => other !== file)
-          .map((other) => `\`${name(other)}:${other.data.spec?.promise?.valuePosition.start.line ?? 1}\``)
-        const message = file.message(
-          `Unexpected promise \`${value}\` also used by ${others.join(', ')}, expected a promise unique to this spec`,
-          {place: promise.valuePosition, ruleId: 'completion-promise-unique', source}
-        )
-        message.url = `${docsBase}completion-promise-unique.md`
-        message.fatal = level === 'error'
-        file.data.specPromiseUnique?.control()
-      }
-    }
-  }
-}
-
-// One completer per level: the file set adds a completer once per identity, and
-// the plugin is attached once per file.
-const completers = {warn: completer('warn'), error: completer('error')}
+import {defineRule, noOptions} from '../src/rule.js'
+import type {RunFile} from '../src/rule.js'
 
 export default defineRule({
   id: 'completion-promise-unique',
@@ -78,16 +12,29 @@ export default defineRule({
   strict: 'error',
   fixable: false,
   options: noOptions,
-  attach({fileSet, level}) {
-    if (isFileSet(fileSet) && level !== 'off') fileSet.use(completers[level])
-  },
-  check(spec, ctx) {
-    const promise = spec.promise
-    if (!promise || promise.value === '') return
-    ctx.file.data.specPromiseUnique = {
-      // Only a file with disable comments needs them applied again (and keeps its tree for it).
-      control: () => {
-        if (spec.controlComments.length > 0) applyControlComments(ctx.tree, ctx.file, spec)
+  checkRun(files, ctx) {
+    // Grouped by value, O(n): each file's first promise, from its summary.
+    const byValue = new Map<string, RunFile[]>()
+    for (const entry of files) {
+      const value = entry.summary.promises[0]?.value
+      if (!value) continue
+      const group = byValue.get(value)
+      if (group) group.push(entry)
+      else byValue.set(value, [entry])
+    }
+    for (const [value, group] of byValue) {
+      if (group.length < 2) continue
+      for (const entry of group) {
+        const promise = entry.summary.promises[0]
+        if (!promise) continue
+        const others = group.filter((other) => other !== entry)
+        const names = others.map((other) => `\`${other.name}:${other.summary.promises[0]?.valuePosition.start.line ?? 1}\``)
+        ctx.report(entry, `Unexpected promise \`${value}\` also used by ${names.join(', ')}, expected a promise unique to this spec`, promise.valuePosition, {
+          related: others.flatMap((other) => {
+            const place = other.summary.promises[0]?.valuePosition
+            return place ? [{reason: `Promise \`${value}\` also used here`, place, file: other.file}] : []
+          })
+        })
       }
     }
   },
@@ -105,9 +52,7 @@ export default defineRule({
         name: 'The same promise in two specs',
         input: '# A\n\n## Completion Promise\n\n<promise>AUTH_SYSTEM_COMPLETE</promise>\n',
         files: [{path: 'specs/billing.md', input: '# B\n\n## Notes\n\n- x\n\n## Completion Promise\n\n<promise>AUTH_SYSTEM_COMPLETE</promise>\n'}],
-        messages: [
-          '5:10-5:30: Unexpected promise `AUTH_SYSTEM_COMPLETE` also used by `specs/billing.md:9`, expected a promise unique to this spec'
-        ]
+        messages: ['5:10-5:30: Unexpected promise `AUTH_SYSTEM_COMPLETE` also used by `specs/billing.md:9`, expected a promise unique to this spec']
       },
       {
         name: 'Three specs: every other file is named',
@@ -116,17 +61,13 @@ export default defineRule({
           {path: 'specs/b.md', input: '# B\n\n<promise>SITE_COMPLETE</promise>\n'},
           {path: 'specs/c.md', input: '# C\n\n## Completion Promise\n\n<promise>SITE_COMPLETE</promise>\n'}
         ],
-        messages: [
-          '3:10-3:23: Unexpected promise `SITE_COMPLETE` also used by `specs/b.md:3`, `specs/c.md:5`, expected a promise unique to this spec'
-        ]
+        messages: ['3:10-3:23: Unexpected promise `SITE_COMPLETE` also used by `specs/b.md:3`, `specs/c.md:5`, expected a promise unique to this spec']
       },
       {
         name: 'A bare backticked promise counts too',
         input: '# A\n\n## Completion Promise\n\n`DATA_SYNC_COMPLETE`\n',
         files: [{path: 'specs/sync.md', input: '# B\n\n## Completion Promise\n\n<promise>DATA_SYNC_COMPLETE</promise>\n'}],
-        messages: [
-          '5:2-5:20: Unexpected promise `DATA_SYNC_COMPLETE` also used by `specs/sync.md:5`, expected a promise unique to this spec'
-        ]
+        messages: ['5:2-5:20: Unexpected promise `DATA_SYNC_COMPLETE` also used by `specs/sync.md:5`, expected a promise unique to this spec']
       }
     ]
   }

@@ -53,7 +53,8 @@ export default defineRule({
     for (const extra of rest) {
       ctx.report(
         `Unexpected second promise \`${extra.value}\`, expected one (first at ${first.position.start.line}:${first.position.start.column})`,
-        extra.position
+        extra.position,
+        {related: [{reason: `First promise \`${first.value}\``, place: first.position}]}
       )
     }
   },

@@ -1,6 +1,7 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {metaRow} from '../src/model/queries.js'
 import {where} from '../src/model/plan-queries.js'
+import type {Position} from '../src/model/schema.js'
 import {normalizeStatus} from '../src/model/vocabulary.js'
 
 const spec = (status: string, items: string[]) =>
@@ -24,7 +25,7 @@ export default defineRule({
     const row = metaRow(spec, 'status')
     const status = row ? normalizeStatus(row.value) : undefined
     const started = status === 'in-progress' || status === 'complete'
-    const seen = new Map<string, {title: string; place: string}>()
+    const seen = new Map<string, {title: string; place: Position}>()
     const prefixes = new Map<string, number>()
     for (const chunk of spec.chunks) {
       const id = chunk.detail?.issueId
@@ -52,8 +53,12 @@ export default defineRule({
       }
       const first = seen.get(id.value)
       if (first) {
-        ctx.report(`Unexpected issue id \`${id.value}\` on chunk \`${detail.title}\`, already on \`${first.title}\` (${first.place}), expected one id per chunk`, id.position)
-      } else seen.set(id.value, {title: detail.title, place: where(id.position)})
+        ctx.report(
+          `Unexpected issue id \`${id.value}\` on chunk \`${detail.title}\`, already on \`${first.title}\` (${where(first.place)}), expected one id per chunk`,
+          id.position,
+          {related: [{reason: `Issue id \`${id.value}\` on chunk \`${first.title}\``, place: first.place}]}
+        )
+      } else seen.set(id.value, {title: detail.title, place: id.position})
       const prefix = prefixOf(id.value)
       if (team !== undefined && prefix !== team) {
         ctx.report(`Unexpected issue prefix \`${prefix}\` in \`${id.value}\`, expected \`${team}\` as on the other chunks`, id.position, {severity: 'warning'})

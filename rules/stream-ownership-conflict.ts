@@ -38,7 +38,8 @@ export default defineRule({
         same
           ? `Unexpected \`${b.path.pattern}\` owned by stream \`${b.stream.name}\` and by stream \`${a.stream.name}\` (${where(a.path.position)}), expected one owner per path`
           : `Unexpected overlap of \`${b.path.pattern}\` (stream \`${b.stream.name}\`) with \`${a.path.pattern}\` (stream \`${a.stream.name}\`, ${where(a.path.position)}), expected each file owned by one stream`,
-        b.path.position
+        b.path.position,
+        {related: [{reason: `\`${a.path.pattern}\` owned by stream \`${a.stream.name}\``, place: a.path.position}]}
       )
     }
   },

@@ -1,6 +1,7 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {listOf} from '../src/model/text.js'
 import {cellOf, lineRange, where} from '../src/model/plan-queries.js'
+import type {Position} from '../src/model/schema.js'
 
 /** Required columns, each with the header names the model reads for it. */
 const columns = [
@@ -43,15 +44,17 @@ export default defineRule({
         section.table.headerPosition
       )
     }
-    const seen = new Map<string, string>()
+    const seen = new Map<string, Position>()
     for (const stream of section.streams) {
       const nameCell = cellOf(stream.cells, 'stream', 'name')
       const key = stream.name.toLowerCase()
       if (key !== '') {
         const first = seen.get(key)
         if (first !== undefined) {
-          ctx.report(`Unexpected duplicate stream \`${stream.name}\` (first at ${first}), expected unique stream names`, nameCell?.position ?? stream.position)
-        } else seen.set(key, where(nameCell?.position ?? stream.position))
+          ctx.report(`Unexpected duplicate stream \`${stream.name}\` (first at ${where(first)}), expected unique stream names`, nameCell?.position ?? stream.position, {
+            related: [{reason: `First stream \`${stream.name}\``, place: first}]
+          })
+        } else seen.set(key, nameCell?.position ?? stream.position)
       }
       const owns = cellOf(stream.cells, 'owns', 'files', 'owns files')
       if (owns && stream.owns.length === 0) {

@@ -3,8 +3,8 @@
  * the rule framework and registry, the presets, and in-memory linting.
  */
 export * from './model/index.js'
-export {defineRule, parseRuleConfig, RuleConfigError, noOptions, docsBase} from './rule.js'
-export type {Level, Category, RuleContext, RuleDefinition, RuleExample, ReportExtra, SpecRulePlugin} from './rule.js'
+export {defineRule, parseRuleConfig, RuleConfigError, noOptions, docsBase, relatedOf, runCrossFile, runFilesOf} from './rule.js'
+export type {Level, Category, RuleContext, RuleDefinition, RuleExample, ReportExtra, RelatedPlace, RunContext, RunFile, SpecRulePlugin} from './rule.js'
 export {rules, rulesById} from '../rules/index.js'
 export {default as recommended} from '../presets/recommended.js'
 export {default as strict} from '../presets/strict.js'
@@ -12,5 +12,5 @@ export {lint} from './engine/lint.js'
 export type {LintOptions} from './engine/lint.js'
 export {markdownProcessor, parseMarkdown, parseSpec, specProcessor} from './parse/index.js'
 export type {ParsedDocument, ParsedSpec, ParseOptions} from './parse/index.js'
-export {applyEdits, editOf, editsOf, fixText} from './edit/apply.js'
-export type {Edit, FixResult} from './edit/apply.js'
+export {applyEdits, editOf, editsOf, fixDocuments, fixText, maxPasses} from './edit/apply.js'
+export type {Edit, FixResult, Fixing} from './edit/apply.js'

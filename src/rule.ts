@@ -1,17 +1,25 @@
 import type {Root} from 'mdast'
-import {commentMarker} from 'mdast-comment-marker'
 import type {Processor} from 'unified'
-import {messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
 import {getSpec} from './model/plugin.js'
 import type {Point, Position, SpecModel} from './model/schema.js'
+import {parseRuleConfig} from './rule/config.js'
+import type {Level} from './rule/config.js'
+import {controlFile, source} from './rule/control.js'
+import {joinRun} from './rule/cross-file.js'
+import type {RunContext, RunFile} from './rule/cross-file.js'
+import {reporter} from './rule/report.js'
+import type {ReportExtra} from './rule/report.js'
 
-export const source = 'spec-lint'
-/** Where each rule's generated page lives: `docs/rules/<id>.md` in the repository. */
-export const docsBase = 'https://github.com/spec-lint/spec-lint/blob/main/docs/rules/'
+export {source}
+export {docsBase, relatedOf, isRelatedCause} from './rule/report.js'
+export type {ReportExtra, RelatedPlace} from './rule/report.js'
+export {parseRuleConfig, RuleConfigError} from './rule/config.js'
+export type {Level, RuleConfig} from './rule/config.js'
+export {runCrossFile, runFilesOf} from './rule/cross-file.js'
+export type {RunContext, RunFile} from './rule/cross-file.js'
 
-export type Level = 'off' | 'warn' | 'error'
 export type Category = 'document' | 'meta' | 'content' | 'plan' | 'completion'
 
 export interface RuleExample {
@@ -29,19 +37,6 @@ export interface RuleExample {
   output?: string
   /** Other specs linted in the same run, before this one (for cross-file rules). */
   files?: Array<{path: string; input: string}>
-}
-
-export interface ReportExtra {
-  /** Replacement text for `place`; the first entry is the fix. */
-  expected?: string[]
-  actual?: string
-  note?: string
-  cause?: Error
-  /**
-   * `warning`: report as a warning even when the rule runs as an error;
-   * `error`: report as an error even when the rule runs as a warning.
-   */
-  severity?: 'warning' | 'error'
 }
 
 export interface RuleContext<Options> {
@@ -69,12 +64,15 @@ export interface RuleDefinition<S extends z.ZodType = z.ZodType> {
   fixable: boolean
   /** A zod object whose fields all have defaults: `options.parse(undefined ?? {})` must succeed. */
   options: S
-  check(spec: SpecModel, ctx: RuleContext<z.output<S>>): void
+  /** The per-file phase: one file's model. */
+  check?(spec: SpecModel, ctx: RuleContext<z.output<S>>): void
   /**
-   * Called when the plugin is attached, with the engine's file set when the
-   * rule runs under unified-engine (cross-file rules register completers here).
+   * The cross-file phase: once per run, after every file's own rules (files
+   * restored from the cache too), over each file's summary
+   * (`src/model/summary.ts`; a rule that needs more of the model adds it
+   * there). Runs only when the engine lints several files as one run.
    */
-  attach?(setup: {options: z.output<S>; level: Level; fileSet: unknown}): void
+  checkRun?(files: readonly RunFile[], ctx: RunContext<z.output<S>>): void
   examples: {valid: RuleExample[]; invalid: RuleExample[]}
 }
 
@@ -82,180 +80,66 @@ export type SpecRulePlugin = ((this: Processor, config?: unknown, fileSet?: unkn
   rule: RuleDefinition
 }
 
-export class RuleConfigError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'RuleConfigError'
-  }
-}
-
-const levels: Record<string, Level> = {
-  off: 'off',
-  false: 'off',
-  '0': 'off',
-  on: 'warn',
-  true: 'warn',
-  warn: 'warn',
-  warning: 'warn',
-  '1': 'warn',
-  error: 'error',
-  '2': 'error'
-}
-
-function levelOf(value: unknown): Level | undefined {
-  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
-    return levels[String(value)]
-  }
-  return undefined
+function isSpecRule(value: unknown): value is SpecRulePlugin {
+  return typeof value === 'function' && 'rule' in value
 }
 
 /**
- * Read a rule's configuration in the remark-lint convention: a level
- * (`'error'`, `2`, `false`, …), `[level, options]`, or bare options.
+ * The last rule that runs on a processor's files, by declaration: the one
+ * that applies disable comments, once, after every rule. unified runs
+ * transformers in the order plugins were `use`d, and when an attacher runs
+ * every plugin is already `use`d, so the list is complete. Whatever order a
+ * configuration or preset gives, no extra plugin has to come last.
  */
-export function parseRuleConfig<S extends z.ZodType>(
-  rule: RuleDefinition<S>,
-  config: unknown
-): {level: Level; options: z.output<S>} {
-  let level: Level = 'warn'
-  let raw: unknown
-  if (config === undefined || config === null) {
-    raw = undefined
-  } else if (Array.isArray(config)) {
-    const first = levelOf(config[0])
-    if (first === undefined) {
-      throw new RuleConfigError(
-        `Invalid severity for spec-lint rule \`${rule.id}\`: \`${JSON.stringify(config[0])}\`, expected \`off\`, \`warn\`, \`error\` or 0, 1, 2`
-      )
+const lastRules = new WeakMap<Processor, RuleDefinition | undefined>()
+
+function lastRuleOf(processor: Processor): RuleDefinition | undefined {
+  if (lastRules.has(processor)) return lastRules.get(processor)
+  let last: RuleDefinition | undefined
+  for (const [plugin, config] of processor.attachers) {
+    if (!isSpecRule(plugin)) continue
+    let level: Level = 'warn'
+    try {
+      level = parseRuleConfig(plugin.rule, config).level
+    } catch {
+      // The rule's own attacher reports its invalid configuration.
     }
-    level = first
-    raw = config[1]
-  } else {
-    const only = levelOf(config)
-    if (only !== undefined) level = only
-    else if (typeof config === 'object') raw = config
-    else {
-      throw new RuleConfigError(
-        `Invalid configuration for spec-lint rule \`${rule.id}\`: \`${JSON.stringify(config)}\`, expected a severity, \`[severity, options]\` or options`
-      )
-    }
+    if (level !== 'off') last = plugin.rule
   }
-  const parsed = rule.options.safeParse(raw ?? {})
-  if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((issue) => (issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '') + issue.message)
-      .join('; ')
-    throw new RuleConfigError(`Invalid options for spec-lint rule \`${rule.id}\`: ${detail}`)
-  }
-  return {level, options: parsed.data}
+  lastRules.set(processor, last)
+  return last
 }
 
 /** Declare a rule: the declaration doubles as its docs, its tests and its unified plugin. */
 export function defineRule<S extends z.ZodType>(definition: RuleDefinition<S>): SpecRulePlugin {
-  const url = docsBase + definition.id + '.md'
+  if (!definition.check && !definition.checkRun) throw new Error(`Rule \`${definition.id}\` declares neither \`check\` nor \`checkRun\``)
+  const declared = definition as unknown as RuleDefinition
   function plugin(this: Processor, config?: unknown, fileSet?: unknown) {
-    const {level, options} = parseRuleConfig(definition, config)
-    if (level === 'off') return undefined
-    definition.attach?.({options, level, fileSet})
+    const parsed = parseRuleConfig(definition, config)
+    if (parsed.level === 'off') return undefined
     const settings = (this?.data('settings') ?? {}) as Readonly<Record<string, unknown>>
+    joinRun(fileSet, definition, parsed, settings)
+    // Without a processor (called by hand) nothing else runs after it.
+    const last = this?.attachers ? lastRuleOf(this) : declared
+    const controls = last === declared || last === undefined
     return function (tree: Root, file: VFile): undefined {
       const spec = getSpec(tree, file)
-      const text = String(file.value ?? '')
-      const ctx: RuleContext<z.output<S>> = {
-        file,
-        tree,
-        source: text,
-        options,
-        settings,
-        report(reason, place, extra = {}) {
-          const message = file.message(reason, {
-            place,
-            ruleId: definition.id,
-            source,
-            ...(extra.cause === undefined ? {} : {cause: extra.cause})
-          })
-          message.url = url
-          message.fatal = extra.severity === 'error' || (level === 'error' && extra.severity !== 'warning')
-          // A fix that lands in a code block or comment never takes effect: offering
-          // it would make `--fix` insert the same text on every pass.
-          if (extra.expected && !(place && swallowed(tree, text, 'start' in place ? place.start.offset : place.offset))) {
-            message.expected = extra.expected
-          }
-          if (extra.actual !== undefined) message.actual = extra.actual
-          if (extra.note !== undefined) message.note = extra.note
-        }
+      if (definition.check) {
+        const text = String(file.value ?? '')
+        definition.check(spec, {
+          file,
+          tree,
+          source: text,
+          options: parsed.options,
+          settings,
+          report: reporter(definition.id, parsed.level, file, tree, text)
+        })
       }
-      definition.check(spec, ctx)
-      if (spec.controlComments.length > 0) applyControlComments(tree, file, spec)
+      if (controls) controlFile(tree, file, spec)
     }
   }
   Object.defineProperty(plugin, 'name', {value: definition.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())})
-  return Object.assign(plugin, {rule: definition as unknown as RuleDefinition})
-}
-
-/**
- * Whether text put at `offset` would be read as part of a top-level code
- * block or HTML comment: strictly inside one, or after one that is never
- * closed and runs to the end of the file (a half-written spec).
- */
-function swallowed(tree: Root, source: string, offset: number | undefined): boolean {
-  if (offset === undefined) return false
-  for (const node of tree.children) {
-    if (node.type !== 'code' && node.type !== 'html') continue
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined) continue
-    if (offset > start && offset < end) return true
-    if (offset >= end && source.slice(end).trim() === '' && unclosed(node.type, source.slice(start, end))) return true
-  }
-  return false
-}
-
-function unclosed(type: 'code' | 'html', raw: string): boolean {
-  if (type === 'html') return raw.startsWith('<!--') && !raw.includes('-->', 4)
-  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1]
-  if (!fence) return false
-  const lines = raw.trimEnd().split(/\r\n|\r|\n/)
-  const last = (lines[lines.length - 1] ?? '').trim()
-  return lines.length < 2 || !(last.startsWith(fence) && /^(`+|~+)$/.test(last))
-}
-
-const controlVerb = /^<!--\s*spec-lint(?:\s+(\S+))?/
-
-/**
- * Apply `<!-- spec-lint disable|enable|ignore … -->` to the messages so far.
- * Called after each rule because configs attach rules after any plugin of
- * ours; filtering is idempotent. A comment with an unknown keyword is
- * reported once and otherwise ignored instead of aborting the file.
- */
-export function applyControlComments(tree: Root, file: VFile, spec: SpecModel): void {
-  const bad = new Set<number>()
-  for (const comment of spec.controlComments) {
-    const verb = controlVerb.exec(comment.value)?.[1]
-    if (verb && verb !== '-->' && !['disable', 'enable', 'ignore'].includes(verb)) {
-      bad.add(comment.position.start.offset)
-    }
-  }
-  if (bad.size > 0 && !file.data.specControlReported) {
-    file.data.specControlReported = true
-    for (const comment of spec.controlComments) {
-      if (!bad.has(comment.position.start.offset)) continue
-      const verb = controlVerb.exec(comment.value)?.[1] ?? ''
-      const message = file.message(
-        `Unexpected keyword \`${verb}\` in a spec-lint comment, expected \`disable\`, \`enable\` or \`ignore\``,
-        {place: comment.position, ruleId: 'control-comment', source}
-      )
-      message.fatal = true
-    }
-  }
-  messageControl(tree, {
-    file,
-    name: source,
-    marker: commentMarker,
-    test(node) {
-      return node.type === 'html' && !bad.has(node.position?.start.offset ?? -1)
-    }
-  })
+  return Object.assign(plugin, {rule: declared})
 }
 
 /** An empty options schema for rules without options. */

@@ -60,7 +60,7 @@ describe('invalid fixtures', () => {
     const plugin = rulesById.get(id)
     expect(plugin, `\`${id}\` is not a rule id`).toBeDefined()
     // A cross-file rule compares the fixture with the clean specs, as one run.
-    const others = plugin?.rule.attach ? clean.map(read) : []
+    const others = plugin?.rule.checkRun ? clean.map(read) : []
     const files = await lintRun([...others, read(path)])
     const file = files[files.length - 1] as VFile
     const ids = file.messages.map((message) => message.ruleId)

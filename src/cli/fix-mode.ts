@@ -2,14 +2,12 @@ import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import type {Options as EngineOptions} from 'unified-engine'
 import {VFile} from 'vfile'
-import {applyEdits, editsOf, inLineEnding} from '../edit/apply.js'
+import {fixDocuments} from '../edit/apply.js'
 import {formatSpec} from '../format/index.js'
 import {writeFileAtomic} from '../edit/write-atomic.js'
 import {engineOptions, runEngine} from '../engine/engine.js'
 import type {Mode} from './types.js'
 import {collect, quietOnClosedOutput, readable, reportNoFiles, unifiedDiff} from './run-files.js'
-
-export const maxPasses = 10
 
 interface Tracked {
   /** The engine's latest lint of the file. */
@@ -21,8 +19,8 @@ interface Tracked {
 }
 
 /**
- * `--fix`: apply every fixable message's fix (non-overlapping, last to
- * first), lint the changed files again, repeat up to ten passes; then write
+ * `--fix`: the fix loop (`fixDocuments`) over every file, each pass one
+ * engine run over the files that changed; then write
  * the files that changed (or print them with `--dry-run` / `--diff`) and
  * report what is left, as a normal lint of the fixed text would.
  */
@@ -40,19 +38,10 @@ export const fixMode: Mode = async (parsed, own) => {
     return {file, original: bom + text, text, bom}
   })
 
-  let pending = tracked.filter((t) => readable(t.file))
-  for (let pass = 0; pass < maxPasses && pending.length > 0; pass++) {
-    const changed: Tracked[] = []
-    for (const entry of pending) {
-      const {text, applied} = applyEdits(entry.text, inLineEnding(editsOf(entry.file), entry.text))
-      if (applied.length === 0) continue
-      entry.text = text
-      changed.push(entry)
-    }
-    if (changed.length === 0) break
-    for (const [entry, file] of await relint(options, changed.map((t) => [t, t.text] as const))) entry.file = file
-    pending = changed
-  }
+  await fixDocuments(
+    tracked.filter((t) => readable(t.file)),
+    async (changed) => (await relint(options, changed.map((t) => [t, t.text] as const))).map(([, file]) => file)
+  )
 
   for (const entry of tracked) {
     if (own.format && readable(entry.file)) entry.text = formatSpec(entry.text)

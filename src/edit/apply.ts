@@ -60,6 +60,51 @@ export function inLineEnding(edits: readonly Edit[], text: string): Edit[] {
   return edits.map((edit) => ({...edit, text: edit.text.replace(/\r\n|\r|\n/g, eol)}))
 }
 
+/** How many times the fix loop lints again before it stops (fixes that keep producing fixes). */
+export const maxPasses = 10
+
+/** A document being fixed: its text so far (without a byte order mark) and the latest lint of it. */
+export interface Fixing {
+  text: string
+  file: VFile
+}
+
+/**
+ * The fix loop, the one `--fix` and `fixText` share: apply each document's
+ * fixes (non-overlapping, last to first, in its line ending), lint the
+ * changed ones again, repeat until no fix applies or after `passes` passes.
+ * `relint` gets the documents that changed and returns their new lint, in
+ * order: one engine run for every file of a pass, or one lint of a text.
+ */
+export async function fixDocuments<T extends Fixing>(
+  documents: readonly T[],
+  relint: (changed: readonly T[]) => Promise<readonly VFile[]>,
+  passes = maxPasses
+): Promise<{passes: number; applied: Map<T, Edit[]>}> {
+  const applied = new Map<T, Edit[]>()
+  let pending = [...documents]
+  let pass = 0
+  while (pass < passes && pending.length > 0) {
+    const changed: T[] = []
+    for (const document of pending) {
+      const result = applyEdits(document.text, inLineEnding(editsOf(document.file), document.text))
+      if (result.applied.length === 0) continue
+      document.text = result.text
+      applied.set(document, [...(applied.get(document) ?? []), ...result.applied])
+      changed.push(document)
+    }
+    if (changed.length === 0) break
+    pass++
+    const files = await relint(changed)
+    changed.forEach((document, index) => {
+      const file = files[index]
+      if (file) document.file = file
+    })
+    pending = changed
+  }
+  return {passes: pass, applied}
+}
+
 export interface FixResult {
   text: string
   passes: number
@@ -69,27 +114,18 @@ export interface FixResult {
 }
 
 /**
- * Lint, apply every fix, lint again; at most `maxPasses` passes. Offsets
- * count from after a byte order mark (as micromark does), so the BOM is
- * set aside while fixing and put back on the result.
+ * Fix one text (the API, the rule tests): the fix loop over one document.
+ * Offsets count from after a byte order mark (as micromark does), so the
+ * BOM is set aside while fixing and put back on the result.
  */
 export async function fixText(
   text: string,
   lintText: (value: string) => Promise<VFile>,
-  maxPasses = 10
+  passes = maxPasses
 ): Promise<FixResult> {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
-  let current = bom ? text.slice(1) : text
-  const applied: Edit[] = []
-  let file = await lintText(current)
-  let passes = 0
-  while (passes < maxPasses) {
-    const result = applyEdits(current, inLineEnding(editsOf(file), current))
-    if (result.applied.length === 0) break
-    passes++
-    applied.push(...result.applied)
-    current = result.text
-    file = await lintText(current)
-  }
-  return {text: bom + current, passes, applied, file}
+  const value = bom ? text.slice(1) : text
+  const document: Fixing = {text: value, file: await lintText(value)}
+  const result = await fixDocuments([document], async (changed) => Promise.all(changed.map((entry) => lintText(entry.text))), passes)
+  return {text: bom + document.text, passes: result.passes, applied: result.applied.get(document) ?? [], file: document.file}
 }

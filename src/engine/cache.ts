@@ -6,6 +6,8 @@ import type {Processor, RunCallback} from 'unified'
 import type {Node} from 'unist'
 import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {isRelatedCause} from '../rule.js'
 import {z} from 'zod'
 import {promiseSchema} from '../model/schema.js'
 import {specFromSummary, summarize} from '../model/summary.js'
@@ -33,7 +35,9 @@ const messageSchema = z.object({
   url: z.string().nullable(),
   expected: z.array(z.string()).nullable(),
   actual: z.string().nullable(),
-  note: z.string().nullable()
+  note: z.string().nullable(),
+  /** Places the message refers to (`message.related`, the first also its `cause`). */
+  related: z.array(z.object({reason: z.string(), file: z.string().nullable(), place: placeSchema.nullable()})).optional()
 })
 
 const entrySchema = z.object({
@@ -118,7 +122,7 @@ export class LintCache {
   /** Keep a linted file's messages and summary; files whose messages carry errors are not kept. */
   store(file: VFile, summary: SpecSummary): void {
     const key = file.data.specCacheKey
-    if (!key || file.messages.some((m) => m.cause !== undefined)) return
+    if (!key || file.messages.some((m) => m.cause !== undefined && !isRelatedCause(m))) return
     this.entries[this.keyOf(file)] = {...key, messages: file.messages.map(storeMessage), summary}
     this.dirty = true
   }
@@ -144,7 +148,8 @@ function storeMessage(message: VFile['messages'][number]): StoredMessage {
     url: message.url ?? null,
     expected: message.expected ?? null,
     actual: message.actual ?? null,
-    note: message.note ?? null
+    note: message.note ?? null,
+    ...(message.related ? {related: message.related.map((place) => ({reason: place.reason, file: place.file || null, place: place.place ?? null}))} : {})
   }
 }
 
@@ -159,6 +164,15 @@ function restoreMessage(file: VFile, stored: StoredMessage): void {
   if (stored.expected !== null) message.expected = stored.expected
   if (stored.actual !== null) message.actual = stored.actual
   if (stored.note !== null) message.note = stored.note
+  if (stored.related && stored.related.length > 0) {
+    message.related = stored.related.map((entry) => {
+      const place = new VFileMessage(entry.reason, {place: entry.place ?? undefined, ruleId: message.ruleId, source: message.source})
+      if (entry.file !== null) place.file = entry.file
+      place.fatal = undefined
+      return place
+    })
+    message.cause = message.related[0]
+  }
 }
 
 /** Whether the engine will compile files (then it needs every tree to the end). */

@@ -100,7 +100,9 @@ function namedFailures(entry: unknown, index: number, where: string): unknown {
     const reason = error instanceof Error ? error.message : String(error)
     throw new ConfigError(`Cannot run plugin ${label}: ${reason}`)
   }
-  return function (this: unknown, ...args: unknown[]) {
+  // A spec-lint rule stays one (`rule` is how the framework finds the last rule to run).
+  const carried = 'rule' in attacher ? {rule: attacher.rule} : {}
+  return Object.assign(function (this: unknown, ...args: unknown[]) {
     let transformer: unknown
     try {
       transformer = attacher.apply(this, args)
@@ -138,5 +140,5 @@ function namedFailures(entry: unknown, index: number, where: string): unknown {
         return fail(error)
       }
     }
-  }
+  }, carried)
 }

@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import recommended from '../../presets/recommended.js'
 import {transformConfig} from '../engine/config.js'
 import {engineDefaults} from '../engine/engine.js'
-import {flattenCauses} from '../report/index.js'
+import {dropRelatedCauses, flattenCauses} from '../report/index.js'
 import {source} from '../rule.js'
 
 function load(configuration: Configuration, filePath: string): Promise<ConfigResult> {
@@ -57,5 +57,6 @@ export default function specConfiguration(this: Processor) {
     }
     await processor.run(tree, file)
     flattenCauses([file])
+    dropRelatedCauses([file])
   }
 }

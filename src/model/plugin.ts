@@ -6,7 +6,6 @@ import type {SpecModel} from './schema.js'
 declare module 'vfile' {
   interface DataMap {
     spec: SpecModel
-    specControlReported: boolean
   }
 }
 

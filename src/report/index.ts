@@ -1,9 +1,10 @@
 import type {VFile} from 'vfile'
 import reporter from 'vfile-reporter'
-import reporterJson from 'vfile-reporter-json'
 import {firstLine} from '../engine/errors.js'
+import {isRelatedCause} from '../rule.js'
 import {reporterCompact} from './compact.js'
 import {reporterGithub} from './github.js'
+import {reporterJsonRelated} from './json.js'
 import {reporterSarif} from './sarif.js'
 
 export type Reporter = (files: VFile[], options: Record<string, unknown>) => string
@@ -16,7 +17,7 @@ export const reporters: Record<string, Reporter> = {
   default: reporterCompact as unknown as Reporter,
   compact: reporterCompact as unknown as Reporter,
   stylish: reporter as unknown as Reporter,
-  json: reporterJson as unknown as Reporter,
+  json: reporterJsonRelated,
   github: reporterGithub,
   sarif: reporterSarif
 }
@@ -30,7 +31,8 @@ export function flattenCauses(files: VFile[]): void {
   for (const file of files) {
     for (const message of file.messages) {
       let cause: unknown = message.cause
-      if (cause === undefined) continue
+      // A related place is not an error: it keeps its own place for reporters to link.
+      if (cause === undefined || isRelatedCause(message)) continue
       const reasons = [message.reason]
       while (cause instanceof Error) {
         const line = firstLine(cause.message)
@@ -41,6 +43,20 @@ export function flattenCauses(files: VFile[]): void {
       message.message = message.reason
       message.cause = undefined
       message.stack = undefined
+    }
+  }
+}
+
+/**
+ * Take related places off the messages' `cause` for a reader that would
+ * print a cause as text: unified-language-server appends `cause.stack` to
+ * a diagnostic and has no `relatedInformation`, so the places stay in the
+ * reason only (`(first at 9:19)`).
+ */
+export function dropRelatedCauses(files: VFile[]): void {
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (isRelatedCause(message)) message.cause = undefined
     }
   }
 }

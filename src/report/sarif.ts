@@ -1,11 +1,12 @@
 import {createHash} from 'node:crypto'
+import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import recommended from '../../presets/recommended.js'
 import {rulesById} from '../../rules/index.js'
 import {packageInfo} from '../engine/package-info.js'
-import {docsBase, source} from '../rule.js'
+import {docsBase, relatedOf, source} from '../rule.js'
 import {inOrder, levelOf, relativePath, repoRoot, spanOf} from './places.js'
 import {isSpecRule} from '../engine/record-rules.js'
 
@@ -71,6 +72,31 @@ function placeText(file: VFile, message: VFileMessage): string {
   return line === undefined ? '' : (value.split(/\r?\n/)[line - 1] ?? '').trim()
 }
 
+function regionOf(message: VFileMessage): object {
+  const span = spanOf(message)
+  return span ? {region: {startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column}} : {}
+}
+
+/** The places a message refers to (the first stream, the other spec with the same promise), each with its own URI and region. */
+function relatedLocations(file: VFile, message: VFileMessage, uri: string, root: string): {relatedLocations?: unknown[]} {
+  const related = relatedOf(message)
+  if (related.length === 0) return {}
+  const own = file.path ? path.resolve(file.cwd, file.path) : undefined
+  return {
+    relatedLocations: related.map((place, index) => ({
+      id: index + 1,
+      message: {text: place.reason},
+      physicalLocation: {
+        artifactLocation: {
+          uri: place.file && path.resolve(file.cwd, place.file) !== own ? path.relative(root, path.resolve(file.cwd, place.file)).split(path.sep).join('/') : uri,
+          uriBaseId: '%SRCROOT%'
+        },
+        ...regionOf(place)
+      }
+    }))
+  }
+}
+
 /**
  * `--report sarif`: a SARIF 2.1.0 log for code scanning. `tool.driver.rules`
  * lists every rule that ran (recorded per file, else the recommended preset)
@@ -113,6 +139,7 @@ export function reporterSarif(files: VFile[], options: SarifOptions = {}): strin
             }
           }
         ],
+        ...relatedLocations(file, message, uri, root),
         partialFingerprints: {'specLintMessage/v1': `${hash}:${occurrence}`}
       })
     }
