@@ -34,6 +34,11 @@ import chunkCheckbox from './chunk-checkbox.js'
 import ownershipCrossing from './ownership-crossing.js'
 import statusConsistency from './status-consistency.js'
 import discoveryCoverage from './discovery-coverage.js'
+import requirementCovered from './requirement-covered.js'
+import requirementVerified from './requirement-verified.js'
+import chunkTraced from './chunk-traced.js'
+import requirementsMeasurable from './requirements-measurable.js'
+import requirementsDuplicate from './requirements-duplicate.js'
 import metaCreated from './meta-created.js'
 import metaRepo from './meta-repo.js'
 import metaStatus from './meta-status.js'
@@ -89,6 +94,11 @@ export const rules: SpecRulePlugin[] = [
   completionPromise,
   completionPromiseUnique,
   agentRouting,
+  requirementCovered,
+  requirementVerified,
+  chunkTraced,
+  requirementsMeasurable,
+  requirementsDuplicate,
   discoveryCoverage
 ]
 

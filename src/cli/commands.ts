@@ -11,6 +11,7 @@ const registry = new Map<string, () => Promise<Command>>([
   ['model', async () => (await import('./model-command.js')).modelCommand],
   ['plan', async () => (await import('./plan-command.js')).planCommand],
   ['status', async () => (await import('./status-command.js')).statusCommand],
+  ['trace', async () => (await import('./trace-command.js')).traceCommand],
   ['init', async () => (await import('./init-command.js')).initCommand],
   ['done', async () => (await import('./done-command.js')).doneCommand],
   ['undo', async () => (await import('./done-command.js')).undoCommand],
