@@ -11,12 +11,16 @@ export const integration = [
   'test/integration/**/*.test.ts',
   'test/pre-commit.test.ts',
   'test/action.test.ts',
+  'test/action-bundle.test.ts',
+  'test/ci-flows.test.ts',
+  'test/readme-snippets.test.ts',
   'test/cli-fix-format.test.ts',
   'test/robustness/hostile.test.ts',
   'test/robustness/faults.test.ts',
   'test/robustness/properties.test.ts',
   'test/safety.test.ts',
-  'test/robustness/superlinear.test.ts'
+  'test/robustness/superlinear.test.ts',
+  'test/pool.test.ts'
 ]
 
 export default defineConfig({

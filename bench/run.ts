@@ -13,7 +13,9 @@ import {spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {writeCorpus} from './corpus.js'
+import {generateHuge, writeCorpus} from './corpus.js'
+import {measureLsp} from './lsp.js'
+import type {LspFigures} from './lsp.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const bin = path.join(root, 'dist/src/cli/bin.js')
@@ -39,7 +41,11 @@ const n = param('N', 200)
 const k = param('K', 1000)
 const reps = Math.max(1, param('REPS', 2))
 const seed = param('SEED', 1)
-const only = new Set(param('ONLY', 'main,cache,parallel,semi,huge').split(',').map((s) => s.trim()))
+const only = new Set(
+  param('ONLY', 'main,cache,lsp,huge')
+    .split(',')
+    .map((s) => s.trim())
+)
 
 interface Sample {
   wall: number
@@ -190,7 +196,8 @@ async function main(): Promise<void> {
           args: [remark, '--no-color', '--no-stdout', '--use', 'remark-gfm', '--use', 'remark-preset-lint-recommended', specs]
         },
         {name: 'markdownlint-cli2', args: [markdownlint, 'specs/**/*.md']},
-        {name: 'spec-lint (recommended)', args: lintArgs}
+        {name: 'spec-lint (recommended)', args: lintArgs},
+        {name: 'spec-lint, one thread (SPEC_LINT_WORKERS=0)', args: lintArgs, env: {SPEC_LINT_WORKERS: '0'}}
       ],
       'main'
     )
@@ -217,12 +224,23 @@ async function main(): Promise<void> {
 
   if (only.has('parallel')) {
     // Two processes on two halves approximate what two worker threads can win at best.
-    const names = fs.readdirSync(path.join(corpusDir, specs)).filter((f) => f.endsWith('.md')).sort().map((f) => `${specs}/${f}`)
+    const names = fs
+      .readdirSync(path.join(corpusDir, specs))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => `${specs}/${f}`)
     const half = Math.ceil(names.length / 2)
     const results = await measure(
       [
         {name: 'spec-lint, 1 process', args: lintArgs},
-        {name: 'spec-lint, 2 processes (half each)', args: [], parallel: [[bin, '--no-color', ...names.slice(0, half)], [bin, '--no-color', ...names.slice(half)]]}
+        {
+          name: 'spec-lint, 2 processes (half each)',
+          args: [],
+          parallel: [
+            [bin, '--no-color', ...names.slice(0, half)],
+            [bin, '--no-color', ...names.slice(half)]
+          ]
+        }
       ],
       'parallel'
     )
@@ -240,6 +258,10 @@ async function main(): Promise<void> {
       'semi'
     )
     out.push(`## Young generation (${n} specs)`, '', ...table(results, n, 'spec-lint, SPEC_LINT_NO_RESPAWN=1'), '')
+  }
+
+  if (only.has('lsp')) {
+    out.push(...(await lspSection()), '')
   }
 
   if (only.has('huge') && corpus.huge.length === 2) {
@@ -260,9 +282,60 @@ async function main(): Promise<void> {
     if (one && two) out.push(`Doubling the size costs spec-lint ${ratio(two.wall, one.wall)} wall, ${ratio(two.cpu, one.cpu)} CPU (goal ≤ 2.2x).`, '')
   }
 
-  out.push(`Finished ${new Date().toISOString()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`, '')
+  out.push(
+    `Finished ${new Date().toISOString()}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}.`,
+    ''
+  )
   fs.writeFileSync(resultsFile, out.join('\n'))
   process.stdout.write(out.join('\n'))
+}
+
+/** Language-server latency, this build's server and main's (when built) interleaved, on ~300 and ~5,000 lines. */
+async function lspSection(): Promise<string[]> {
+  const dir = path.join(corpusDir, 'lsp')
+  fs.mkdirSync(path.join(dir, 'specs'), {recursive: true})
+  const specs = [
+    {name: 'small', file: path.join(dir, 'specs/small.md'), phases: 14},
+    {name: 'large', file: path.join(dir, 'specs/large.md'), phases: 275}
+  ]
+  for (const spec of specs) fs.writeFileSync(spec.file, generateHuge(seed, spec.phases))
+  const servers = [{name: 'this build', bin: path.join(root, 'dist/src/lsp/bin.js')}]
+  const before = param('LSP_BEFORE', '')
+  if (before && fs.existsSync(before)) servers.push({name: `before (${path.relative(root, before)})`, bin: before})
+  const runs = new Map<string, LspFigures[]>()
+  for (let rep = 0; rep < reps; rep++) {
+    for (const spec of specs) {
+      for (let i = 0; i < servers.length; i++) {
+        const server = servers[(i + rep) % servers.length] as {name: string; bin: string}
+        process.stderr.write(`lsp rep ${rep + 1}/${reps}: ${server.name}, ${spec.name}… `)
+        const figures = await measureLsp(server.bin, spec.file)
+        process.stderr.write(`median ${figures.median.toFixed(0)} ms\n`)
+        const key = `${server.name}\u0000${spec.name}`
+        runs.set(key, [...(runs.get(key) ?? []), figures])
+      }
+    }
+  }
+  const lines = [
+    `## Language server (didChange → diagnostics, ${reps} runs of 10 one-character edits to sub-task lines; 3 bursts of 5 keystrokes 30 ms apart)`,
+    '',
+    '| Server | Spec | Median latency | Server CPU per edit | Burst end → last diagnostics | Stale versions published in bursts |',
+    '|---|---|---:|---:|---|---:|'
+  ]
+  for (const server of servers) {
+    for (const spec of specs) {
+      const all = runs.get(`${server.name}\u0000${spec.name}`) ?? []
+      const latencies = all.flatMap((f) => f.latencies)
+      const cpu = all.map((f) => f.cpuPerEdit).filter((c): c is number => c !== null)
+      const bursts = all.flatMap((f) => f.bursts)
+      lines.push(
+        `| ${server.name} | ${all[0]?.lines ?? 0} lines | ${median(latencies).toFixed(0)} ms | ${cpu.length ? `${median(cpu).toFixed(0)} ms` : 'n/a'} | ${bursts.map((b) => b.toFixed(0)).join(', ')} ms | ${all.reduce((sum, f) => sum + f.staleBurstPublishes, 0)} |`
+      )
+    }
+  }
+  return lines
 }
 
 main().catch((error: unknown) => {

@@ -9,9 +9,13 @@ const bareCommands = new Set(['make', 'pytest', 'tox', 'nox', 'jest', 'vitest', 
  * followed by arguments (`pytest tests/auth/`, `npm run build`), or a known
  * bare command. Paths (`lib/site/timetable.ts`), handles and HTTP routes are not.
  */
+/** What a person does in a browser (`visit /jobs`, `open /admin`): an observation, not a command to run. */
+const humanVerbs = new Set(['visit', 'open', 'go', 'goto', 'navigate', 'click', 'see', 'view', 'browse', 'check', 'load', 'tap'])
+
 export function isCommand(code: string): boolean {
   const value = code.trim()
   if (bareCommands.has(value)) return true
+  if (humanVerbs.has((value.split(/\s+/)[0] ?? '').toLowerCase())) return false
   // A script run by path: `./scripts/check.sh`, `bin/verify`.
   if (/^\.{0,2}\/[\w./-]+$/.test(value) && !/\/$/.test(value) && !/\.(?:ts|tsx|js|py|md|json|ya?ml)$/.test(value)) return true
   const [program, ...args] = value.split(/\s+/)
@@ -70,7 +74,7 @@ export default defineRule({
       },
       {
         name: 'No runnable command: paths and routes do not count',
-        input: '# T\n\n## Acceptance Criteria\n\n- [ ] Timetable renders from `lib/site/timetable.ts`\n- [ ] `POST /auth/login` returns 200\n',
+        input: '# T\n\n## Acceptance Criteria\n\n- [ ] Timetable renders from `lib/site/timetable.ts`\n- [ ] `POST /auth/login` returns 200\n- [ ] Jobs are listed (`visit /jobs`)\n',
         messages: ['3:1-3:23: Missing runnable command, expected a criterion with a command in backticks (`` All tests pass: `pytest tests/` ``)']
       }
     ]

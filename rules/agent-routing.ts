@@ -5,21 +5,41 @@ import {metaRow} from '../src/model/queries.js'
 
 const marker = /\(requires agent-spec-builder\)/i
 
-function texts(chunk: Chunk): string[] {
-  return [chunk.title, chunk.detail?.note ?? '', ...Object.values(chunk.row?.cells ?? {}).map((cell) => cell.raw)]
+/** The chunk as written: its table row and its checklist item, fields and sub-tasks included. */
+function written(chunk: Chunk, source: string): string[] {
+  const out = [chunk.title, chunk.text]
+  for (const position of [chunk.row?.position, chunk.detail?.position]) {
+    if (position) out.push(source.slice(position.start.offset, position.end.offset))
+  }
+  return out
 }
 
-function marked(chunk: Chunk): boolean {
-  return texts(chunk).some((text) => marker.test(text))
+/** The mark counts wherever the spec puts it for the chunk: the row, the bold title or the detail. */
+function marked(chunk: Chunk, source: string): boolean {
+  return written(chunk, source).some((text) => marker.test(text))
 }
 
-/** An agent chunk: its stream, title or skills name agent work. */
-function isAgent(chunk: Chunk): boolean {
+/*
+ * The format's signals for agent work are what the chunk does: LLM
+ * orchestration, prompts, agent coordination. A stream's name is not one: a
+ * rules-based matcher in an `agent` stream is ordinary code.
+ */
+const agentWork = /\b(?:llms?|large language models?|prompts?|prompt-engineering|sub-?agents?|multi-agents?|agentic|agents?|langgraph|dspy|orchestrat\w*)\b/i
+const negated = /\b(?:no|without|not|non|never)[\s-]+(?:an?\s+|any\s+)?(?:llms?|large language models?|prompts?|agents?|ai)\b/gi
+const agentSkill = /^(?:agent-|individual-agents|prompt-|langgraph|dspy)/i
+
+function describes(chunk: Chunk): string[] {
+  return [chunk.title, chunk.text, chunk.outcome ?? '', ...chunk.subtasks].map((text) =>
+    text.replace(/agent-spec-builder/gi, '').replace(negated, '')
+  )
+}
+
+/** An agent chunk: what it does is LLM, prompt or agent work, or its skills are agent skills. */
+function isAgent(chunk: Chunk, source: string): boolean {
   return (
-    /\bagents?\b/i.test(chunk.stream ?? '') ||
-    /\bagents?\b/i.test(chunk.title) ||
-    (chunk.skills ?? []).some((skill) => /^agent-|langgraph|dspy/i.test(skill)) ||
-    marked(chunk)
+    describes(chunk).some((text) => agentWork.test(text)) ||
+    (chunk.skills ?? []).some((skill) => agentSkill.test(skill)) ||
+    marked(chunk, source)
   )
 }
 
@@ -40,7 +60,7 @@ export default defineRule({
   id: 'agent-routing',
   summary: 'Agent work is routed to agent-spec-builder',
   description:
-    'Fires when Type is `agent-langgraph` or `agent-dspy` and no chunk is API or frontend work (pure agent work belongs to agent-spec-builder); when Type is `hybrid` and no chunk is marked `(requires agent-spec-builder)`; and on an agent chunk (stream, title or skills naming agents) among other chunks without that mark.',
+    'Fires when Type is `agent-langgraph` or `agent-dspy` and no chunk is API or frontend work (pure agent work belongs to agent-spec-builder); when Type is `hybrid` and no chunk is marked `(requires agent-spec-builder)`; and on an agent chunk among other chunks without that mark. A chunk is agent work by what it does (LLM orchestration, prompts, agent coordination, agent skills), not by its stream\'s name; the mark counts in the table row, the bold title or the detail.',
   rationale:
     'general-spec-builder writes specs for APIs and frontends and hands agent systems off; an agent chunk specified here gets none of the agent-specific design it needs.',
   category: 'completion',
@@ -53,7 +73,7 @@ export default defineRule({
     const type = leadingType(row?.value)
     const chunks = model.chunks
     if (row && (type === 'agent-langgraph' || type === 'agent-dspy')) {
-      if (!chunks.some((chunk) => !isAgent(chunk) && isApiOrFrontend(chunk))) {
+      if (!chunks.some((chunk) => !isAgent(chunk, ctx.source) && isApiOrFrontend(chunk))) {
         ctx.report(
           `Unexpected pure agent work for Type \`${type}\`, expected it routed to \`agent-spec-builder\` (no API or frontend chunk)`,
           row.valuePosition
@@ -61,16 +81,16 @@ export default defineRule({
       }
       return
     }
-    if (row && type === 'hybrid' && !chunks.some(marked)) {
+    if (row && type === 'hybrid' && !chunks.some((chunk) => marked(chunk, ctx.source))) {
       ctx.report(
         'Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off',
         row.valuePosition
       )
       return
     }
-    if (!chunks.some((chunk) => !isAgent(chunk))) return
+    if (!chunks.some((chunk) => !isAgent(chunk, ctx.source))) return
     for (const chunk of chunks) {
-      if (!isAgent(chunk) || marked(chunk)) continue
+      if (!isAgent(chunk, ctx.source) || marked(chunk, ctx.source)) continue
       const place = chunk.detail?.titlePosition ?? chunk.row?.cells.chunk?.position ?? chunk.row?.position
       ctx.report(
         `Missing \`(requires agent-spec-builder)\` after agent chunk \`${chunk.title}\`, expected agent work handed off`,
@@ -80,6 +100,20 @@ export default defineRule({
   },
   examples: {
     valid: [
+      {
+        name: 'A rules-based matcher in the agent stream is not agent work',
+        input: spec(
+          'backend-api',
+          '- [ ] **Draft endpoint**\n\n  Stream: api\n\n- [ ] **Keyword matcher**\n\n  Stream: agent\n  Outcome: Tickets are tagged by fixed keyword rules, no LLM.\n\n  - Match subjects against the rules table\n'
+        )
+      },
+      {
+        name: 'The mark on the detail line or in the table row counts',
+        input: spec(
+          'hybrid',
+          '| Chunk | Outcome | Depends On |\n|---|---|---|\n| Reply drafting | Drafts (requires agent-spec-builder) | — |\n\n- [ ] **Content API**\n\n  Stream: api\n\n- [ ] **Reply drafting**\n\n  Outcome: An LLM drafts replies.\n'
+        )
+      },
       {
         name: 'A hybrid with the agent chunk marked',
         input: spec(

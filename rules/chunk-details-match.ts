@@ -1,7 +1,7 @@
 import type {Chunk, Phase} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {at} from '../src/model/positions.js'
-import {executionPlan, isNoStream, phaseLabel} from '../src/model/plan-queries.js'
+import {executionPlan, isNoStream, phaseLabel, refIdentity} from '../src/model/plan-queries.js'
 
 const plan = (table: string, details: string) =>
   `# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n${table}\n${details}`
@@ -46,6 +46,19 @@ export default defineRule({
             at(point),
             {expected: [`\n\n${detailFor(chunk, checkbox)}`]}
           )
+        } else if (chunk.row?.dependsOn && chunk.detail?.dependsOn) {
+          // Written twice, they are merged; only a disagreement is worth a message.
+          const row = chunk.row.dependsOn
+          const detail = chunk.detail.dependsOn
+          const rowSet = new Set(row.refs.map(refIdentity))
+          const detailSet = new Set(detail.refs.map(refIdentity))
+          const same = rowSet.size === detailSet.size && [...rowSet].every((identity) => detailSet.has(identity))
+          if (!same) {
+            ctx.report(
+              `Unexpected \`Depends On: ${detail.raw.trim()}\` for chunk \`${chunk.row.title}\`, expected \`${row.raw.trim()}\` as in its table row (line ${row.position.start.line})`,
+              detail.position
+            )
+          }
         } else if (chunk.detail && !chunk.row) {
           ctx.report(
             `Unexpected checklist item \`${chunk.detail.title}\` without a row in the chunk table of \`${phaseLabel(phase)}\`, expected a matching \`Chunk\` cell`,
@@ -58,6 +71,10 @@ export default defineRule({
   examples: {
     valid: [
       {
+        name: 'Depends On in the row and again on the detail line, agreeing',
+        input: plan('| Models | Tables | — |\n| Endpoints | API | Models |\n', '- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] **Endpoints**\n\n  Outcome: API.\n  Depends On: Models\n')
+      },
+      {
         name: 'titles that differ by `+`/`and` and by an extension',
         input: plan('| User model + token model | Tables | — |\n| Login and register | Users log in | — |\n', '- [ ] **User model and token model**\n\n  Outcome: Tables.\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Users log in.\n')
       },
@@ -67,6 +84,14 @@ export default defineRule({
       }
     ],
     invalid: [
+      {
+        name: 'Depends On in the row and the detail line disagreeing',
+        input: plan(
+          '| Models | Tables | — |\n| Seeds | Data | — |\n| Endpoints | API | Models |\n',
+          '- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] **Seeds**\n\n  Outcome: Data.\n\n- [ ] **Endpoints**\n\n  Outcome: API.\n  Depends On: Seeds\n'
+        ),
+        messages: ['24:15-24:20: Unexpected `Depends On: Seeds` for chunk `Endpoints`, expected `Models` as in its table row (line 11)']
+      },
       {
         name: 'a row without an item',
         input: plan('| Models | Tables exist | — |\n| Endpoints | Users call the API | Models |\n', '- [ ] **Models**\n\n  Outcome: Tables exist.\n'),

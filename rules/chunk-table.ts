@@ -1,6 +1,6 @@
 import {defineRule, noOptions} from '../src/rule.js'
 import {listOf} from '../src/model/text.js'
-import {declaredStreams, executionPlan, phaseLabel} from '../src/model/plan-queries.js'
+import {declaredStreams, executionPlan, phaseLabel, planHeadingPosition} from '../src/model/plan-queries.js'
 
 const columns = [
   {name: 'Chunk', aliases: ['chunk', 'name', 'title']},
@@ -30,15 +30,22 @@ export default defineRule({
     const plan = executionPlan(spec)
     if (!plan) return
     const hasStreams = declaredStreams(spec).length > 0
-    for (const phase of plan.phases) {
-      if (phase.rows.length === 0 && phase.details.length === 0 && !phase.table) continue
-      if (!phase.table) {
-        ctx.report(
-          `Missing chunk table in \`${phaseLabel(phase)}\`, expected \`${hasStreams ? 'Chunk | Stream | Outcome | Depends On' : 'Chunk | Outcome | Depends On'}\``,
-          phase.headingPosition
-        )
-        continue
+    const header = hasStreams ? 'Chunk | Stream | Outcome | Depends On' : 'Chunk | Outcome | Depends On'
+    const withoutTable = plan.phases.filter((phase) => !phase.table && (phase.rows.length > 0 || phase.details.length > 0))
+    const heading = planHeadingPosition(spec)
+    // A plan written without chunk tables is one habit: one message on the plan, naming the phases.
+    if (withoutTable.length > 1 && heading) {
+      ctx.report(
+        `Missing chunk tables in ${listOf(withoutTable.map(phaseLabel), 'and')}, expected a \`${header}\` table in each phase`,
+        heading
+      )
+    } else {
+      for (const phase of withoutTable) {
+        ctx.report(`Missing chunk table in \`${phaseLabel(phase)}\`, expected \`${header}\``, phase.headingPosition)
       }
+    }
+    for (const phase of plan.phases) {
+      if (!phase.table) continue
       const header = phase.table.columns.map((c) => c.toLowerCase())
       const missing = columns
         .filter((column) => column.name !== 'Stream' || hasStreams)
@@ -59,6 +66,13 @@ export default defineRule({
     ],
     invalid: [
       {name: 'no table', input: phase(''), messages: ['5:1-5:24: Missing chunk table in `Phase 1: Foundation`, expected `Chunk | Outcome | Depends On`']},
+      {
+        name: 'a plan written without chunk tables: one message on the plan',
+        input: `${phase('')}\n### Phase 2: Endpoints\n\n- [ ] **Login**\n\n  Outcome: Users sign in.\n\n### Phase 3: Polish\n\n- [ ] **Docs**\n`,
+        messages: [
+          '3:1-3:18: Missing chunk tables in `Phase 1: Foundation`, `Phase 2: Endpoints` and `Phase 3: Polish`, expected a `Chunk | Outcome | Depends On` table in each phase'
+        ]
+      },
       {
         name: 'no Depends On column',
         input: phase('| Chunk | Outcome |\n|---|---|\n| Models | Tables exist |\n\n'),

@@ -1,10 +1,9 @@
 import {promisePattern} from '../src/model/vocabulary.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {upperSnake} from '../src/model/text.js'
-import {at} from '../src/model/positions.js'
+import {at, rangeAt} from '../src/model/positions.js'
 import {findSection} from '../src/model/queries.js'
 import {promiseFromTitle} from '../src/model/vocabulary.js'
-
 
 /** A value rewritten to UPPER_SNAKE ending in `_COMPLETE`, or the title's. */
 export function normalizePromise(value: string, title: string | undefined): string {
@@ -14,11 +13,25 @@ export function normalizePromise(value: string, title: string | undefined): stri
   return snake.endsWith('_COMPLETE') ? snake : `${snake}_COMPLETE`
 }
 
+/**
+ * A promise value written as plain text in the Completion Promise section
+ * (`PAYMENTS_COMPLETE`, no tag, no backticks): wrapping it in place keeps
+ * the sentence around it, where appending a second line would leave it.
+ */
+function barePromise(source: string, from: number | undefined, to: number | undefined): {value: string; start: number; end: number} | undefined {
+  if (from === undefined || to === undefined) return undefined
+  const text = source.slice(from, to)
+  const match = /(?<![\w`<>/-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_COMPLETE)(?![\w`<>-])/.exec(text)
+  if (!match || match[1] === undefined) return undefined
+  const start = from + match.index
+  return {value: match[1], start, end: start + match[1].length}
+}
+
 export default defineRule({
   id: 'completion-promise',
   summary: 'One `<promise>NAME_COMPLETE</promise>` in UPPER_SNAKE',
   description:
-    'Fires when there is no `<promise>…</promise>`, more than one, or its value does not match `^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_COMPLETE$` (the template’s `[UNIQUE_COMPLETION_STRING]` included). Fixes: the value is normalised; a backticked bare value in the Completion Promise section is wrapped in the tag; a missing promise is derived from the title and added to the section.',
+    'Fires when there is no `<promise>…</promise>`, more than one, or its value does not match `^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_COMPLETE$` (the template’s `[UNIQUE_COMPLETION_STRING]` included). Fixes: the value is normalised; a bare value in the Completion Promise section (backticked or plain text) is wrapped in the tag in place; a missing promise is derived from the title and added to the section.',
   rationale: 'The loop stops when the agent prints the promise; a missing, doubled or malformed one means the loop never stops or stops on the wrong spec.',
   category: 'completion',
   recommended: 'error',
@@ -32,6 +45,13 @@ export default defineRule({
       const section = findSection(spec, 'Completion Promise')
       // Without the section, required-sections reports it and inserts the promise.
       if (!section) return
+      const bare = barePromise(ctx.source, section.headingPosition.end.offset, section.position.end.offset)
+      if (bare) {
+        ctx.report(`Unexpected bare promise \`${bare.value}\`, expected \`<promise>${bare.value}</promise>\``, rangeAt(ctx.source, bare.start, bare.end), {
+          expected: [`<promise>${bare.value}</promise>`]
+        })
+        return
+      }
       const value = promiseFromTitle(title)
       const end = section.position.end
       ctx.report('Missing `<promise>…</promise>`, expected one in `## Completion Promise`', at(end), {
@@ -81,6 +101,12 @@ export default defineRule({
         input: '# T\n\n## Completion Promise\n\nOutput the exact string:\n`SITE_COMPLETE`\n',
         messages: ['6:1-6:16: Unexpected bare promise `SITE_COMPLETE`, expected `<promise>SITE_COMPLETE</promise>`'],
         output: '# T\n\n## Completion Promise\n\nOutput the exact string:\n<promise>SITE_COMPLETE</promise>\n'
+      },
+      {
+        name: 'A plain-text value is wrapped in place, not added again',
+        input: '# Payments\n\n## Completion Promise\n\nWhen every criterion passes, print PAYMENTS_COMPLETE and stop.\n',
+        messages: ['5:36-5:53: Unexpected bare promise `PAYMENTS_COMPLETE`, expected `<promise>PAYMENTS_COMPLETE</promise>`'],
+        output: '# Payments\n\n## Completion Promise\n\nWhen every criterion passes, print <promise>PAYMENTS_COMPLETE</promise> and stop.\n'
       },
       {
         name: 'Missing in its section',

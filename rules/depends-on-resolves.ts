@@ -46,9 +46,13 @@ export default defineRule({
         const value = plainValue(source.raw).trim()
         if (value === '') {
           const cell = emptyCell(ctx.source, source.position)
-          ctx.report(`Missing Depends On for chunk \`${chunk.title}\`, expected \`—\` when it depends on nothing`, cell?.place ?? source.position, {
-            expected: [cell?.text ?? '—']
-          })
+          // A row too short to have the cell gets no fix: inserting `—` there would fill another column.
+          const fix = cell ? [cell.text] : source === chunk.detail?.dependsOn ? ['—'] : undefined
+          ctx.report(
+            `Missing Depends On for chunk \`${chunk.title}\`, expected \`—\` when it depends on nothing`,
+            cell?.place ?? source.position,
+            fix ? {expected: fix} : {}
+          )
           continue
         }
         if (isNoneWord(value) && value !== 'none') {
@@ -75,6 +79,11 @@ export default defineRule({
       {name: 'an unknown chunk', input: plan('Phase 1 + Session store'), messages: ['16:36-16:49: Unexpected Depends On `Session store` for chunk `Login`, expected `Phase N` or a chunk title, id or slug of this spec']},
       {name: 'a phase that does not exist', input: plan('Phase 4'), messages: ['16:26-16:33: Unexpected Depends On `Phase 4` for chunk `Login`, expected an existing phase (`Phase 1` to `Phase 2`)']},
       {name: '`None`', input: plan('None'), messages: ['16:26-16:30: Unexpected Depends On `None`, expected `—`'], output: plan('—')},
+      {
+        name: 'a row without the cell: reported, not fixed (a `—` would fill the wrong column)',
+        input: '# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login | Users log in |\n',
+        messages: ['9:25: Missing Depends On for chunk `Login`, expected `—` when it depends on nothing']
+      },
       {name: 'an empty cell', input: plan(''), messages: ['16:25-16:27: Missing Depends On for chunk `Login`, expected `—` when it depends on nothing'], output: plan('—')},
       {
         name: '`N/A` on a Depends On line',

@@ -1,16 +1,7 @@
 import {z} from 'zod'
 import type {Point, Position, SpecModel} from '../src/model/schema.js'
-import {
-  affirmedStems,
-  covers,
-  keyTerms,
-  locateDiscovery,
-  matched,
-  readDiscovery,
-  samePath,
-  stemsOf
-} from '../src/plan/discovery.js'
-import type {DiscoverySource} from '../src/plan/discovery.js'
+import {affirmedStems, covers, keyTerms, locateDiscovery, matched, readDiscovery, samePath, stemsOf} from '../src/discovery/index.js'
+import type {DiscoverySource} from '../src/discovery/index.js'
 import {defineRule} from '../src/rule.js'
 import {at, fileStart} from '../src/model/positions.js'
 import {findSection, metaRow} from '../src/model/queries.js'
@@ -103,6 +94,17 @@ export default defineRule({
     }
 
     const discovery = readDiscovery(source.text)
+    if (discovery.refused !== null) {
+      ctx.report(
+        `Unreadable discovery document \`${source.name}\` (${discovery.refused}), expected a readable Markdown file`,
+        spec.title?.position ?? at(fileStart)
+      )
+      return
+    }
+    const scopeOut = [
+      ...discovery.scope.out.map((item) => ({...item, kind: 'out' as const})),
+      ...discovery.scope.deferred.map((item) => ({...item, kind: 'deferred' as const}))
+    ]
     const where = (line: number) => `(${source.name}:${line})`
     const titlePlace = spec.title?.position ?? at(fileStart)
 
@@ -110,7 +112,7 @@ export default defineRule({
     const have = specReferencePaths(spec, ctx.source)
     const insertion = referenceInsertion(spec, ctx.source)
     const seen = new Set<string>()
-    for (const ref of discovery.referenceFiles) {
+    for (const ref of discovery.references) {
       if (seen.has(ref.path) || have.some((p) => samePath(p, ref.path))) continue
       seen.add(ref.path)
       const reason = `Missing reference file \`${ref.path}\` from the discovery ${where(ref.line)}, expected it in Reference Files`
@@ -125,7 +127,7 @@ export default defineRule({
     // Scope
     const requirementsHeading = findSection(spec, 'Requirements')?.headingPosition ?? titlePlace
     const requirementStems = spec.requirements.map((r) => stemsOf(r.text))
-    for (const item of discovery.scopeIn) {
+    for (const item of discovery.scope.in) {
       const terms = keyTerms(item.label)
       if (requirementStems.some((stems) => covers(terms, stems))) continue
       ctx.report(
@@ -133,23 +135,20 @@ export default defineRule({
         requirementsHeading
       )
     }
-    for (const item of discovery.scopeOut) {
+    for (const item of scopeOut) {
       const terms = keyTerms(item.label)
       if (terms.length < 2) continue
       const hit = spec.requirements.find((r) => matched(terms, affirmedStems(r.text)) === terms.length)
       if (!hit) continue
       const kind = item.kind === 'out' ? 'out-of-scope' : 'deferred'
-      ctx.report(
-        `Unexpected requirement for ${kind} \`${short(item.label)}\` ${where(item.line)}, expected it left out of Requirements`,
-        hit.position
-      )
+      ctx.report(`Unexpected requirement for ${kind} \`${short(item.label)}\` ${where(item.line)}, expected it left out of Requirements`, hit.position)
     }
 
     // Open questions
     const notes = findSection(spec, 'Notes')
     const notesStems = notes ? stemsOf(ctx.source.slice(notes.position.start.offset, notes.position.end.offset)) : new Set<string>()
-    for (const question of discovery.openQuestions) {
-      if (question.answered || (notes && covers(keyTerms(question.label), notesStems))) continue
+    for (const question of discovery.questions) {
+      if (question.resolved || (notes && covers(keyTerms(question.label), notesStems))) continue
       ctx.report(
         `Missing open question \`${short(question.label)}\` ${where(question.line)}, expected it in Notes or resolved in the discovery`,
         notes?.headingPosition ?? titlePlace
@@ -190,9 +189,7 @@ export default defineRule({
         name: 'an out-of-scope item made a requirement',
         options: {discovery: '# Discovery\n\n## Scope\n\n### Out of Scope\n\n- Social login providers (later)\n'},
         input: '# Spec\n\n## Requirements\n\n- Password login\n- Social login providers: Google and GitHub\n',
-        messages: [
-          '6:1-6:44: Unexpected requirement for out-of-scope `Social login providers (later)` (discovery:7), expected it left out of Requirements'
-        ]
+        messages: ['6:1-6:44: Unexpected requirement for out-of-scope `Social login providers (later)` (discovery:7), expected it left out of Requirements']
       },
       {
         name: 'an open question neither in Notes nor resolved',

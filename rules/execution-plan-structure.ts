@@ -48,7 +48,13 @@ export default defineRule({
       }
       expected++
       if (phase.rows.length === 0 && phase.details.length === 0) {
-        ctx.report(`Missing chunks in \`${phaseLabel(phase)}\`, expected a chunk table and checklist`, phase.headingPosition)
+        const bullets = phase.bullets.length
+        ctx.report(
+          bullets > 0
+            ? `Missing chunks in \`${phaseLabel(phase)}\`, found ${bullets} plain ${bullets === 1 ? 'bullet' : 'bullets'}; expected chunks (\`- [ ] **Title**\` items or chunk-table rows)`
+            : `Missing chunks in \`${phaseLabel(phase)}\`, expected a chunk table and checklist`,
+          phase.headingPosition
+        )
       }
     }
   },
@@ -59,6 +65,11 @@ export default defineRule({
       {name: 'the older Work Breakdown is left to required-sections', input: '# T\n\n## Work Breakdown\n\n### Backend\n\n- [ ] **Auth**\n'}
     ],
     invalid: [
+      {
+        name: 'a phase made only of plain to-do bullets: once, not per bullet',
+        input: plan('### Phase 1 — Build\n\n- **C1.1** The app\n\n### Phase 2 — Hand-over\n\n- Client signs the domain transfer.\n- Client adds the billing card.\n'),
+        messages: ['9:1-9:24: Missing chunks in `Phase 2 — Hand-over`, found 2 plain bullets; expected chunks (`- [ ] **Title**` items or chunk-table rows)']
+      },
       {
         name: 'a gap in the numbers',
         input: plan(phase(1, 'Foundation') + phase(3, 'Endpoints')),

@@ -29,8 +29,16 @@ import chunkCount from './chunk-count.js'
 import subtaskVague from './subtask-vague.js'
 import subtaskPrescriptive from './subtask-prescriptive.js'
 import issueIds from './issue-ids.js'
+import ownsPaths from './owns-paths.js'
+import chunkCheckbox from './chunk-checkbox.js'
+import ownershipCrossing from './ownership-crossing.js'
 import statusConsistency from './status-consistency.js'
 import discoveryCoverage from './discovery-coverage.js'
+import requirementCovered from './requirement-covered.js'
+import requirementVerified from './requirement-verified.js'
+import chunkTraced from './chunk-traced.js'
+import requirementsMeasurable from './requirements-measurable.js'
+import requirementsDuplicate from './requirements-duplicate.js'
 import metaCreated from './meta-created.js'
 import metaRepo from './meta-repo.js'
 import metaStatus from './meta-status.js'
@@ -77,12 +85,20 @@ export const rules: SpecRulePlugin[] = [
   subtaskVague,
   subtaskPrescriptive,
   issueIds,
+  ownsPaths,
+  chunkCheckbox,
+  ownershipCrossing,
   statusConsistency,
   acceptanceCriteria,
   acceptanceVerifiable,
   completionPromise,
   completionPromiseUnique,
   agentRouting,
+  requirementCovered,
+  requirementVerified,
+  chunkTraced,
+  requirementsMeasurable,
+  requirementsDuplicate,
   discoveryCoverage
 ]
 

@@ -21,6 +21,14 @@ export function toIsoDate(value: string): string | undefined {
   const v = value.trim()
   let m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(v)
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]))
+  // Day first or month first is unambiguous only when one of the two is past 12.
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v)
+  if (m) {
+    const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    if (a > 12 && b <= 12) return iso(year, b, a)
+    if (b > 12 && a <= 12) return iso(year, a, b)
+    return undefined
+  }
   m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(v)
   if (m) {
     const month = monthOf(m[2] ?? '')
@@ -38,7 +46,7 @@ export default defineRule({
   id: 'meta-created',
   summary: 'Meta Created is a real, past ISO date',
   description:
-    'Fires when Created is not an ISO date `YYYY-MM-DD`, is not a real calendar day, or lies in the future. Unambiguous other forms (`2026/01/22`, `22 Jan 2026`, `January 22, 2026`) are rewritten; `01/02/2026` is ambiguous and is not.',
+    'Fires when Created is not an ISO date `YYYY-MM-DD`, is not a real calendar day, or lies in the future. Unambiguous other forms (`2026/01/22`, `22/01/2026`, `01/22/2026`, `22 Jan 2026`, `January 22, 2026`) are rewritten; `01/02/2026` is ambiguous and is not.',
   rationale: 'Dates sort, age and link specs to their discovery documents; only ISO dates compare correctly as text.',
   category: 'meta',
   recommended: 'error',
@@ -69,10 +77,7 @@ export default defineRule({
     else ctx.report(`Unexpected Created \`${value}\`, expected an ISO date \`YYYY-MM-DD\``, row.valuePosition)
   },
   examples: {
-    valid: [
-      {input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026-01-22 |\n'},
-      {input: '# T\n\n## Meta\n\n- **Created:** 2024-02-29\n'}
-    ],
+    valid: [{input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026-01-22 |\n'}, {input: '# T\n\n## Meta\n\n- **Created:** 2024-02-29\n'}],
     invalid: [
       {
         input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026/01/22 |\n',
@@ -83,6 +88,20 @@ export default defineRule({
         input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 22 Jan 2026 |\n',
         messages: ['7:13-7:24: Unexpected Created `22 Jan 2026`, expected `2026-01-22`'],
         output: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026-01-22 |\n'
+      },
+      {
+        input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 22/01/2026 |\n',
+        messages: ['7:13-7:23: Unexpected Created `22/01/2026`, expected `2026-01-22`'],
+        output: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026-01-22 |\n'
+      },
+      {
+        input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 01/22/2026 |\n',
+        messages: ['7:13-7:23: Unexpected Created `01/22/2026`, expected `2026-01-22`'],
+        output: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026-01-22 |\n'
+      },
+      {
+        input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 31.02.2026 |\n',
+        messages: ['7:13-7:23: Unexpected Created `31.02.2026`, expected an ISO date `YYYY-MM-DD`']
       },
       {
         input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Created | 2026-02-30 |\n',

@@ -1,6 +1,6 @@
 import type {Chunk} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {buildChunkGraph, findCycles, isChunkNode, nodeLabel} from '../src/analysis/graph.js'
+import {chunkGraphOf, findCycles, isChunkNode, nodeLabel} from '../src/analysis/graph.js'
 import {executionPlan} from '../src/model/plan-queries.js'
 
 const plan = (a: string, b: string, c: string) =>
@@ -19,7 +19,7 @@ export default defineRule({
   options: noOptions,
   check(spec, ctx) {
     if (!executionPlan(spec)) return
-    const graph = buildChunkGraph(spec, {dropOwnPhase: true})
+    const graph = chunkGraphOf(spec, {dropOwnPhase: true})
     const label = (node: number) => {
       if (!isChunkNode(graph, node)) return nodeLabel(graph, node)
       const chunk = graph.chunks[node] as Chunk

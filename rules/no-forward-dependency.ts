@@ -1,5 +1,5 @@
 import {defineRule, noOptions} from '../src/rule.js'
-import {buildChunkGraph, findForwardDependencies} from '../src/analysis/graph.js'
+import {chunkGraphOf, findForwardDependencies} from '../src/analysis/graph.js'
 import {chunkLabel, executionPlan} from '../src/model/plan-queries.js'
 
 const plan = (one: string, two: string) =>
@@ -19,7 +19,7 @@ export default defineRule({
   options: noOptions,
   check(spec, ctx) {
     if (!executionPlan(spec)) return
-    const graph = buildChunkGraph(spec)
+    const graph = chunkGraphOf(spec)
     for (const found of findForwardDependencies(graph)) {
       const chunk = graph.chunks[found.chunk]
       if (!chunk) continue

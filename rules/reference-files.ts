@@ -20,6 +20,8 @@ export default defineRule({
     const section = findSection(spec, 'Reference Files')
     if (!section) return
     const entries = spec.referenceFiles.flatMap((group) => group.entries)
+    // An explicit "none" (`- None`, `- (none beyond discovery …)`) is a statement, not a malformed entry.
+    if (spec.statedNone.includes('Reference Files') && entries.length === 0) return
     if (entries.length === 0) {
       ctx.report('Missing reference, expected a list item with a backticked path (`` `src/api/routes.py` — why``)', section.headingPosition)
       return
@@ -38,7 +40,9 @@ export default defineRule({
         input:
           '# T\n\n## Reference Files\n\n**From Discovery:**\n- `src/api/routes.py` — Existing API patterns\n\n**From Spec Research:**\n- `src/middleware/` — Middleware patterns\n'
       },
-      {name: 'Ungrouped entries are fine by default', input: '# T\n\n## Reference Files\n\n- `src/models/user.py` — User model\n'}
+      {name: 'Ungrouped entries are fine by default', input: '# T\n\n## Reference Files\n\n- `src/models/user.py` — User model\n'},
+      {name: 'An explicit none is a statement', input: '# T\n\n## Reference Files\n\n- (none beyond discovery — the research was done there)\n'},
+      {name: 'A dash for none', input: '# T\n\n## Reference Files\n\n- —\n'}
     ],
     invalid: [
       {

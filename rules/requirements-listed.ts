@@ -16,12 +16,15 @@ export default defineRule({
     const section = findSection(spec, 'Requirements')
     if (!section) return
     if (spec.requirements.some((requirement) => requirement.text.trim() !== '')) return
+    // An explicit "none" (`- None`, `- (none beyond discovery …)`) is a statement, not a malformed entry.
+    if (spec.statedNone.includes('Requirements')) return
     ctx.report('Missing requirement, expected a list item or paragraph in `## Requirements`', section.headingPosition)
   },
   examples: {
     valid: [
       {input: '# T\n\n## Requirements\n\n- POST /auth/login returns tokens\n'},
-      {name: 'Numbered, after a lead paragraph', input: '# T\n\n## Requirements\n\nWhat must be true:\n\n1. **R1** Seven routes render\n'}
+      {name: 'Numbered, after a lead paragraph', input: '# T\n\n## Requirements\n\nWhat must be true:\n\n1. **R1** Seven routes render\n'},
+      {name: 'An explicit none', input: '# T\n\n## Requirements\n\n- None\n'}
     ],
     invalid: [
       {

@@ -16,12 +16,16 @@ export default defineRule({
     const section = findSection(spec, 'Skills')
     if (!section) return
     if (spec.skills.some((skill) => skill.name.trim() !== '')) return
+    // An explicit "none" (`- None`, `- (none beyond discovery …)`) is a statement, not a malformed entry.
+    if (spec.statedNone.includes('Skills')) return
     ctx.report('Missing skill, expected a list item naming a skill to load (`- backend-api`)', section.headingPosition)
   },
   examples: {
     valid: [
       {input: '# T\n\n## Skills\n\nLoad these skills before starting:\n- backend-api\n- authentication\n'},
-      {name: 'Backticked names with reasons', input: '# T\n\n## Skills\n\n- **`ui-ux-pro-max`** — the design system\n'}
+      {name: 'Backticked names with reasons', input: '# T\n\n## Skills\n\n- **`ui-ux-pro-max`** — the design system\n'},
+      {name: 'No skills, said in prose', input: '# T\n\n## Skills\n\n(none framework-specific)\n'},
+      {name: 'No skills, said as an item', input: '# T\n\n## Skills\n\n- None\n'}
     ],
     invalid: [
       {

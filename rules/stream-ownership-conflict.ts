@@ -1,8 +1,6 @@
-import type {PathPattern, Stream} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
-import {ownershipConflicts} from '../src/analysis/ownership.js'
+import {streamOwnership} from '../src/analysis/stream-ownership.js'
 import {where} from '../src/model/plan-queries.js'
-import {isPlaceholder} from '../src/model/vocabulary.js'
 
 const streams = (rows: string) =>
   `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n${rows}\n`
@@ -20,16 +18,7 @@ export default defineRule({
   fixable: false,
   options: noOptions,
   check(spec, ctx) {
-    const declared = spec.plan?.workStreams?.streams ?? []
-    const items: Array<{pattern: string; owner: {stream: Stream; path: PathPattern}}> = []
-    declared.forEach((stream) => {
-      for (const path of stream.owns) {
-        // A template placeholder (`[files this stream owns]`) is no-placeholders' finding, not a glob.
-        if (isPlaceholder(path.pattern)) continue
-        items.push({pattern: path.pattern, owner: {stream, path}})
-      }
-    })
-    const conflicts = ownershipConflicts(items, (a, b) => a.stream === b.stream || (a.stream.name !== '' && a.stream.name === b.stream.name))
+    const {conflicts} = streamOwnership(spec)
     for (const [first, second] of conflicts) {
       const a = first.owner
       const b = second.owner
@@ -68,6 +57,11 @@ export default defineRule({
         name: 'a glob and a folder',
         input: streams('| data | Models | src/**/*.ts | backend-api |\n| api | Endpoints | src/api/ | backend-api |'),
         messages: ['10:21-10:29: Unexpected overlap of `src/api/` (stream `api`) with `src/**/*.ts` (stream `data`, 9:19), expected each file owned by one stream']
+      },
+      {
+        name: 'a brace glob written bare stays one pattern',
+        input: streams('| data | Models | src/{api,models}/*.py | backend-api |\n| api | Endpoints | src/api/routes.py | backend-api |'),
+        messages: ['10:21-10:38: Unexpected overlap of `src/api/routes.py` (stream `api`) with `src/{api,models}/*.py` (stream `data`, 9:19), expected each file owned by one stream']
       },
       {
         name: 'two globs',

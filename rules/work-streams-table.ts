@@ -57,7 +57,7 @@ export default defineRule({
         } else seen.set(key, nameCell?.position ?? stream.position)
       }
       const owns = cellOf(stream.cells, 'owns', 'files', 'owns files')
-      if (owns && stream.owns.length === 0) {
+      if (owns && stream.owns.length === 0 && stream.ownsProse.length === 0) {
         ctx.report(`Missing paths for stream \`${stream.name}\`, expected the files or folders it owns in \`Owns\``, owns.position)
       }
     }

@@ -4,13 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import YAML from 'yaml'
+import {formatSpec} from '../src/format/index.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const clean = fs.readFileSync(path.join(root, 'fixtures/clean/backend-api.md'), 'utf8')
 // One error (meta-status, fixable) and one warning (section-order).
-const broken = clean
-  .replace('| Status | in-progress |', '| Status | In Progress |')
-  .replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
+const broken = clean.replace('| Status | in-progress |', '| Status | In Progress |').replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
 const warningOnly = clean.replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
 
 /** The spec with its own promise: specs in one run must not share one (`completion-promise-unique`). */
@@ -26,7 +25,7 @@ interface Step {
 }
 interface Action {
   inputs: Record<string, {default?: string}>
-  runs: {using: string; steps: Step[]}
+  runs: {using: string; main?: string; steps?: Step[]}
 }
 const action = YAML.parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as Action
 
@@ -74,23 +73,26 @@ interface StepRun {
 }
 
 /**
- * Run the action's lint step as the runner would: its `run` script in bash,
- * its `env` with `${{ inputs.* }}` filled from the given inputs or the
- * action's defaults, and a pull_request event.
+ * Run the action as the runner runs a `node20` action: `node <runs.main>`
+ * from the action's folder, each input as `INPUT_<NAME>` (upper case,
+ * hyphens kept) with the action's defaults for the rest, and a
+ * pull_request event payload, a step summary file and an output file.
  */
 function runStep(target: {cwd: string; base: string; head: string}, inputs: Record<string, string> = {}): StepRun {
-  const step = action.runs.steps.find((s) => s.id === 'lint')
-  if (!step?.run) throw new Error('action.yml has no `lint` step with a `run` script')
-  const stepEnv: Record<string, string> = {}
-  for (const [key, value] of Object.entries(step.env ?? {})) {
-    stepEnv[key] = value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => inputs[name] ?? action.inputs[name]?.default ?? '')
+  if (!action.runs.main) throw new Error('action.yml has no `runs.main`')
+  const inputEnv: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = inputs[name] ?? spec.default ?? ''
   }
   const runner = fs.mkdtempSync(path.join(dir, 'runner-'))
   const summaryFile = path.join(runner, 'summary.md')
   const outputFile = path.join(runner, 'output')
   const eventFile = path.join(runner, 'event.json')
-  fs.writeFileSync(eventFile, JSON.stringify({action: 'synchronize', pull_request: {number: 7, base: {ref: 'main', sha: target.base}, head: {ref: 'topic', sha: target.head}}}))
-  const result = spawnSync('bash', ['-e', '-c', step.run], {
+  fs.writeFileSync(
+    eventFile,
+    JSON.stringify({action: 'synchronize', pull_request: {number: 7, base: {ref: 'main', sha: target.base}, head: {ref: 'topic', sha: target.head}}})
+  )
+  const result = spawnSync(process.execPath, [path.join(root, action.runs.main)], {
     cwd: target.cwd,
     encoding: 'utf8',
     timeout: 60_000,
@@ -106,7 +108,7 @@ function runStep(target: {cwd: string; base: string; head: string}, inputs: Reco
       GITHUB_HEAD_REF: 'topic',
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_OUTPUT: outputFile,
-      ...stepEnv
+      ...inputEnv
     }
   })
   const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '')
@@ -121,13 +123,10 @@ function runStep(target: {cwd: string; base: string; head: string}, inputs: Reco
 }
 
 describe('action.yml', () => {
-  it('is a composite action: set up Node, install, run the gate script', () => {
-    expect(action.runs.using).toBe('composite')
-    const [setup, install, lint] = action.runs.steps
-    expect(setup?.uses).toMatch(/^actions\/setup-node@/)
-    expect(install?.run).toMatch(/npm ci/)
-    expect(lint?.run).toContain('dist/src/action/run.js')
-    expect(Object.keys(action.inputs).sort()).toEqual(['config', 'fail-on', 'files', 'fix', 'node-version', 'sarif-file'])
+  it('is a node20 action with one bundled entry kept in the repository: nothing to install, no setup-node', () => {
+    expect(action.runs).toEqual({using: 'node20', main: 'action/dist/index.js'})
+    expect(git(root, 'ls-files', 'action/dist/index.js')).toBe('action/dist/index.js')
+    expect(Object.keys(action.inputs).sort()).toEqual(['config', 'fail-on', 'files', 'fix', 'format-check', 'sarif-file'])
     expect(action.inputs.files?.default).toBe('specs/**/*.md')
   })
 
@@ -150,7 +149,9 @@ describe('action.yml', () => {
     expect(errors.slice(1).map((line) => /file=([^,]+)/.exec(line)?.[1])).toEqual(
       ['01', '02', '03', '04', '05', '06', '07', '08', '09'].map((n) => `specs/old-${n}.md`)
     )
-    expect(warnings[0]).toMatch(/^::warning file=specs\/new\.md,.*title=spec-lint\(section-order\)::Unexpected section `## Completion Promise` after `## Notes`/)
+    expect(warnings[0]).toMatch(
+      /^::warning file=specs\/new\.md,.*title=spec-lint\(section-order\)::Unexpected section `## Completion Promise` after `## Notes`/
+    )
 
     const {summary} = result
     expect(summary).toMatch(/^## spec-lint\n\n❌ Failed: 13 errors and 13 warnings in 13 of 14 files \(fails on: error\)\./)
@@ -164,7 +165,9 @@ describe('action.yml', () => {
     // Every message is in the full list, including the ones no annotation shows.
     const listed = rows.filter((line) => /^\| `specs\/[^`]+:\d+:\d+` \|/.test(line))
     expect(listed).toHaveLength(26)
-    expect(listed).toContainEqual(expect.stringMatching(/^\| `specs\/old-12\.md:9:12` \| error \| Unexpected Status `In Progress`, expected `in-progress` \| \[`meta-status`\]\(/))
+    expect(listed).toContainEqual(
+      expect.stringMatching(/^\| `specs\/old-12\.md:9:12` \| error \| Unexpected Status `In Progress`, expected `in-progress` \| \[`meta-status`\]\(/)
+    )
     expect(result.outputs).toBe('errors=13\nwarnings=13\n')
   })
 
@@ -196,14 +199,41 @@ describe('action.yml', () => {
 
     const fix = runStep(target, {config: 'lint/spec-lint.json', fix: 'true', 'sarif-file': 'reports/spec-lint.sarif'})
     expect(fix.code).toBe(1)
+    expect(fix.summary).toMatch(
+      /^## spec-lint\n\n❌ Failed: `spec-lint --fix` would change 1 file; lint: 0 errors and 1 warning in 1 of 1 file \(fails on: error\)\./
+    )
     expect(fix.summary).toContain('- Fixes would apply to `specs/a.md`: run `spec-lint --fix` and commit.')
-    // Which line depends on whether this spec-lint has `--format --check`.
-    expect(fix.summary).toMatch(/\n- Formatting(: every file is formatted\.| not checked: this spec-lint has no `--format --check`; rule fixes were checked\.|: `spec-lint --format` would change files)/)
+    // `fix` checks rule fixes only: formatting is `format-check`'s.
+    expect(fix.summary).not.toMatch(/Formatting|Not formatted/)
     expect(fs.readFileSync(path.join(target.cwd, 'specs/a.md'), 'utf8')).toContain('| Status | In Progress |')
     const sarif = JSON.parse(fs.readFileSync(path.join(target.cwd, 'reports/spec-lint.sarif'), 'utf8')) as {
       runs: Array<{results: Array<{ruleId: string; level: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>
     }
-    expect(sarif.runs[0]?.results).toMatchObject([{ruleId: 'meta-status', level: 'warning', locations: [{physicalLocation: {artifactLocation: {uri: 'specs/a.md'}}}]}])
+    expect(sarif.runs[0]?.results).toMatchObject([
+      {ruleId: 'meta-status', level: 'warning', locations: [{physicalLocation: {artifactLocation: {uri: 'specs/a.md'}}}]}
+    ])
+  })
+
+  it('keeps `fix` and `format-check` apart, and names every file each would change', () => {
+    // Lint-clean and fix-clean, but not in the canonical form: `* ` bullets become `- `.
+    const canonical = (name: string) => formatSpec(own(clean, name))
+    const loose = (name: string) => canonical(name).replace(/^- /gm, '* ')
+    expect(loose('x')).not.toBe(canonical('x'))
+    const target = repo('format', {'specs/a.md': loose('a'), 'specs/b.md': loose('b'), 'specs/c.md': canonical('c')})
+    const fix = runStep(target, {fix: 'true'})
+    expect(fix.summary).toBe('## spec-lint\n\n✅ Passed: no errors or warnings in 3 files (fails on: error).\n\n- Fixes: none would apply.\n\n')
+    expect(fix.code).toBe(0)
+
+    const format = runStep(target, {'format-check': 'true'})
+    expect(format.code).toBe(1)
+    expect(format.summary).toBe(
+      '## spec-lint\n\n❌ Failed: `spec-lint --format` would change 2 files; lint: no errors or warnings in 3 files (fails on: error).\n\n' +
+        '- Not formatted: `specs/a.md`, `specs/b.md`: run `spec-lint --format` and commit.\n\n'
+    )
+    expect(format.stdout).toContain('spec-lint: Not formatted: specs/a.md, specs/b.md: run spec-lint --format and commit.\n')
+    // What the CLI's `--format --check` lists is what the action names.
+    const cli = spawnSync(process.execPath, [path.join(root, 'dist/src/cli/bin.js'), '--format', '--check', 'specs'], {cwd: target.cwd, encoding: 'utf8'})
+    expect(cli.stdout).toBe('specs/a.md\nspecs/b.md\n')
   })
 
   it('fails clearly when no file matches, or an input is invalid', () => {

@@ -11,9 +11,7 @@ import {unexplainedChanges} from './helpers/model-diff.js'
 
 const clean = fs.readFileSync(path.join(root, 'fixtures/clean/backend-api.md'), 'utf8')
 /** Two fixable Meta values and one that is not. */
-const broken = clean
-  .replace('| Status | in-progress |', '| Status | In Progress |')
-  .replace('| Created | 2026-03-04 |', '| Created | 2026/03/04 |')
+const broken = clean.replace('| Status | in-progress |', '| Status | In Progress |').replace('| Created | 2026-03-04 |', '| Created | 2026/03/04 |')
 const fixed = clean
 const unfixable = broken.replace('| Type | backend-api |', '| Type | mainframe |')
 /** Another clean spec: promises are unique across a run. */
@@ -56,8 +54,8 @@ function changedSpans(before: string, after: string): {before: Span[]; after: Sp
   let b = 0
   for (const part of diffChars(before, after)) {
     const size = part.value.length
-    if (part.removed) spans.before.push({start: a, end: a + size}), spans.after.push({start: b, end: b})
-    else if (part.added) spans.after.push({start: b, end: b + size}), spans.before.push({start: a, end: a})
+    if (part.removed) (spans.before.push({start: a, end: a + size}), spans.after.push({start: b, end: b}))
+    else if (part.added) (spans.after.push({start: b, end: b + size}), spans.before.push({start: a, end: a}))
     a += part.added ? 0 : size
     b += part.removed ? 0 : size
   }
@@ -69,7 +67,7 @@ describe('spec-lint --fix', () => {
     const base = folder({'specs/a.md': broken, 'specs/clean.md': other}, 0o640)
     const cleanTime = mtime(base, 'specs/clean.md')
     const result = run(['--fix', 'specs'], {cwd: base})
-    expect(result).toMatchObject({code: 0, stdout: '', stderr: ''})
+    expect(result).toMatchObject({code: 0, stdout: '', stderr: 'spec-lint: fixed 2 problems in 1 file; nothing is left\n'})
     expect(read(base, 'specs/a.md')).toBe(fixed)
     expect(fs.statSync(path.join(base, 'specs/a.md')).mode & 0o777).toBe(0o640)
     expect(mtime(base, 'specs/clean.md')).toBe(cleanTime)
@@ -86,6 +84,7 @@ describe('spec-lint --fix', () => {
     // What is left is reported, with the normal exit code.
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/specs\/a\.md:7:10-7:19 +error +Unexpected Type `mainframe`/)
+    expect(result.stderr).toMatch(/\nspec-lint: fixed \d+ problems? in 1 file; 1 problem left \(listed above\)\n$/)
     const again = run(['--report', 'json', 'specs/a.md'], {cwd: base})
     const [file] = JSON.parse(again.stderr) as Array<{messages: Array<{ruleId: string; expected?: string[]}>}>
     expect(file?.messages.map((m) => m.ruleId)).toEqual(['meta-type'])
@@ -105,7 +104,7 @@ describe('spec-lint --fix', () => {
     const base = folder({'specs/a.md': broken})
     const before = mtime(base, 'specs/a.md')
     const dry = run(['--fix', '--dry-run', 'specs/a.md'], {cwd: base})
-    expect(dry).toMatchObject({code: 0, stdout: fixed, stderr: ''})
+    expect(dry).toMatchObject({code: 0, stdout: fixed, stderr: 'spec-lint: would fix 2 problems in 1 file; nothing is left\n'})
     const diff = run(['--fix', '--diff', 'specs/a.md'], {cwd: base})
     expect(diff.code).toBe(0)
     expect(diff.stdout).toContain('--- specs/a.md\n+++ specs/a.md\n')
@@ -122,8 +121,8 @@ describe('spec-lint --fix', () => {
   })
 
   it('fixes standard input and prints it', () => {
-    const result = run(['--fix'], {cwd: dir, input: broken})
-    expect(result).toMatchObject({code: 0, stdout: fixed, stderr: ''})
+    const result = run(['--fix', '-'], {cwd: dir, input: broken})
+    expect(result).toMatchObject({code: 0, stdout: fixed, stderr: 'spec-lint: fixed 2 problems in 1 file; nothing is left\n'})
   })
 
   it('fixes, then formats, with --fix --format', () => {
@@ -166,7 +165,7 @@ describe('spec-lint --format', () => {
   })
 
   it('formats standard input to standard output', () => {
-    expect(run(['--format'], {cwd: dir, input: '* a\n* b\n'})).toMatchObject({code: 0, stdout: '- a\n- b\n', stderr: ''})
+    expect(run(['--format', '--stdin'], {cwd: dir, input: '* a\n* b\n'})).toMatchObject({code: 0, stdout: '- a\n- b\n', stderr: ''})
   })
 
   it('honours .speclintignore and reports binary files in one line', () => {
@@ -203,7 +202,7 @@ describe('spec-lint flags', () => {
   it('reports a path with no Markdown files in one line', () => {
     fs.mkdirSync(path.join(dir, 'none'), {recursive: true})
     for (const mode of ['--fix', '--format']) {
-      expect(run([mode, 'none'], {cwd: dir})).toMatchObject({code: 1, stderr: 'spec-lint: no Markdown files found in `none`\n'})
+      expect(run([mode, 'none'], {cwd: dir})).toMatchObject({code: 2, stderr: 'spec-lint: No Markdown files match `none`\n'})
     }
   })
 })

@@ -91,11 +91,11 @@ describe('spec-lint CLI', () => {
 
   it('gives one clear line for a nonexistent path, an empty folder, a binary file and bad configs', () => {
     const missing = run(['nope.md'], {cwd: dir})
-    expect(missing.code).toBe(1)
+    expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/nope\.md.*No such file or folder/)
     fs.mkdirSync(path.join(dir, 'empty'), {recursive: true})
     const empty = run(['empty'], {cwd: dir})
-    expect(empty).toMatchObject({code: 1, stderr: 'spec-lint: no Markdown files found in `empty`\n'})
+    expect(empty).toMatchObject({code: 2, stderr: 'spec-lint: No Markdown files match `empty`\n'})
     write('bin.md', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]))
     const binary = run(['bin.md'], {cwd: dir})
     expect(binary.code).toBe(1)
@@ -109,7 +109,7 @@ describe('spec-lint CLI', () => {
       write(`bad-${name}/a.md`, '# A\n')
       write(`bad-${name}/.speclintrc.json`, config)
       const result = run(['a.md'], {cwd: path.join(dir, `bad-${name}`)})
-      expect(result.code, name).toBe(1)
+      expect(result.code, name).toBe(2)
       expect(result.stderr, name).toMatch(pattern)
       expect(result.stderr, name).not.toMatch(/\n\s+at /)
     }

@@ -8,7 +8,7 @@ import strict from '../presets/strict.js'
 import recommended from '../presets/recommended.js'
 import {buildSpec} from '../src/model/build.js'
 import remarkSpec from '../src/model/plugin.js'
-import {covers, isPathLike, keyTerms, locateDiscovery, readDiscovery, samePath, stem, stemsOf} from '../src/plan/discovery.js'
+import {covers, isPathLike, keyTerms, locateDiscovery, readDiscovery, samePath, stem, stemsOf} from '../src/discovery/index.js'
 import {lint} from '../src/engine/lint.js'
 import {specProcessor} from '../src/parse/processor.js'
 import {formatMessage} from './helpers/lint.js'
@@ -17,15 +17,22 @@ const root = path.resolve(import.meta.dirname, '..')
 // `../shared/corpus` beside the repository; SPEC_LINT_CORPUS points elsewhere (a worktree checkout).
 const corpus = process.env.SPEC_LINT_CORPUS ?? path.resolve(root, '../shared/corpus')
 
+/** Out-of-scope then deferred items, each with its kind. */
+function scopeOut(discovery: ReturnType<typeof readDiscovery>) {
+  return [...discovery.scope.out.map((item) => ({...item, kind: 'out'})), ...discovery.scope.deferred.map((item) => ({...item, kind: 'deferred'}))]
+}
+
 function model(value: string) {
   return buildSpec(specProcessor().parse(value), value)
 }
 
 /** Lint with only discovery-coverage, as the engine would: a path, a working folder, settings. */
-async function lintCoverage(value: string, filePath: string, settings: Record<string, unknown> = {}) {
+async function lintCoverage(value: string, filePath: string, settings: Record<string, unknown> = {}, options: Record<string, unknown> = {}) {
   const {VFile} = await import('vfile')
   const file = new VFile({value, path: filePath, cwd: root})
-  const processor = specProcessor().data('settings', settings).use({plugins: [remarkGfm, remarkSpec, [discoveryCoverage, ['warn']]]})
+  const processor = specProcessor()
+    .data('settings', settings)
+    .use({plugins: [remarkGfm, remarkSpec, [discoveryCoverage, ['warn', options]]]})
   await processor.run(processor.parse(file), file)
   return file.messages.map(formatMessage)
 }
@@ -34,22 +41,22 @@ describe('discovery reader', () => {
   it('reads Scope subsections, bold labels, references and open questions', () => {
     const discovery = readDiscovery(fs.readFileSync(path.join(root, 'fixtures/plan/specs/discovery/report-builder.md'), 'utf8'))
     expect(discovery.title).toBe('Report builder')
-    expect(discovery.scopeIn.map((i) => [i.label, i.line])).toEqual([
+    expect(discovery.scope.in.map((i) => [i.label, i.line])).toEqual([
       ['Saved queries with schedules', 10],
       ['PDF rendering of reports', 11],
       ['Weekly email digest', 12],
       ['Sharing reports with external clients', 13]
     ])
-    expect(discovery.scopeOut.map((i) => [i.kind, i.label])).toEqual([
+    expect(scopeOut(discovery).map((i) => [i.kind, i.label])).toEqual([
       ['out', 'Editing saved queries from mobile (web only)'],
       ['deferred', 'Slack notifications for new reports']
     ])
-    expect(discovery.referenceFiles.map((r) => [r.path, r.description, r.line])).toEqual([
+    expect(discovery.references.map((r) => [r.path, r.description, r.line])).toEqual([
       ['src/queries/runner.py', 'How queries run today', 24],
       ['src/mail/send.py', 'Mail helper', 25],
       ['src/auth/roles.py', 'Analyst role check', 26]
     ])
-    expect(discovery.openQuestions.map((q) => [q.label, q.answered])).toEqual([
+    expect(discovery.questions.map((q) => [q.label, q.resolved])).toEqual([
       ['Read replica lag', false],
       ['PDF page size', false],
       ['Which cron library', true]
@@ -57,9 +64,11 @@ describe('discovery reader', () => {
   })
 
   it('skips code blocks and lists outside the known sections', () => {
-    const discovery = readDiscovery('# D\n\n## Context\n\n- `src/x.ts` here\n\n```md\n## Open Questions\n\n1. Not real\n```\n\n## Open Questions\n\n- [x] Done one\n- Real one?\n')
-    expect(discovery.referenceFiles).toEqual([])
-    expect(discovery.openQuestions.map((q) => [q.label, q.answered])).toEqual([
+    const discovery = readDiscovery(
+      '# D\n\n## Context\n\n- `src/x.ts` here\n\n```md\n## Open Questions\n\n1. Not real\n```\n\n## Open Questions\n\n- [x] Done one\n- Real one?\n'
+    )
+    expect(discovery.references).toEqual([])
+    expect(discovery.questions.map((q) => [q.label, q.resolved])).toEqual([
       ['Done one', true],
       ['Real one?', false]
     ])
@@ -123,6 +132,13 @@ describe('locating the discovery document', () => {
 })
 
 describe('discovery-coverage', () => {
+  it('reports a discovery document the input limits refuse, in one message, and checks nothing else', async () => {
+    const messages = await lintCoverage('# Spec\n', 'specs/x.md', {}, {discovery: '# D\n\n## Open Questions\n\n- A\u0000?\n'})
+    expect(messages).toEqual([
+      '1:1-1:7: Unreadable discovery document `discovery` (5:4: Unexpected binary content, expected a Markdown spec), expected a readable Markdown file'
+    ])
+  })
+
   it('is off in recommended and a warning in strict', () => {
     const level = (preset: typeof strict) =>
       (preset.plugins ?? []).flatMap((entry) => (Array.isArray(entry) && entry[0] === discoveryCoverage ? [entry[1]] : []))
@@ -149,13 +165,13 @@ describe('discovery-coverage', () => {
 
   it.runIf(fs.existsSync(corpus))('reads the framework-skill-builder discovery (### In Scope / Out of Scope / Deferred)', () => {
     const discovery = readDiscovery(fs.readFileSync(path.join(corpus, 'discovery/framework-skill-builder.md'), 'utf8'))
-    expect(discovery.scopeIn).toHaveLength(8)
-    expect(discovery.scopeOut.map((i) => i.kind)).toEqual(['out', 'out', 'out', 'out', 'deferred', 'deferred', 'deferred'])
-    expect(discovery.scopeOut[0]?.label).toBe('Merging with existing skills (assume creating new only)')
+    expect(discovery.scope.in).toHaveLength(8)
+    expect(scopeOut(discovery).map((i) => i.kind)).toEqual(['out', 'out', 'out', 'out', 'deferred', 'deferred', 'deferred'])
+    expect(scopeOut(discovery)[0]?.label).toBe('Merging with existing skills (assume creating new only)')
     // Five skill files; `/teammate-spawn`, `TeamCreate` and `WebSearch` are tools, not files.
-    expect(discovery.referenceFiles.map((r) => path.basename(r.path))).toEqual(['SKILL.md', '*.md', 'SKILL.md', 'SKILL.md', 'SKILL.md'])
+    expect(discovery.references.map((r) => path.basename(r.path))).toEqual(['SKILL.md', '*.md', 'SKILL.md', 'SKILL.md', 'SKILL.md'])
     // `## Open Questions for Spec Creation`; the `## Your Task` inside a code block is not a section.
-    expect(discovery.openQuestions.map((q) => q.label)).toEqual([
+    expect(discovery.questions.map((q) => q.label)).toEqual([
       'Doc fetching strategy details',
       'Failure recovery',
       'Progress tracking',
@@ -172,10 +188,10 @@ describe('discovery-coverage', () => {
 
     it('reads the discovery: 9 reference paths, no Scope section, 8 open questions of which 4 are settled', () => {
       const discovery = readDiscovery(fs.readFileSync(discoveryFile, 'utf8'))
-      expect(discovery.referenceFiles).toHaveLength(9)
-      expect(discovery.scopeIn).toEqual([])
-      expect(discovery.scopeOut).toEqual([])
-      expect(discovery.openQuestions.map((q) => q.answered)).toEqual([true, true, true, false, false, false, true, false])
+      expect(discovery.references).toHaveLength(9)
+      expect(discovery.scope.in).toEqual([])
+      expect(scopeOut(discovery)).toEqual([])
+      expect(discovery.questions.map((q) => q.resolved)).toEqual([true, true, true, false, false, false, true, false])
     })
 
     it('reports only the reference file the spec dropped', async () => {

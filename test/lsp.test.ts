@@ -108,10 +108,7 @@ describe('spec-lint-language-server (a real LSP client over stdio)', () => {
       'code actions'
     )
     // Both messages are fixable: a replacement and an insertion.
-    expect(actions?.map((a) => a.title)).toEqual([
-      'Replace `In Progress` with `in-progress`',
-      expect.stringMatching(/^Insert `## Skills\n/)
-    ])
+    expect(actions?.map((a) => a.title)).toEqual(['Replace `In Progress` with `in-progress`', expect.stringMatching(/^Insert `## Skills\n/)])
     const action = actions?.[0]
     expect(action).toMatchObject({kind: 'quickfix', isPreferred: true})
     const edits = action && 'edit' in action ? action.edit?.changes?.[file] : undefined
@@ -160,5 +157,95 @@ describe('spec-lint-language-server (a real LSP client over stdio)', () => {
     )
     expect(diagnostics[0]?.severity).toBe(DiagnosticSeverity.Error)
     expect(client.stderr()).toBe('')
+  })
+})
+
+describe('spec-lint-language-server keeps up with typing', () => {
+  it('advertises incremental sync and lints a ranged edit like the whole text', async () => {
+    const file = open('specs/incremental.md', broken)
+    await client.diagnostics(file)
+    // Fix the Status in place with a ranged edit, the way an editor sends a keystroke.
+    const document = TextDocument.create(file, 'markdown', 1, broken)
+    const at = broken.indexOf('In Progress')
+    const range = {start: document.positionAt(at), end: document.positionAt(at + 'In Progress'.length)}
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: {uri: file, version: 2},
+      contentChanges: [{range, text: 'in-progress'}]
+    })
+    const after = await client.diagnostics(file, (p) => p.version === 2)
+    expect(codes(after.diagnostics)).toEqual(['required-sections'])
+  })
+
+  it('publishes versions in order and ends on the last one after a burst of edits', async () => {
+    const file = open('specs/burst.md', clean)
+    await client.diagnostics(file, (p) => p.version === 1)
+    let text = clean
+    for (let version = 2; version <= 6; version++) {
+      const document = TextDocument.create(file, 'markdown', version - 1, text)
+      const at = text.indexOf('## Overview') + 2
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: {uri: file, version},
+        contentChanges: [{range: {start: document.positionAt(at), end: document.positionAt(at)}, text: 'x'}]
+      })
+      text = text.slice(0, at) + 'x' + text.slice(at)
+    }
+    await client.diagnostics(file, (p) => p.version === 6)
+    const versions = client.published.filter((p) => p.uri === file).map((p) => p.version ?? 0)
+    expect(versions).toEqual([...versions].sort((a, b) => a - b))
+    expect(new Set(versions).size).toBe(versions.length)
+    expect(versions.at(-1)).toBe(6)
+  })
+
+  it('offers `source.fixAll` when asked for it, with every fix applied', async () => {
+    const file = open('specs/fix-all.md', broken)
+    await client.diagnostics(file)
+    const actions = await within(
+      client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: {uri: file},
+        range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+        context: {diagnostics: [], only: ['source.fixAll']}
+      }),
+      10_000,
+      'fix all'
+    )
+    expect(actions?.map((a) => a.kind)).toEqual(['source.fixAll'])
+    const action = actions?.[0]
+    const edits = action && 'edit' in action ? action.edit?.changes?.[file] : undefined
+    const fixed = TextDocument.applyEdits(TextDocument.create(file, 'markdown', 1, broken), edits ?? [])
+    expect(fixed).toContain('| Status | in-progress |')
+    expect(fixed).toContain('## Skills')
+  })
+})
+
+describe('spec-lint-language-server on malformed framing', () => {
+  const body = JSON.stringify({jsonrpc: '2.0', id: 1, method: 'initialize', params: {processId: null, rootUri: null, capabilities: {}}})
+
+  it.each([
+    [
+      'a length that is not a number',
+      `Content-Length: abc\r\n\r\n${body}`,
+      /^spec-lint-language-server: Unexpected `Content-Length: abc`, expected a byte count/
+    ],
+    ['a negative length', `Content-Length: -5\r\n\r\n${body}`, /^spec-lint-language-server: Unexpected `Content-Length: -5`, expected a byte count/],
+    [
+      'no length',
+      `Content-Type: application/json\r\n\r\n${body}`,
+      /^spec-lint-language-server: Unexpected header `Content-Type: application\/json` without `Content-Length`/
+    ]
+  ])('exits with one line on %s', (_, input, reason) => {
+    const result = spawnSync(process.execPath, [serverBin, '--stdio'], {encoding: 'utf8', timeout: 30_000, input})
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(reason)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('reads headers separated by a bare LF', () => {
+    const result = spawnSync(process.execPath, [serverBin, '--stdio'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      input: `Content-Length: ${Buffer.byteLength(body)}\n\n${body}`
+    })
+    expect(result.stdout).toMatch(/"id":1,"result":\{"capabilities":/)
+    expect(result.stderr).toBe('')
   })
 })

@@ -198,7 +198,7 @@ describe('spec-lint status', () => {
 
   it('is listed in --help with plan', async () => {
     const help = run(['--help'], opts).stdout
-    expect(help).toContain('spec-lint plan <file> [--json | --mermaid | --dot] [--ready | --critical-path]')
+    expect(help).toContain('spec-lint plan <file> [--json | --mermaid | --dot | --linear] [--ready | --critical-path]')
     expect(help).toContain('spec-lint status [path | glob ...] [--json]')
     expect(help).toContain('discovery-coverage')
   })

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {bin} from './helpers/cli.js'
+import {snippet, version} from './helpers/readme.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const clean = fs.readFileSync(path.join(root, 'fixtures/clean/backend-api.md'), 'utf8')
@@ -36,7 +37,6 @@ if (!reason && !fixAvailable) console.warn('Skipping the spec-lint-fix hook test
 
 let dir: string
 let hookRepo: string
-let hookRev: string
 // One pre-commit cache for the run: the hook environment (npm install, build) is made once.
 let cache: string
 
@@ -72,12 +72,28 @@ function project(name: string, hooks: string[]): string {
   const cwd = path.join(dir, name)
   fs.mkdirSync(cwd)
   git(cwd, 'init', '-q')
-  const config = ['repos:', `  - repo: ${hookRepo}`, `    rev: ${hookRev}`, '    hooks:', ...hooks.map((id) => `      - id: ${id}`), ''].join('\n')
-  fs.writeFileSync(path.join(cwd, '.pre-commit-config.yaml'), config)
+  fs.writeFileSync(path.join(cwd, '.pre-commit-config.yaml'), readmeConfig(hooks))
   git(cwd, 'add', '-A')
   git(cwd, 'commit', '-q', '-m', 'Use spec-lint')
   execFileSync('pre-commit', ['install'], {cwd, env: env(), stdio: 'ignore', timeout: 60_000})
   return cwd
+}
+
+/**
+ * The README's `.pre-commit-config.yaml` as written, with the one stand-in
+ * made explicit: the repository URL is the local snapshot, which carries the
+ * README's `rev` (`v<version>`) as a tag. A hook the README leaves commented
+ * out is uncommented when asked for; one not asked for is left out.
+ */
+function readmeConfig(hooks: string[]): string {
+  let text = snippet('## pre-commit', 'yaml')
+  if (!text.includes('repo: https://github.com/spec-lint/spec-lint\n') || !text.includes(`rev: v${version}\n`)) {
+    throw new Error('README pre-commit snippet: expected `repo: https://github.com/spec-lint/spec-lint` and `rev: v<version>`')
+  }
+  text = text.replace('https://github.com/spec-lint/spec-lint', hookRepo)
+  if (hooks.includes('spec-lint-fix')) text = text.replace('# - id: spec-lint-fix ', '- id: spec-lint-fix   ')
+  if (!hooks.includes('spec-lint')) text = text.replace(/^ +- id: spec-lint +#.*\n/m, '')
+  return text
 }
 
 function write(cwd: string, file: string, value: string): void {
@@ -104,7 +120,9 @@ describe.skipIf(reason !== undefined)('pre-commit hooks (.pre-commit-hooks.yaml)
     git(hookRepo, 'init', '-q')
     git(hookRepo, 'add', '-A')
     git(hookRepo, 'commit', '-q', '-m', 'snapshot')
-    hookRev = git(hookRepo, 'rev-parse', 'HEAD')
+
+    // The release tag the README's `rev` names.
+    git(hookRepo, 'tag', `v${version}`)
 
     lintProject = project('lint', ['spec-lint'])
     // Build the hooks' node environment once, bounded (npm install from the

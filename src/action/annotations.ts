@@ -24,13 +24,7 @@ const rank: Record<Level, number> = {error: 0, warning: 1, note: 2}
 export function byPriority(a: Entry, b: Entry): number {
   const line = (e: Entry) => spanOf(e.message)?.start.line ?? 0
   const column = (e: Entry) => spanOf(e.message)?.start.column ?? 0
-  return (
-    rank[a.level] - rank[b.level] ||
-    Number(b.changed) - Number(a.changed) ||
-    a.file.localeCompare(b.file) ||
-    line(a) - line(b) ||
-    column(a) - column(b)
-  )
+  return rank[a.level] - rank[b.level] || Number(b.changed) - Number(a.changed) || a.file.localeCompare(b.file) || line(a) - line(b) || column(a) - column(b)
 }
 
 /** The workflow commands to print: the first `limit` of each kind, by priority. */

@@ -1,8 +1,16 @@
-/** The action's inputs, as `action.yml` hands them to the script (`INPUT_<NAME>`, `-` as `_`). */
+/**
+ * The action's inputs, as the runner hands them to a JavaScript action:
+ * `INPUT_<NAME>` upper-cased with spaces as `_` and hyphens kept
+ * (`INPUT_SARIF-FILE`); the `_` spelling is read too, for shells that
+ * cannot set a name with a hyphen.
+ */
 export interface ActionInputs {
   files: string[]
   config: string | undefined
+  /** Fail when a rule's fix would change a file. */
   fix: boolean
+  /** Fail when `spec-lint --format` would change a file. */
+  formatCheck: boolean
   sarifFile: string | undefined
   failOn: 'error' | 'warning'
 }
@@ -15,7 +23,8 @@ export class InputError extends Error {
 }
 
 function input(env: NodeJS.ProcessEnv, name: string): string {
-  return (env[`INPUT_${name.replace(/[ -]/g, '_').toUpperCase()}`] ?? '').trim()
+  const upper = name.replace(/ /g, '_').toUpperCase()
+  return (env[`INPUT_${upper}`] ?? env[`INPUT_${upper.replace(/-/g, '_')}`] ?? '').trim()
 }
 
 function bool(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -37,6 +46,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     files: files.length > 0 ? files : ['specs/**/*.md'],
     config: input(env, 'config') || undefined,
     fix: bool(env, 'fix'),
+    formatCheck: bool(env, 'format-check'),
     sarifFile: input(env, 'sarif-file') || undefined,
     failOn
   }

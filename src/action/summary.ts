@@ -8,8 +8,10 @@ export interface SummaryInput {
   files: string[]
   failOn: 'error' | 'warning'
   passed: boolean
-  /** Lines about the `fix` check, already in Markdown. */
+  /** Lines about the `fix` and `format-check` checks, already in Markdown. */
   fixNotes: string[]
+  /** Why those checks failed (`spec-lint --format` would change 1 file), for the verdict. */
+  failures?: string[]
   shown: number
 }
 
@@ -49,6 +51,7 @@ const maxRows = 1000
  */
 export function summary(input: SummaryInput): string {
   const {entries, files, failOn, passed, fixNotes, shown} = input
+  const failures = input.failures ?? []
   const errors = entries.filter((e) => e.level === 'error').length
   const warnings = entries.filter((e) => e.level === 'warning').length
   const withMessages = new Set(entries.map((e) => e.file))
@@ -57,7 +60,9 @@ export function summary(input: SummaryInput): string {
     entries.length === 0
       ? `no errors or warnings in ${plural(files.length, 'file')}`
       : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${withMessages.size} of ${plural(files.length, 'file')}`
-  out.push(`${passed ? '✅ Passed' : '❌ Failed'}: ${counts} (fails on: ${failOn}).`, '')
+  // A failure by `fix` or `format-check` alone must not read as failing on "no errors or warnings".
+  const lead = passed ? '✅ Passed' : failures.length > 0 ? `❌ Failed: ${failures.join('; ')}; lint` : '❌ Failed'
+  out.push(`${lead}: ${counts} (fails on: ${failOn}).`, '')
   out.push(...fixNotes.map((note) => `- ${note}`))
   if (fixNotes.length > 0) out.push('')
   if (entries.length === 0) return out.join('\n') + '\n'
@@ -73,7 +78,10 @@ export function summary(input: SummaryInput): string {
   }
   out.push('')
   if (shown < entries.length) {
-    out.push(`Annotations show ${shown} of ${plural(entries.length, 'message')} (GitHub's limit is 10 errors and 10 warnings per step); all are listed here.`, '')
+    out.push(
+      `Annotations show ${shown} of ${plural(entries.length, 'message')} (GitHub's limit is 10 errors and 10 warnings per step); all are listed here.`,
+      ''
+    )
   }
   out.push('<details><summary>All messages</summary>', '', '| Place | Severity | Message | Rule |', '|---|---|---|---|')
   const sorted = [...entries].sort(byPriority)

@@ -59,6 +59,20 @@ export interface GraphOptions {
   dropOwnPhase?: boolean
 }
 
+const graphs = new WeakMap<object, {plain?: ChunkGraph; dropOwnPhase?: ChunkGraph}>()
+
+/**
+ * The chunk graph of a spec, built once per model and shared by every rule
+ * that needs it (the model is built once per file, so the key is the file's).
+ * Callers must not mutate it.
+ */
+export function chunkGraphOf(spec: Pick<SpecModel, 'chunks' | 'plan'>, options: GraphOptions = {}): ChunkGraph {
+  const cached = graphs.get(spec) ?? {}
+  graphs.set(spec, cached)
+  const slot = options.dropOwnPhase ? 'dropOwnPhase' : 'plain'
+  return (cached[slot] ??= buildChunkGraph(spec, options))
+}
+
 /**
  * Build the graph from a spec model's chunks and the resolved references in
  * `chunk.dependsOn` (`kind: 'chunk'` via `target`, `kind: 'phase'` via the

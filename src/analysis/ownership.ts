@@ -121,3 +121,13 @@ export function ownershipConflicts<T>(
   out.sort((x, y) => x[1].index - y[1].index || x[0].index - y[0].index)
   return out.map(([x, y]) => [x.item, y.item])
 }
+
+/** Whether an owned path or glob covers a concrete path (a folder covers what is inside it). */
+export function covers(pattern: string, path: string): boolean {
+  const entry = entryOf({pattern, owner: null}, 0)
+  if (!entry) return false
+  const target = normalize(path).replace(/\/+$/, '')
+  if (entry.matches(target)) return true
+  // A literal folder named as `src/api/` also covers `src/api`.
+  return !entry.isGlob && !entry.file && target === entry.base
+}

@@ -11,7 +11,15 @@ const registry = new Map<string, () => Promise<Command>>([
   ['model', async () => (await import('./model-command.js')).modelCommand],
   ['plan', async () => (await import('./plan-command.js')).planCommand],
   ['status', async () => (await import('./status-command.js')).statusCommand],
-  ['init', async () => (await import('./init-command.js')).initCommand]
+  ['trace', async () => (await import('./trace-command.js')).traceCommand],
+  ['init', async () => (await import('./init-command.js')).initCommand],
+  ['done', async () => (await import('./done-command.js')).doneCommand],
+  ['undo', async () => (await import('./done-command.js')).undoCommand],
+  ['link', async () => (await import('./link-command.js')).linkCommand],
+  ['set-status', async () => (await import('./set-status-command.js')).setStatusCommand],
+  ['next', async () => (await import('./next-command.js')).nextCommand],
+  ['linear', async () => (await import('./linear-command.js')).linearCommand],
+  ['rules', async () => (await import('./rules-command.js')).rulesCommand]
 ])
 
 export function commandNames(): string[] {

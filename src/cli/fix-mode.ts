@@ -17,6 +17,8 @@ interface Tracked {
   /** The text as fixed so far, without a BOM (offsets count from after it). */
   text: string
   bom: string
+  /** Fixes applied over every pass. */
+  fixed: number
 }
 
 /**
@@ -34,17 +36,24 @@ export const fixMode: Mode = async (parsed, own) => {
   // The first lint's report is the final one when nothing changes: keep it until then.
   const firstReport = new Captured()
   const first = await runEngine({...options, out: false, output: false, streamError: firstReport})
-  if (reportNoFiles(options, first.context)) return 1
+  if (reportNoFiles(options, first.context)) return 2
   const tracked: Tracked[] = (first.context?.files ?? []).map((file) => {
     const bom = file.data.bom ? '\ufeff' : ''
     const text = readable(file) ? String(file.value) : ''
-    return {file, original: bom + text, text, bom}
+    return {file, original: bom + text, text, bom, fixed: 0}
   })
 
-  await fixDocuments(
+  const {applied} = await fixDocuments(
     tracked.filter((t) => readable(t.file)),
-    async (changed) => (await relint(options, changed.map((t) => [t, t.text] as const))).map(([, file]) => file)
+    async (changed) =>
+      (
+        await relint(
+          options,
+          changed.map((t) => [t, t.text] as const)
+        )
+      ).map(([, file]) => file)
   )
+  for (const [entry, edits] of applied) entry.fixed = edits.length
 
   for (const entry of tracked) {
     if (own.format && readable(entry.file)) entry.text = formatSpec(entry.text)
@@ -77,10 +86,24 @@ export const fixMode: Mode = async (parsed, own) => {
   // The report is a lint of the final text of every file.
   const report = {...options, out: false, output: false}
   const stdin = tracked.find((t) => t.file.data.unifiedEngineStreamIn)
-  if (stdin) return (await runEngine({...report, files: [], streamIn: Readable.from([stdin.bom + stdin.text])})).code
   // A file not written is reported as it is on disk.
   const finals = tracked.map((t) => (readable(t.file) && !unwritten.has(t) ? copyOf(t.file, t.bom + t.text) : (t.file.path ?? '')))
-  return failed((await runEngine({...report, files: finals.filter((f) => f !== '')})).code)
+  const last = stdin
+    ? await runEngine({...report, files: [], streamIn: Readable.from([stdin.bom + stdin.text])})
+    : await runEngine({...report, files: finals.filter((f) => f !== '')})
+  process.stderr.write(fixSummary(tracked, last.context?.files ?? [], write) + '\n')
+  return stdin ? last.code : failed(last.code)
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** What `--fix` did and what is left, in one line after the report. */
+export function fixSummary(tracked: ReadonlyArray<{fixed: number}>, after: readonly VFile[], write: boolean): string {
+  const fixed = tracked.reduce((n, t) => n + t.fixed, 0)
+  const files = tracked.filter((t) => t.fixed > 0).length
+  const left = after.reduce((n, f) => n + f.messages.filter((m) => m.fatal === true || m.fatal === false).length, 0)
+  const done = `${write ? 'fixed' : 'would fix'} ${plural(fixed, 'problem')} in ${plural(files, 'file')}`
+  return `spec-lint: ${done}; ${left === 0 ? 'nothing is left' : `${plural(left, 'problem')} left (listed above)`}`
 }
 
 /** A stream that keeps what is written to it. */

@@ -20,13 +20,13 @@ declare module 'vfile' {
 function formatProcessor() {
   // The same input limits as linting (size, nesting, invalid UTF-8): a refused file is never rewritten.
   return markdownProcessor(getInputLimits()).use(function (this: Processor) {
-      this.compiler = (tree, file) => {
-        // The text as read: a byte order mark the parser took off is part of it.
-        const text = (file.data.bom ? '\ufeff' : '') + String(file.value ?? '')
-        file.data.formatSource = text
-        return formatTree(tree as Root, text)
-      }
-    })
+    this.compiler = (tree, file) => {
+      // The text as read: a byte order mark the parser took off is part of it.
+      const text = (file.data.bom ? '\ufeff' : '') + String(file.value ?? '')
+      file.data.formatSource = text
+      return formatTree(tree as Root, text)
+    }
+  })
 }
 
 /**
@@ -54,7 +54,7 @@ export const formatMode: Mode = async (parsed, own) => {
     treeOut: false
   }
   const {code, context} = await runEngine(options)
-  if (reportNoFiles(options, context)) return 1
+  if (reportNoFiles(options, context)) return 2
   let changed = 0
   const writes: Array<{name: string; path: string; expected: string; value: string}> = []
   for (const file of context?.files ?? []) {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {slugify} from '../model/text.js'
-import {readDiscovery} from '../init/discovery.js'
+import {readDiscovery} from '../discovery/index.js'
 import {lint} from '../engine/lint.js'
 import {projectInfo} from '../init/project.js'
 import {scaffoldSpec} from '../init/index.js'
@@ -15,13 +15,12 @@ import {readSpecFile} from '../parse/read.js'
 /** Exit code when the work belongs to agent-spec-builder. */
 export const EXIT_AGENT_WORK = 3
 
-const usage =
-  'spec-lint init <discovery.md> [-o <path>] [--type <type>] [--repo <name>] [--date YYYY-MM-DD] [--force] | spec-lint init --title "<Work Title>"'
+const usage = 'spec-lint init <discovery.md> [-o <path>] [--type <type>] [--repo <name>] [--date YYYY-MM-DD] [--force] | spec-lint init --title "<Work Title>"'
 
 export const initCommand: Command = {
   name: 'init',
-  usage: 'spec-lint init <discovery.md> [-o <path>] | --title "<Work Title>"',
-  summary: 'scaffold a spec from a discovery document (or a blank template for a title)',
+  usage: 'spec-lint init <discovery.md> [-o <path>] | --title "<Work Title>" | --config',
+  summary: 'scaffold a spec from a discovery document (or a blank template for a title); `--config` writes a `.speclintrc.json` starter',
   async run(argv) {
     try {
       return await runInit(argv)
@@ -53,6 +52,7 @@ function isCalendarDate(value: string): boolean {
 }
 
 async function runInit(argv: string[]): Promise<number> {
+  if (argv[0] === '--config') return (await import('./init-config.js')).initConfig(argv.slice(1))
   let parsed
   try {
     parsed = parseArgs({
@@ -88,11 +88,16 @@ async function runInit(argv: string[]): Promise<number> {
     return usageError(`unexpected type \`${values.type}\`, expected one of ${workTypes.map((t) => `\`${t}\``).join(', ')}`)
   }
   if (values.date !== undefined && !isCalendarDate(values.date)) return usageError(`unexpected date \`${values.date}\`, expected \`YYYY-MM-DD\``)
+  // Checked as `meta-created` checks Created, so the scaffold never fails it.
+  if (values.date !== undefined && values.date > today()) {
+    return usageError(`unexpected date \`${values.date}\` in the future, expected today (\`${today()}\`) or earlier`)
+  }
 
   const source = input === undefined ? undefined : await readSpecFile(input)
   const fallbackTitle = input === undefined ? undefined : titleFromFile(input)
   // The output folder decides the repo, and the default output needs the title: read the title first.
-  const title = (values.title ?? (source === undefined ? undefined : readDiscovery(source).title) ?? fallbackTitle ?? '').trim()
+  const doc = source === undefined ? undefined : readDiscovery(source)
+  const title = (values.title ?? doc?.title ?? fallbackTitle ?? '').trim()
   if (!title) return usageError('no title: the discovery document has no `# Title`; pass `--title`')
   const fileName = `${slugify(title) || 'spec'}.md`
   // `-o` naming a folder (existing, or written with a trailing slash) gets the default file name.
@@ -105,11 +110,12 @@ async function runInit(argv: string[]): Promise<number> {
   const outputDir = path.dirname(path.resolve(output))
   const {markdown, workType, blank} = scaffoldSpec({
     source,
+    doc,
     title,
     type: values.type !== undefined && isWorkType(values.type) ? values.type : undefined,
-    project: projectInfo(outputDir, values.repo),
+    project: projectInfo(outputDir, values.repo, doc ? headerRepo(doc.headers) : undefined),
     created: values.date ?? today(),
-    discoveryPath: input === undefined ? undefined : citedPath(input)
+    discoveryPath: input === undefined ? undefined : citedPath(input, outputDir)
   })
   if (blank && input !== undefined) {
     process.stderr.write(
@@ -165,11 +171,16 @@ function isFolder(file: string): boolean {
   }
 }
 
-/** The discovery path as the user gave it, relative to the working folder when inside it. */
-function citedPath(input: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(input))
-  const cited = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(input)
-  return cited.split(path.sep).join('/')
+/** The discovery document as the spec cites it: relative to the spec's folder (never absolute), `/`-separated. */
+function citedPath(input: string, specDir: string): string {
+  const relative = path.relative(specDir, path.resolve(input)).split(path.sep).join('/')
+  return relative.startsWith('.') ? relative : `./${relative}`
+}
+
+/** The discovery document's own `Repo` header line, if it has one. */
+function headerRepo(headers: Record<string, string>): string | undefined {
+  const key = Object.keys(headers).find((name) => /^(?:repo|repository)$/i.test(name.trim()))
+  return key ? headers[key] : undefined
 }
 
 /** `docs/auth-discovery.md` → `auth`, for a discovery document without an H1. */

@@ -1,14 +1,19 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type {VFile} from 'vfile'
 import type {Context} from 'unified-engine'
 import {rules} from '../../rules/index.js'
 import {specProcessor} from '../parse/processor.js'
 import {packageInfo} from '../engine/package-info.js'
 import {resolveReporter} from '../report/index.js'
 import {CacheLocationError, LintCache, cacheFile, leanRun} from '../engine/cache.js'
+import {createPool, pooledRun, workerCount} from '../engine/pool.js'
 import {allCommands, loadCommand} from './commands.js'
 import {formatSize, heapSizeCeiling, parseSize} from '../parse/limits.js'
 import {engineDefaults, engineOptions, runEngine, setInputLimits} from '../engine/engine.js'
 import {fail, firstLine} from '../engine/errors.js'
-import {describeFlags, extractOwnFlags, ownFlags} from './flags.js'
+import {describeFlags, extractOwnFlags, ownFlags, removedFlag, withoutRemovedFlags} from './flags.js'
+import {lintRun} from './lint-run.js'
 import type {OwnValues} from './flags.js'
 import {loadParseArgv} from './unified-argv.js'
 import type {ParsedArgv} from './unified-argv.js'
@@ -34,6 +39,11 @@ export async function main(argv: string[]): Promise<number> {
     if (command) return command.run(rest)
   }
 
+  const removed = removedFlag(argv)
+  if (removed) {
+    process.stderr.write(`spec-lint: Unexpected \`${removed.flag}\`, not supported: ${removed.reason}; see \`spec-lint --help\`\n`)
+    return 2
+  }
   let own: OwnValues
   let engineArgv: string[]
   try {
@@ -53,10 +63,20 @@ export async function main(argv: string[]): Promise<number> {
     // input; past the heap that is an out-of-memory abort, not a clear message.
     const ceiling = heapSizeCeiling()
     if (bytes > ceiling) {
-      fail(new Error(`Unexpected \`--max-size\` of ${formatSize(bytes)}, expected at most ${formatSize(ceiling)} with this heap (raise it with \`NODE_OPTIONS=--max-old-space-size=<mb>\`)`), 2)
+      fail(
+        new Error(
+          `Unexpected \`--max-size\` of ${formatSize(bytes)}, expected at most ${formatSize(ceiling)} with this heap (raise it with \`NODE_OPTIONS=--max-old-space-size=<mb>\`)`
+        ),
+        2
+      )
       return 2
     }
     setInputLimits({maxSize: bytes})
+  }
+  const maxWarnings = own['max-warnings']
+  if (maxWarnings !== undefined && !(typeof maxWarnings === 'string' && /^\d+$/.test(maxWarnings))) {
+    fail(new Error(`Unexpected \`--max-warnings\` value \`${String(maxWarnings)}\`, expected a whole number such as \`0\``), 2)
+    return 2
   }
   const parseArgv = await loadParseArgv()
   let parsed: ParsedArgv
@@ -75,13 +95,29 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(version + '\n')
     return 0
   }
-  parsed.engine.reporter = resolveReporter(parsed.engine.reporter) as typeof parsed.engine.reporter
-  const files = parsed.engine.files ?? []
-  if (files.length === 0 && process.stdin.isTTY) {
-    process.stderr.write('spec-lint: no input, expected a path or glob (`spec-lint specs/*.md`); see `spec-lint --help`\n')
+  if (typeof own['print-config'] === 'string') {
+    const {printConfig} = await import('./print-config.js')
+    return printConfig(own['print-config'], parsed.engine)
+  }
+  const input = inputOf(parsed.engine.files ?? [], Boolean(own.stdin), String(parsed.engine.cwd ?? process.cwd()))
+  if ('error' in input) {
+    process.stderr.write(`spec-lint: ${input.error}; see \`spec-lint --help\`\n`)
     return 2
   }
+  parsed.engine.files = input.files
+  const files = input.files
+  // The name as given, for the lint run's own reporting; the engine gets the resolved reporter.
+  const reporterName = typeof parsed.engine.reporter === 'string' ? parsed.engine.reporter : undefined
+  parsed.engine.reporter = resolveReporter(parsed.engine.reporter) as typeof parsed.engine.reporter
 
+  // `--fix` and `--format` write their own report and listing: these flags would be ignored there, so they are refused.
+  const lintOnly = (['output-file', 'max-warnings'] as const).find((flag) => own[flag] !== undefined)
+  if (lintOnly && (own.fix || own.format)) {
+    process.stderr.write(
+      `spec-lint: Unexpected \`--${lintOnly}\` with \`--${own.fix ? 'fix' : 'format'}\`, expected it on a lint run; see \`spec-lint --help\`\n`
+    )
+    return 2
+  }
   for (const mode of modes) {
     if (mode.when(own)) return (await mode.load())(parsed, own)
   }
@@ -94,16 +130,49 @@ export async function main(argv: string[]): Promise<number> {
     fail(error, 2)
     return 2
   }
-  const options = leanRun(engineOptions(parsed.engine), cache)
-  const {code, context} = await runEngine(options)
-  saveCache(cache)
-  // `--silently-ignore` (the pre-commit hooks) asks for no complaint when every given file is ignored.
-  if (files.length > 0 && context && context.files.length === 0 && !parsed.engine.silentlyIgnore) {
-    process.stderr.write(`spec-lint: no Markdown files found in ${files.map((f) => `\`${f}\``).join(', ')}\n`)
-    return 1
+  const plain = engineOptions(parsed.engine)
+  const lean = leanRun(plain, cache)
+  if (parsed.args.watch) {
+    const {context} = await runEngine(lean)
+    saveCache(cache)
+    return context ? watch(lean, context) : 2
   }
-  if (parsed.args.watch && context) return watch(options, context)
+  const patterns = files.filter((f): f is string => typeof f === 'string')
+  // Both cores for large plain runs; output modes and small runs stay on one thread.
+  const threads = lean !== plain ? workerCount(patterns) : 0
+  const pool = threads > 1 ? await createPool(threads) : undefined
+  const options = pool ? pooledRun(plain, lean, pool, cache) : lean
+  let code: number
+  try {
+    code = await lintRun(options, {
+      reporter: reporterName,
+      outputFile: typeof own['output-file'] === 'string' ? own['output-file'] : undefined,
+      maxWarnings: typeof maxWarnings === 'string' ? Number(maxWarnings) : undefined,
+      // `--silently-ignore` (the pre-commit hooks) asks for no complaint when every given file is ignored.
+      patterns
+    })
+  } finally {
+    await pool?.close()
+  }
+  saveCache(cache)
   return code
+}
+
+/**
+ * What to lint: the paths given; standard input only when asked (`-` or
+ * `--stdin`, as ESLint does), so an empty `$CHANGED` does not lint an
+ * empty stdin; with neither, the `specs/` folder.
+ */
+export function inputOf(files: ReadonlyArray<string | URL | VFile>, stdin: boolean, cwd: string): {files: Array<string | URL | VFile>} | {error: string} {
+  const dash = files.filter((f) => f === '-').length
+  const paths = files.filter((f) => f !== '-')
+  if (stdin || dash > 0) {
+    if (paths.length > 0) return {error: 'Unexpected paths with standard input (`-` or `--stdin`), expected one or the other'}
+    return {files: []}
+  }
+  if (paths.length > 0) return {files: paths}
+  if (fs.existsSync(path.join(cwd, 'specs'))) return {files: ['specs']}
+  return {error: 'No input: no paths given and no `specs/` folder, expected a path or glob (`spec-lint specs/*.md`) or `-` for standard input'}
 }
 
 function openCache(parsed: ParsedArgv, own: OwnValues): LintCache {
@@ -147,7 +216,7 @@ async function helpText(unifiedHelp: string): Promise<string> {
   const width = Math.max(...commands.map((c) => c.usage.length))
   const ruleWidth = Math.max(...rules.map((r) => r.rule.id.length))
   return [
-    'Usage: spec-lint [options] [path | glob ...]',
+    'Usage: spec-lint [options] [path | glob ... | -]',
     '       spec-lint <command> [arguments]',
     '',
     `  ${description}`,
@@ -159,11 +228,14 @@ async function helpText(unifiedHelp: string): Promise<string> {
     ...(ownFlags.length > 0 ? ['spec-lint options:', '', describeFlags(), ''] : []),
     'Options (unified-args):',
     '',
-    unifiedHelp.replace(/\n\nExamples:[\s\S]*$/, ''),
+    withoutRemovedFlags(unifiedHelp.replace(/\n\nExamples:[\s\S]*$/, '')),
     '',
     'Configuration: .speclintrc, .speclintrc.json, .speclintrc.yaml, .speclintrc.js, or `specLint` in package.json',
     '(`{"extends": "recommended" | "strict", "rules": {"<rule-id>": ["error", {…}]}}`); ignores: .speclintignore.',
     'With no configuration the recommended preset applies. `--no-config` skips configuration files.',
+    '',
+    'Exit codes: 0 no errors (and warnings within `--max-warnings`), 1 lint errors or too many warnings,',
+    '2 a usage, configuration or internal error (an unknown flag or reporter, a path that matches nothing).',
     '',
     'Rules:',
     '',
@@ -171,7 +243,12 @@ async function helpText(unifiedHelp: string): Promise<string> {
     '',
     'Examples:',
     '',
+    '  $ spec-lint',
     '  $ spec-lint specs/*.md',
+    '  $ spec-lint --report sarif --output-file spec-lint.sarif specs/',
+    '  $ cat specs/auth.md | spec-lint --stdin',
+    '  $ spec-lint --print-config specs/auth.md',
+    '  $ spec-lint rules',
     '  $ spec-lint --report json specs/auth.md',
     '  $ spec-lint model specs/auth.md',
     '  $ spec-lint init docs/auth-discovery.md',

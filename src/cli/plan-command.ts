@@ -1,17 +1,18 @@
 import {renderDot, renderMermaid, renderText} from '../plan/render.js'
 import {criticalPath, CycleError, buildSchedule} from '../plan/schedule.js'
 import {planDocument, planJsonSchema} from '../plan/tasks.js'
+import {linearDocument, linearJsonSchema} from '../plan/linear.js'
 import {parseSpec} from '../parse/index.js'
 import type {Command} from './types.js'
 import {readSpecFile} from '../parse/read.js'
 
-const formats = ['--json', '--mermaid', '--dot'] as const
+const formats = ['--json', '--mermaid', '--dot', '--linear'] as const
 const known = new Set<string>([...formats, '--ready', '--critical-path', '--schema'])
 
 export const planCommand: Command = {
   name: 'plan',
-  usage: 'spec-lint plan <file> [--json | --mermaid | --dot] [--ready | --critical-path]',
-  summary: 'the Execution Plan as tasks with blockedBy, a Mermaid or Graphviz graph, the ready set or the critical path',
+  usage: 'spec-lint plan <file> [--json | --mermaid | --dot | --linear] [--ready | --critical-path]',
+  summary: 'the Execution Plan as tasks with blockedBy, a Mermaid or Graphviz graph, the ready set, the critical path or the Linear issues it makes',
   async run(argv) {
     const unknown = argv.find((arg) => arg.startsWith('-') && !known.has(arg))
     const files = argv.filter((arg) => !arg.startsWith('-'))
@@ -19,7 +20,7 @@ export const planCommand: Command = {
     const ready = argv.includes('--ready')
     const critical = argv.includes('--critical-path')
     if (argv.includes('--schema')) {
-      process.stdout.write(JSON.stringify(planJsonSchema(), null, 2) + '\n')
+      process.stdout.write(JSON.stringify(argv.includes('--linear') ? linearJsonSchema() : planJsonSchema(), null, 2) + '\n')
       return 0
     }
     const usage = (reason: string) => {
@@ -30,15 +31,23 @@ export const planCommand: Command = {
     if (files.length !== 1) return usage(files.length === 0 ? 'missing spec file' : 'expected one spec file')
     if (chosen.length > 1) return usage(`choose one of ${chosen.map((f) => `\`${f}\``).join(', ')}`)
     if (ready && critical) return usage('choose one of `--ready`, `--critical-path`')
-    if ((ready || critical) && (chosen[0] === '--mermaid' || chosen[0] === '--dot')) return usage(`\`${chosen[0]}\` draws the whole plan, not \`${ready ? '--ready' : '--critical-path'}\``)
+    if ((ready || critical) && (chosen[0] === '--mermaid' || chosen[0] === '--dot' || chosen[0] === '--linear'))
+      return usage(`\`${chosen[0]}\` draws the whole plan, not \`${ready ? '--ready' : '--critical-path'}\``)
 
     const file = files[0] as string
     const value = await readSpecFile(file)
     const {spec} = parseSpec({value, path: file})
+    if (chosen[0] === '--linear') {
+      process.stdout.write(JSON.stringify(linearDocument(spec, file), null, 2) + '\n')
+      return 0
+    }
     const doc = planDocument(spec, file)
     const json = chosen[0] === '--json'
     const pick = (keys: string[]) => keys.map((key) => doc.tasks.find((task) => task.key === key)).filter((task) => task !== undefined)
-    const lines = (keys: string[]) => pick(keys).map((task) => `${task.key}\t${task.title}${task.issueId ? ` (${task.issueId})` : ''}\n`).join('')
+    const lines = (keys: string[]) =>
+      pick(keys)
+        .map((task) => `${task.key}\t${task.title}${task.issueId ? ` (${task.issueId})` : ''}\n`)
+        .join('')
 
     if (critical) {
       try {

@@ -15,7 +15,7 @@ export async function collect(options: EngineOptions): Promise<{code: number; co
 export function reportNoFiles(options: EngineOptions, context: Context | undefined): boolean {
   const given = (options.files ?? []).filter((f): f is string => typeof f === 'string')
   if (given.length === 0 || !context || context.files.length > 0) return false
-  process.stderr.write(`spec-lint: no Markdown files found in ${given.map((f) => `\`${f}\``).join(', ')}\n`)
+  for (const f of given) process.stderr.write(`spec-lint: No Markdown files match \`${f}\`\n`)
   return true
 }
 

@@ -6,6 +6,8 @@ export interface ProjectInfo {
   repo: string
   testCommand: string | null
   lintCommand: string | null
+  /** The repository's root folder (git, else the manifest's folder), when known. */
+  root?: string | null
 }
 
 /** The nearest folder at or above `start` holding `name`, with its path. */
@@ -53,24 +55,76 @@ function pythonCommands(pyproject: string): {test: string | null; lint: string |
   return {test, lint, name}
 }
 
+/** The git config of the repository holding `gitPath` (a `.git` folder, or a worktree's `.git` file). */
+function gitConfig(gitPath: string): string {
+  let dir = gitPath
+  try {
+    if (fs.statSync(gitPath).isFile()) {
+      const pointer = /^gitdir:\s?(.+)$/m.exec(readText(gitPath))?.[1]?.trim()
+      if (!pointer) return ''
+      dir = path.resolve(path.dirname(gitPath), pointer)
+      const common = readText(path.join(dir, 'commondir')).trim()
+      if (common) dir = path.resolve(dir, common)
+    }
+  } catch {
+    return ''
+  }
+  return readText(path.join(dir, 'config'))
+}
+
+/** The repository name a remote URL ends with (`git@host:team/gym-site.git` → `gym-site`). */
+export function repoFromRemote(url: string): string | null {
+  const trimmed = url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+  const name = trimmed.split(/[/:]/).pop()?.trim() ?? ''
+  return name !== '' && !/\s/.test(name) ? name : null
+}
+
+/** `origin`'s URL, else the first remote's. */
+function remoteUrl(config: string): string | null {
+  let current: string | null = null
+  const urls = new Map<string, string>()
+  for (const line of config.split('\n')) {
+    const section = /^\s*\[remote "([^"]+)"\]/.exec(line)
+    if (section) {
+      current = section[1] ?? null
+      continue
+    }
+    if (/^\s*\[/.test(line)) current = null
+    const url = /^\s*url\s?=\s?(.+)$/.exec(line)?.[1]
+    if (current && url && !urls.has(current)) urls.set(current, url.trim())
+  }
+  return urls.get('origin') ?? urls.values().next().value ?? null
+}
+
 /**
- * Repo: `--repo`, else the nearest package.json `name` above the output
- * folder, else that folder's (or the pyproject's) folder name. Commands come
- * from the same package.json, else the nearest pyproject.toml.
+ * Repo, first found: `--repo`, the discovery document's own `Repo` header,
+ * the git remote's name, the git root's folder name, the nearest manifest's
+ * name (package.json, pyproject.toml), then the output folder's name.
+ * Commands come from the nearest manifest.
  */
-export function projectInfo(outputDir: string, repoOption?: string): ProjectInfo {
+export function projectInfo(outputDir: string, repoOption?: string, discoveryRepo?: string): ProjectInfo {
   const pkgFile = nearest(outputDir, 'package.json')
   const pyFile = nearest(outputDir, 'pyproject.toml')
+  const git = nearest(outputDir, '.git')
   // The closer manifest wins when a Python project sits inside a JS one or the reverse.
   const usePy = pyFile !== null && (pkgFile === null || path.dirname(pyFile).length > path.dirname(pkgFile).length)
-  let repo: string | null = repoOption?.trim() || null
+  let repo: string | null = repoOption?.trim() || discoveryRepo?.replace(/[`*_]/g, '').trim() || null
+  if (!repo && git) {
+    const url = remoteUrl(gitConfig(git))
+    repo = (url ? repoFromRemote(url) : null) ?? (path.basename(path.dirname(git)) || null)
+  }
   let testCommand: string | null = null
   let lintCommand: string | null = null
+  let manifestRoot: string | null = null
   if (usePy && pyFile) {
     const py = pythonCommands(readText(pyFile))
     repo ??= py.name ?? path.basename(path.dirname(pyFile))
     testCommand = py.test
     lintCommand = py.lint
+    manifestRoot = path.dirname(pyFile)
   } else if (pkgFile) {
     const pkg = readJson(pkgFile) ?? {}
     const name = typeof pkg.name === 'string' && pkg.name.trim() ? pkg.name.trim() : null
@@ -78,11 +132,10 @@ export function projectInfo(outputDir: string, repoOption?: string): ProjectInfo
     const npm = npmCommands(pkg)
     testCommand = npm.test
     lintCommand = npm.lint
+    manifestRoot = path.dirname(pkgFile)
   }
-  if (!repo) {
-    const git = nearest(outputDir, '.git')
-    const root = git ? path.dirname(git) : path.basename(path.resolve(outputDir)) === 'specs' ? path.dirname(path.resolve(outputDir)) : path.resolve(outputDir)
-    repo = path.basename(root) || 'repository'
-  }
-  return {repo, testCommand, lintCommand}
+  const resolved = path.resolve(outputDir)
+  const fallbackRoot = path.basename(resolved) === 'specs' ? path.dirname(resolved) : resolved
+  repo ??= path.basename(fallbackRoot) || 'repository'
+  return {repo, testCommand, lintCommand, root: git ? path.dirname(git) : (manifestRoot ?? fallbackRoot)}
 }

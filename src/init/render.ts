@@ -1,5 +1,5 @@
 import {joinLines} from '../model/text.js'
-import type {Scaffold} from './scaffold.js'
+import type {Entry, Scaffold} from './scaffold.js'
 
 /**
  * Print a scaffold as Markdown in the canonical style the formatter emits:
@@ -11,6 +11,18 @@ import type {Scaffold} from './scaffold.js'
 export function renderSpec(spec: Scaffold): string {
   const blocks: string[] = []
   const list = (items: readonly string[]) => items.map((item) => `- ${item}`).join('\n')
+  // Nested items two spaces in; a code block under its item, fenced past any backtick run it holds.
+  const entries = (items: readonly Entry[]) =>
+    items
+      .map((item) => {
+        const lines = [`- ${item.text}`, ...item.children.map((child) => `  - ${child}`)]
+        if (item.code) {
+          const fence = '`'.repeat(Math.max(3, longestRun(item.code.value, '`') + 1))
+          lines.push('', `  ${fence}${item.code.lang ?? ''}`, ...item.code.value.split('\n').map((line) => (line ? `  ${line}` : '')), `  ${fence}`)
+        }
+        return lines.join('\n')
+      })
+      .join('\n')
   const checklist = (items: readonly string[]) => items.map((item) => `- [ ] ${item}`).join('\n')
   const table = (header: readonly string[], rows: ReadonlyArray<readonly string[]>) =>
     [
@@ -30,14 +42,17 @@ export function renderSpec(spec: Scaffold): string {
         ['Type', spec.meta.type],
         ['Repo', spec.meta.repo],
         ['Status', spec.meta.status],
-        ['Created', spec.meta.created]
+        ['Created', spec.meta.created],
+        ...(spec.meta.discovery ? [['Discovery', `\`${spec.meta.discovery}\``]] : [])
       ]
     )
   )
   section('Overview', ...spec.overview)
   section('Skills', 'Load these skills before starting:', list(spec.skills))
-  section('Requirements', list(spec.requirements))
-  if (spec.architecture) section('Architecture', list(spec.architecture))
+  section('Requirements', entries(spec.requirements))
+  if (spec.architecture) {
+    section('Architecture', ...spec.architecture.flatMap((group) => (group.label ? [`**${group.label}**`, entries(group.items)] : [entries(group.items)])))
+  }
   section(
     'Reference Files',
     '**From Discovery:**',
@@ -94,6 +109,16 @@ export function renderSpec(spec: Scaffold): string {
   section('Notes', ...spec.notes.flatMap((group) => (group.label ? [group.label, list(group.items)] : group.items)))
 
   return blocks.join('\n\n') + '\n'
+}
+
+function longestRun(text: string, char: string): number {
+  let best = 0
+  let run = 0
+  for (const c of text) {
+    run = c === char ? run + 1 : 0
+    best = Math.max(best, run)
+  }
+  return best
 }
 
 /** A table cell on one line with its pipes escaped. */

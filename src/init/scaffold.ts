@@ -1,9 +1,18 @@
+import type {Decision, Discovery, DiscoveryItem} from '../discovery/index.js'
+import {emptyDiscovery} from '../discovery/index.js'
 import {promiseFromTitle} from '../model/vocabulary.js'
-import type {DiscoveryDoc} from './discovery.js'
-import {emptyDoc, isLabel} from './discovery.js'
+import {proposePlan} from './plan.js'
+import type {PlanProposal, StreamName} from './plan.js'
 import type {ProjectInfo} from './project.js'
 import type {WorkType, WorkTypeResult} from './work-type.js'
 import {isAgentType} from './work-type.js'
+
+/** A list entry: inline Markdown, with nested items or a code block under it. */
+export interface Entry {
+  text: string
+  children: string[]
+  code: {lang: string | null; value: string} | null
+}
 
 /**
  * A spec to print, shaped like the SpecModel's sections (without positions).
@@ -12,33 +21,14 @@ import {isAgentType} from './work-type.js'
  */
 export interface Scaffold {
   title: string
-  meta: {type: WorkType; repo: string; status: 'draft'; created: string}
+  meta: {type: WorkType; repo: string; status: 'draft'; created: string; discovery: string | null}
   overview: string[]
   skills: string[]
-  requirements: string[]
-  /** Null when the type does not need an Architecture section. */
-  architecture: string[] | null
+  requirements: Entry[]
+  /** Labelled groups (`Key decisions:`); null when the type does not need an Architecture section. */
+  architecture: Array<{label: string; items: Entry[]}> | null
   referenceFiles: {fromDiscovery: string[]; fromSpecResearch: string[]}
-  plan: {
-    workStreams: Array<{name: string; responsibility: string; owns: string; skills: string}>
-    phases: Array<{
-      number: number
-      name: string
-      chunks: Array<{
-        title: string
-        /** Text after the bold title on the checklist line (`(requires agent-spec-builder)`). */
-        note: string
-        stream: string
-        outcome: string
-        /** The table's short outcome. */
-        tableOutcome: string
-        dependsOn: string
-        skills: string
-        subtasks: string[]
-      }>
-    }>
-    communication: Array<{from: string; to: string; when: string; what: string}>
-  }
+  plan: PlanProposal
   acceptance: string[]
   promise: string
   notes: Array<{label: string; items: string[]}>
@@ -49,7 +39,7 @@ export interface ScaffoldOptions {
   workType: WorkTypeResult
   project: ProjectInfo
   created: string
-  /** The discovery document's path as the spec should cite it. */
+  /** The discovery document's path relative to the spec's folder (the Meta `Discovery` row). */
   discoveryPath?: string
 }
 
@@ -95,35 +85,196 @@ export function skillsFor(type: WorkType, result: WorkTypeResult): string[] {
   return [...new Set([skillsByComponent[type as 'backend-api' | 'frontend'], ...found])]
 }
 
-export function buildScaffold(doc: DiscoveryDoc | null, options: ScaffoldOptions): Scaffold {
+const entry = (text: string, children: string[] = [], code: Entry['code'] = null): Entry => ({text, children, code})
+
+/** Text compared for "each once": no emphasis, code marks or case. */
+function plainKey(text: string): string {
+  return text
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+}
+
+/** An item as a requirement: its id kept in front, under its group's heading. */
+function requirementText(item: DiscoveryItem, heading: string | null): string {
+  let text = item.text
+  if (item.id && !text.replace(/[*_]/g, '').startsWith(item.id)) text = `${item.id}: ${text}`
+  if (heading && !plainKey(text).startsWith(plainKey(heading))) text = `${heading}: ${text}`
+  return text
+}
+
+/** A decision once, with its rationale: as written when it was a list item. */
+export function decisionText(decision: Decision): string {
+  if (decision.text !== null) return decision.text
+  const title = [decision.id, decision.title].filter(Boolean).join(': ')
+  const lead = title ? `**${/[.!?]$/.test(title) ? title : `${title}.`}**` : ''
+  const rationale = decision.rationale ? `Rationale: ${decision.rationale}` : ''
+  const close = (part: string) => (/[.!?)*`]$/.test(part) ? part : `${part}.`)
+  return [lead, ...[decision.body, rationale].filter(Boolean).map(close)].filter(Boolean).join(' ')
+}
+
+function itemEntry(item: DiscoveryItem): Entry {
+  return entry(item.text, item.children, item.code)
+}
+
+/** Home folders become `~`; an absolute path inside the repository becomes relative to it. */
+export function repoRelative(file: string, repoRoot: string | null): string {
+  let p = file.trim()
+  if (repoRoot) {
+    const root = repoRoot.replace(/\/+$/, '')
+    if (p === root) return './'
+    if (p.startsWith(`${root}/`)) return p.slice(root.length + 1)
+  }
+  const home = /^(?:\/Users\/[^/]+|\/home\/[^/]+|[A-Za-z]:[\\/]Users[\\/][^\\/]+)(?=[\\/]|$)/.exec(p)
+  if (home) return `~${p.slice(home[0].length)}`
+  if (p.startsWith('/')) p = p.replace(/^\/+/, '')
+  return p
+}
+
+export function buildScaffold(doc: Discovery | null, options: ScaffoldOptions & {repoRoot?: string | null}): Scaffold {
   const type = options.workType.type
   const skills = skillsFor(type, options.workType)
   const buildSkills = skills.filter((s) => s !== 'agent-spec-builder' || isAgentType(type)).join(', ')
-  const d = doc ?? emptyDoc()
+  const d = doc ?? emptyDiscovery()
 
-  const overview = [d.problem[0], d.solution.paragraphs[0], d.context.paragraphs[0]].filter((p): p is string => Boolean(p))
+  const overview = [d.problem[0], d.solution[0], d.context.paragraphs[0]].filter((p): p is string => Boolean(p))
 
-  const solutionRest = d.solution.items.length > 0 ? d.solution.items : d.solution.paragraphs.slice(1).filter((p) => !isLabel(p))
-  const requirements = [...solutionRest, ...d.scope.in]
+  // Requirements: the solution's other paragraphs, then every group in document order, each once.
+  const seen = new Set<string>()
+  const requirements: Entry[] = []
+  const planned: Array<{text: string; label: string; group: string | null}> = []
+  const addRequirement = (text: string, label: string, group: string | null, source: Entry) => {
+    const key = plainKey(text)
+    if (key === '' || seen.has(key)) return
+    seen.add(key)
+    requirements.push({...source, text})
+    planned.push({text, label, group})
+  }
+  for (const paragraph of d.solution.slice(1)) addRequirement(paragraph, paragraph, null, entry(paragraph))
+  for (const group of d.requirements) {
+    for (const item of group.items) addRequirement(requirementText(item, group.heading), item.label, group.heading, itemEntry(item))
+  }
+  for (const item of d.scope.in) addRequirement(requirementText(item, null), item.label, 'Scope', itemEntry(item))
 
-  const decisionSummaries = d.decisions.map((x) => (x.title || x.text).replace(/[.:]\s*$/, ''))
-  const architectureItems = [...decisionSummaries, ...d.constraints]
+  const architecture: Array<{label: string; items: Entry[]}> = []
+  const groupOf = (label: string, items: Entry[]) => {
+    if (items.length > 0) architecture.push({label, items})
+  }
+  groupOf(
+    'Key decisions:',
+    d.decisions.map((x) => entry(decisionText(x)))
+  )
+  groupOf('Constraints:', d.constraints.map(itemEntry))
+  groupOf('Risks:', d.risks.map(itemEntry))
+  groupOf('Context:', [...d.context.paragraphs.slice(1).map((p) => entry(p)), ...d.context.items.map(itemEntry)])
   // The format: Architecture usually/always needed for backend, agent and hybrid work, sometimes for frontend.
-  const needsArchitecture = type !== 'frontend' || architectureItems.length > 0
+  const needsArchitecture = type !== 'frontend' || architecture.length > 0
+  if (needsArchitecture && architecture.length === 0) architecture.push({label: '', items: [entry(placeholders.architecture)]})
 
+  const references: string[] = []
+  const paths: string[] = []
+  for (const ref of d.references) {
+    const file = repoRelative(ref.path, options.repoRoot ?? null)
+    if (paths.includes(file)) continue
+    paths.push(file)
+    references.push(`\`${file}\`${ref.description ? ` — ${ref.description}` : ''}`)
+  }
+  const codebasePaths = [...paths, ...d.context.items.flatMap((item) => [...item.text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] as string))]
+  // Code a stream could own: in the repository, not documentation.
+  const ownable = codebasePaths.filter(
+    (p) => /[/.]/.test(p) && !/^(?:\.\.\/|~|\/)/.test(p) && !/\s/.test(p) && !/[(){}=<>*]/.test(p) && !/^docs?\/|\.(?:md|txt|pdf)$/i.test(p)
+  )
+
+  const skillOf = (stream: StreamName) =>
+    stream === 'agent'
+      ? agentSkills.join(', ')
+      : stream === 'frontend'
+        ? skills.includes('frontend-nextjs')
+          ? 'frontend-nextjs'
+          : buildSkills
+        : skills.includes('backend-api')
+          ? 'backend-api'
+          : buildSkills
+  const plan = proposePlan({
+    type,
+    result: options.workType,
+    requirements: planned,
+    paths: ownable,
+    text: d.prose,
+    skills: skillOf,
+    placeholders: {
+      owns: placeholders.owns,
+      agentOwns: placeholders.agentOwns,
+      outcome: placeholders.outcome,
+      tableOutcome: placeholders.tableOutcome,
+      subtask: placeholders.subtask1,
+      agentOutcome: placeholders.agentOutcome,
+      chunkName: placeholders.chunkName
+    }
+  })
+
+  const criteria = d.success.map((item) => (item.children.length > 0 ? `${item.text.replace(/:?$/, ':')} ${item.children.join(', ')}` : item.text))
+  const acceptance = [
+    ...(criteria.length > 0 ? criteria : [placeholders.criterion]),
+    // Unknown commands: a conventional guess (`acceptance-criteria` wants a runnable one) flagged by
+    // a text placeholder (`no-placeholders` does not look inside inline code).
+    options.project.testCommand ? `All tests pass: \`${options.project.testCommand}\`` : `All tests pass: \`make test\` ${placeholders.testCommand}`,
+    options.project.lintCommand ? `Linting clean: \`${options.project.lintCommand}\`` : `Linting clean: \`make lint\` ${placeholders.lintCommand}`
+  ]
+
+  // Notes: what future readers should know that no other section holds.
+  const notes: Scaffold['notes'] = []
+  const open = d.questions.filter((q) => !q.resolved)
+  const resolved = d.questions.filter((q) => q.resolved)
+  if (open.length > 0) notes.push({label: 'Open questions from discovery:', items: open.map((q) => q.text)})
+  if (resolved.length > 0) notes.push({label: 'Resolved during discovery:', items: resolved.map((q) => q.text)})
+  if (d.scope.out.length > 0) notes.push({label: 'Out of scope:', items: d.scope.out.map((i) => i.text)})
+  if (d.scope.deferred.length > 0) notes.push({label: 'Deferred:', items: d.scope.deferred.map((i) => i.text)})
+  if (d.otherSources.length > 0) notes.push({label: 'Other sources consulted during discovery:', items: d.otherSources.map((i) => i.text)})
+  if (d.uncarried.length > 0) {
+    notes.push({
+      label: '',
+      items: [
+        `Not carried over from the discovery document (narrative, diagrams and examples stay there): ${d.uncarried.map((h) => `\`${h.replace(/`/g, "'")}\``).join(', ')}.`
+      ]
+    })
+  }
+  if (notes.length === 0) notes.push({label: '', items: [placeholders.notes]})
+
+  return {
+    title: options.title,
+    meta: {type, repo: options.project.repo, status: 'draft', created: options.created, discovery: options.discoveryPath ?? null},
+    overview: overview.length > 0 ? overview : [placeholders.overview],
+    skills,
+    requirements: requirements.length > 0 ? requirements : [entry(placeholders.requirement)],
+    architecture: needsArchitecture ? architecture : null,
+    referenceFiles: {
+      // A backticked path, as `reference-files` expects of every entry (and as the fix skeleton writes it).
+      fromDiscovery: references.length > 0 ? references : [`\`${placeholders.path}\` — ${placeholders.fromDiscovery}`],
+      fromSpecResearch: [`\`${placeholders.path}\` — ${placeholders.fromSpecResearch}`]
+    },
+    plan: doc ? plan : blankPlan(type, buildSkills),
+    acceptance,
+    promise: promiseFromTitle(options.title),
+    notes
+  }
+}
+
+/** The template's own skeleton, for a title without a discovery document. */
+function blankPlan(type: WorkType, buildSkills: string): PlanProposal {
   const hybrid = type === 'hybrid'
-  const workStreams: Scaffold['plan']['workStreams'] = [
+  const workStreams: PlanProposal['workStreams'] = [
     {name: placeholders.streamName, responsibility: placeholders.responsibility, owns: placeholders.owns, skills: buildSkills}
   ]
-  if (hybrid) {
+  if (hybrid)
     workStreams.push({
       name: 'agent',
       responsibility: 'The agent system, specified by agent-spec-builder',
       owns: placeholders.agentOwns,
       skills: agentSkills.join(', ')
     })
-  }
-  const phases: Scaffold['plan']['phases'] = [
+  const phases: PlanProposal['phases'] = [
     {
       number: 1,
       name: placeholders.phaseName,
@@ -163,44 +314,5 @@ export function buildScaffold(doc: DiscoveryDoc | null, options: ScaffoldOptions
   const communication = hybrid
     ? [{from: placeholders.streamName, to: 'agent', when: 'After Phase 1', what: placeholders.agentCommunication}]
     : [{from: placeholders.streamName, to: 'all', when: 'After Phase 1', what: placeholders.communication}]
-
-  const acceptance = [
-    ...(d.successCriteria.length > 0 ? d.successCriteria : [placeholders.criterion]),
-    // Unknown commands: a conventional guess (`acceptance-criteria` wants a runnable one) flagged by
-    // a text placeholder (`no-placeholders` does not look inside inline code).
-    options.project.testCommand ? `All tests pass: \`${options.project.testCommand}\`` : `All tests pass: \`make test\` ${placeholders.testCommand}`,
-    options.project.lintCommand ? `Linting clean: \`${options.project.lintCommand}\`` : `Linting clean: \`make lint\` ${placeholders.lintCommand}`
-  ]
-
-  const notes: Scaffold['notes'] = []
-  if (options.discoveryPath) notes.push({label: '', items: [`Scaffolded from the discovery document \`${options.discoveryPath}\`.`]})
-  if (d.decisions.length > 0) {
-    notes.push({
-      label: 'Key decisions from discovery:',
-      items: d.decisions.map((x) => (x.title && !x.text.includes(x.title) ? `**${x.title}:** ${x.text}` : x.text))
-    })
-  }
-  if (d.openQuestions.length > 0) notes.push({label: 'Open questions from discovery:', items: d.openQuestions})
-  if (d.scope.out.length > 0) notes.push({label: 'Out of scope:', items: d.scope.out})
-  if (d.scope.deferred.length > 0) notes.push({label: 'Deferred:', items: d.scope.deferred})
-  if (notes.length === 0) notes.push({label: '', items: [placeholders.notes]})
-
-  return {
-    title: options.title,
-    meta: {type, repo: options.project.repo, status: 'draft', created: options.created},
-    overview: overview.length > 0 ? overview : [placeholders.overview],
-    skills,
-    requirements: requirements.length > 0 ? requirements : [placeholders.requirement],
-    architecture: needsArchitecture ? (architectureItems.length > 0 ? architectureItems : [placeholders.architecture]) : null,
-    referenceFiles: {
-      // A backticked path, as `reference-files` expects of every entry (and as the fix skeleton writes it).
-      fromDiscovery: d.referenceFiles.length > 0 ? d.referenceFiles : [`\`${placeholders.path}\` — ${placeholders.fromDiscovery}`],
-      fromSpecResearch: [`\`${placeholders.path}\` — ${placeholders.fromSpecResearch}`]
-    },
-    plan: {workStreams, phases, communication},
-    acceptance,
-    promise: promiseFromTitle(options.title),
-    notes
-  }
+  return {workStreams, phases, communication}
 }
-

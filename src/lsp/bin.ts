@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import {createUnifiedLanguageServer} from 'unified-language-server'
-import {engineDefaults} from '../engine/engine.js'
+import {createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter} from 'vscode-languageserver/node.js'
 import {packageInfo} from '../engine/package-info.js'
-import {processor} from './processor.js'
+import {checkedFrames} from './framing.js'
+import {startServer} from './server.js'
 
 const usage = 'Usage: spec-lint-language-server --stdio (or --node-ipc, --socket=<port>, --pipe=<name>)'
 const args = process.argv.slice(2)
@@ -15,14 +15,19 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stderr.write(`spec-lint-language-server: missing transport; ${usage}\n`)
   process.exitCode = 2
 } else {
-  createUnifiedLanguageServer({
-    configurationSection: 'specLint',
-    ignoreName: engineDefaults.ignoreName,
-    pluginPrefix: engineDefaults.pluginPrefix,
-    // Always this package's processor: an absolute URL resolves to itself, so
-    // the server never goes looking for a workspace copy.
-    processorName: new URL('processor.js', import.meta.url).href,
-    processorSpecifier: 'processor',
-    defaultProcessor: processor
-  })
+  // Lint messages are Errors whose stacks are never shown; capturing them cost a fifth of a lint.
+  Error.stackTraceLimit = 0
+  serve()
+}
+
+function serve(): void {
+  if (args.includes('--stdio')) {
+    const input = checkedFrames(process.stdin, (reason) => {
+      // Nothing more can be read in step with the client: say why and stop.
+      process.stderr.write(`spec-lint-language-server: ${reason}; exiting\n`, () => process.exit(1))
+    })
+    startServer(createConnection(new StreamMessageReader(input), new StreamMessageWriter(process.stdout)))
+  } else {
+    startServer(createConnection(ProposedFeatures.all))
+  }
 }

@@ -1,14 +1,17 @@
-import type {Root} from 'mdast'
-import type {Plugin, Processor} from 'unified'
-import {unified} from 'unified'
+import fs from 'node:fs'
+import path from 'node:path'
+import ignoreModule from 'ignore'
+import type {PluggableList} from 'unified'
 import {Configuration} from 'unified-engine'
 import type {ConfigResult, Options as EngineOptions} from 'unified-engine'
-import type {VFile} from 'vfile'
 import recommended from '../../presets/recommended.js'
 import {transformConfig} from '../engine/config.js'
 import {engineDefaults} from '../engine/engine.js'
-import {dropRelatedCauses, flattenCauses} from '../report/index.js'
-import {source} from '../rule.js'
+
+export interface Setup {
+  plugins: PluggableList
+  settings: Record<string, unknown>
+}
 
 function load(configuration: Configuration, filePath: string): Promise<ConfigResult> {
   return new Promise((resolve, reject) => {
@@ -20,43 +23,49 @@ function load(configuration: Configuration, filePath: string): Promise<ConfigRes
 }
 
 /**
- * Configure the rules per file, the way the CLI does: `.speclintrc*` and the
- * `specLint` package field through spec-lint's config transform, the
- * recommended preset when there is none. unified-language-server passes
- * only `rcName`, `packageField`, `plugins` and the ignore options to
- * unified-engine (no `defaultConfig`, no `configTransform`), so the server
- * finds no configuration itself and this plugin loads it with
- * unified-engine's own `Configuration`, then runs the configured plugins on
- * the tree. A fresh `Configuration` per run picks up edits to config files.
+ * The rules for one file, configured the way the CLI does: `.speclintrc*`
+ * and the `specLint` package field through spec-lint's config transform,
+ * the recommended preset when there is none. A fresh `Configuration` per run
+ * (about 2 ms) picks up edits to config files without a watcher.
  */
-export default function specConfiguration(this: Processor) {
-  return async function (tree: Root, file: VFile): Promise<undefined> {
-    if (!file.path) return
-    const configuration = new Configuration({
-      cwd: file.cwd,
-      rcName: engineDefaults.rcName,
-      packageField: engineDefaults.packageField,
-      pluginPrefix: engineDefaults.pluginPrefix,
-      detectConfig: true,
-      defaultConfig: recommended,
-      configTransform: transformConfig as EngineOptions['configTransform']
-    })
-    let config: ConfigResult
+export async function setupFor(filePath: string, cwd: string): Promise<Setup> {
+  const configuration = new Configuration({
+    cwd,
+    rcName: engineDefaults.rcName,
+    packageField: engineDefaults.packageField,
+    pluginPrefix: engineDefaults.pluginPrefix,
+    detectConfig: true,
+    defaultConfig: recommended,
+    configTransform: transformConfig as EngineOptions['configTransform']
+  })
+  const config = await load(configuration, filePath)
+  const plugins: PluggableList = []
+  for (const [plugin, options] of config.plugins) {
+    if (options !== false) plugins.push(options === undefined ? [plugin] : [plugin, options])
+  }
+  return {plugins, settings: {...config.settings}}
+}
+
+/**
+ * Whether `.speclintignore` (the closest one up from the file, patterns
+ * relative to its folder, as unified-engine reads it) ignores the file.
+ */
+export function isIgnored(filePath: string): boolean {
+  let directory = path.dirname(filePath)
+  for (;;) {
+    const candidate = path.join(directory, engineDefaults.ignoreName)
+    let patterns: string | undefined
     try {
-      config = await load(configuration, file.path)
-    } catch (error) {
-      const cause = error instanceof Error ? error : new Error(String(error))
-      file.message('Cannot load the spec-lint configuration', {source, ruleId: 'config', cause}).fatal = true
-      // unified-language-server appends a message's `cause.stack`: fold it into one line.
-      flattenCauses([file])
-      return
+      patterns = fs.readFileSync(candidate, 'utf8')
+    } catch {
+      patterns = undefined
     }
-    const processor = unified().data('settings', config.settings)
-    for (const [plugin, options] of config.plugins) {
-      if (options !== false) processor.use(plugin as Plugin<unknown[], Root>, options)
+    if (patterns !== undefined) {
+      const relative = path.relative(directory, filePath)
+      return relative !== '' && !relative.startsWith('..') && ignoreModule.default().add(patterns).ignores(relative)
     }
-    await processor.run(tree, file)
-    flattenCauses([file])
-    dropRelatedCauses([file])
+    const parent = path.dirname(directory)
+    if (parent === directory) return false
+    directory = parent
   }
 }

@@ -1,6 +1,7 @@
 import {joinLines} from './text.js'
 import {isNoneValue} from './vocabulary.js'
-import type {Cell, Chunk, Phase, Plan, Position, SpecModel, Stream} from './schema.js'
+import type {Cell, Chunk, DependencyRef, Phase, Plan, Position, SpecModel, Stream} from './schema.js'
+import {normalizeTitle} from './text.js'
 
 /** The plan the structural plan rules check: the template's Execution Plan, not the older Work Breakdown. */
 export function executionPlan(spec: SpecModel): Plan | null {
@@ -65,3 +66,22 @@ export function itemSource(source: string, position: Position): string {
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
   return joinLines(text).trim()
 }
+
+/** The Execution Plan's own heading, for a message about the plan as a whole. */
+export function planHeadingPosition(spec: SpecModel): Position | undefined {
+  return spec.sections.find((section) => section.canonical === 'Execution Plan')?.headingPosition
+}
+
+/** Phases that hold chunks. */
+export function chunkPhases(plan: Plan): Phase[] {
+  return plan.phases.filter((phase) => phase.chunks.length > 0)
+}
+
+/** What a dependency names, so that the table's and the detail's `Depends On` merge. */
+export function refIdentity(ref: DependencyRef): string {
+  if (ref.kind === 'chunk') return `chunk:${ref.target ?? ''}`
+  if (ref.kind === 'phase') return `phase:${ref.phase ?? ''}`
+  if (ref.kind === 'none') return 'none'
+  return `text:${normalizeTitle(ref.text)}`
+}
+

@@ -99,6 +99,8 @@ export const streamSchema = z.object({
   name: z.string(),
   responsibility: z.string(),
   owns: z.array(pathPatternSchema),
+  /** Parts of the Owns cell that are neither a path nor a glob (prose: `PWA/manifest`, `agent service → see …`). */
+  ownsProse: z.array(pathPatternSchema),
   skills: z.array(z.string()),
   position: positionSchema,
   /** Cells by column name (lower case), for exact places. */
@@ -160,6 +162,8 @@ export const chunkSchema = z.object({
   key: z.string(),
   id: z.string().nullable(),
   title: z.string(),
+  /** The whole text the chunk was written with: its title and everything after it but fields and sub-tasks. */
+  text: z.string(),
   slug: z.string(),
   phase: z.number().int().nullable(),
   phaseIndex: z.number().int(),
@@ -184,7 +188,9 @@ export const phaseSchema = z.object({
   table: tableSchema.nullable(),
   rows: z.array(chunkRowSchema),
   details: z.array(chunkDetailSchema),
-  chunks: z.array(chunkSchema)
+  chunks: z.array(chunkSchema),
+  /** List items that are not chunks: no checkbox, no bold title, no chunk id, no table row (to-dos, client actions). */
+  bullets: z.array(textItemSchema)
 })
 
 export const communicationRowSchema = z.object({
@@ -256,6 +262,8 @@ export const specSchema = z.object({
   overview: z.object({position: positionSchema, blocks: z.array(textItemSchema)}).nullable(),
   skills: z.array(skillSchema),
   requirements: z.array(requirementSchema),
+  /** Sections whose content is an explicit "none" (`- None`, `(none framework-specific)`, `—`). */
+  statedNone: z.array(sectionNameSchema),
   referenceFiles: z.array(referenceGroupSchema),
   plan: planSchema.nullable(),
   /** All chunks of all phases, in document order. */

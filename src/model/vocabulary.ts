@@ -196,3 +196,51 @@ export function upperSnake(text: string): string {
     .replace(/^_+|_+$/g, '')
     .toUpperCase()
 }
+
+// Requirements ---------------------------------------------------------------
+
+/**
+ * A requirement id as specs write them before the text: `R3`, `FR-2`,
+ * `NFR-1`, `REQ-12`, `R1.2`, optionally bold or bracketed (`**R1**:`, `[R2]`).
+ */
+export const requirementIdPrefix =
+  /^\s*[[(]?(?:\*\*|__)?((?:R|FR|NFR|REQ|RQ|UR|SR|BR|US)-?\d{1,6}(?:\.\d{1,6}){0,3})(?:\*\*|__)?[\])]?(?:\s*[:.)—–-])?\s+/
+
+/** The id a requirement's text starts with, if any. */
+export function requirementIdOf(text: string): string | null {
+  return requirementIdPrefix.exec(text)?.[1] ?? null
+}
+
+/**
+ * Words that promise a quality without saying how it is measured, as in
+ * "fast", "scalable", "intuitive". `requirements-measurable` asks for a
+ * number, a unit, a command or a named behaviour beside them; its `words`
+ * option replaces this list.
+ */
+export const vagueQualityWords = [
+  'fast',
+  'faster',
+  'quick',
+  'quickly',
+  'performant',
+  'efficient',
+  'efficiently',
+  'scalable',
+  'intuitive',
+  'intuitively',
+  'robust',
+  'seamless',
+  'seamlessly',
+  'user-friendly',
+  'easy',
+  'easily',
+  'simple',
+  'reliable',
+  'reliably',
+  'flexible',
+  'smooth',
+  'smoothly',
+  'lightweight',
+  'high-performance',
+  'low-latency'
+] as const

@@ -39,10 +39,10 @@ export function reporterCompact(files: VFile[], options: CompactOptions = {}): s
       }
     })
     const whereWidth = Math.max(...rows.map((r) => r.where.length))
-    const reasonWidth = Math.min(100, Math.max(...rows.map((r) => r.reason.length)))
     for (const row of rows) {
       const level = row.level === 'error' ? paint(31, 'error  ') : paint(33, 'warning')
-      lines.push(`${row.where.padEnd(whereWidth)}  ${level}  ${row.reason.padEnd(reasonWidth)}  ${paint(90, row.rule)}`.trimEnd())
+      // The reason is not padded to the longest one: a long message would push every line past 80 columns.
+      lines.push(`${row.where.padEnd(whereWidth)}  ${level}  ${row.reason}  ${paint(90, row.rule)}`.trimEnd())
       if (row.extra) lines.push(`    ${row.extra}`)
     }
   }
@@ -71,9 +71,7 @@ function where(message: VFileMessage): string {
   if (!place) return '1:1'
   if ('start' in place) {
     const {start, end} = place
-    return start.line === end.line && start.column === end.column
-      ? `${start.line}:${start.column}`
-      : `${start.line}:${start.column}-${end.line}:${end.column}`
+    return start.line === end.line && start.column === end.column ? `${start.line}:${start.column}` : `${start.line}:${start.column}-${end.line}:${end.column}`
   }
   return `${place.line}:${place.column}`
 }

@@ -133,9 +133,7 @@ export function reporterSarif(files: VFile[], options: SarifOptions = {}): strin
           {
             physicalLocation: {
               artifactLocation: {uri, uriBaseId: '%SRCROOT%'},
-              ...(span
-                ? {region: {startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column}}
-                : {})
+              ...(span ? {region: {startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column}} : {})
             }
           }
         ],

@@ -1,12 +1,7 @@
 import {spawn} from 'node:child_process'
 import type {ChildProcessWithoutNullStreams} from 'node:child_process'
 import path from 'node:path'
-import {
-  createProtocolConnection,
-  PublishDiagnosticsNotification,
-  StreamMessageReader,
-  StreamMessageWriter
-} from 'vscode-languageserver-protocol/node.js'
+import {createProtocolConnection, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter} from 'vscode-languageserver-protocol/node.js'
 import type {ProtocolConnection, PublishDiagnosticsParams} from 'vscode-languageserver-protocol/node.js'
 
 export const serverBin = path.resolve(import.meta.dirname, '../../dist/src/lsp/bin.js')
@@ -24,6 +19,8 @@ export interface LspClient {
   connection: ProtocolConnection
   child: ChildProcessWithoutNullStreams
   stderr: () => string
+  /** Every diagnostics notification received so far, in order. */
+  published: PublishDiagnosticsParams[]
   /** The next diagnostics for `uri` that satisfy `test` (already received ones count). */
   diagnostics(uri: string, test?: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>
   close(): Promise<void>
@@ -38,8 +35,10 @@ export function startServer(cwd: string): LspClient {
   })
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
   const received: PublishDiagnosticsParams[] = []
+  const published: PublishDiagnosticsParams[] = []
   const waiters: Array<{uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void}> = []
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params)
     const waiter = waiters.find((w) => w.uri === params.uri && w.test(params))
     if (waiter) {
       waiters.splice(waiters.indexOf(waiter), 1)
@@ -52,6 +51,7 @@ export function startServer(cwd: string): LspClient {
     connection,
     child,
     stderr: () => errors,
+    published,
     diagnostics(uri, test = () => true) {
       const index = received.findIndex((p) => p.uri === uri && test(p))
       if (index !== -1) return Promise.resolve(received.splice(index, 1)[0] as PublishDiagnosticsParams)

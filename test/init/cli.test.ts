@@ -58,7 +58,9 @@ describe('spec-lint init', () => {
     const spec = fs.readFileSync(path.join(root, 'specs/recipe-box.md'), 'utf8')
     expect(spec).toMatch(/^\| Repo +\| acme-web +\|\n\| Status +\| draft +\|\n\| Created +\| 2026-01-10 +\|$/m)
     expect(spec).toContain('- [ ] All tests pass: `npm test`\n- [ ] Linting clean: `npm run lint`\n')
-    expect(spec).toContain('Scaffolded from the discovery document `docs/frontend.md`.')
+    // The discovery is cited relative to the spec (as `discovery-coverage` resolves a Meta row), never absolutely.
+    expect(spec).toMatch(/^\| Discovery +\| `\.\.\/docs\/frontend\.md` +\|$/m)
+    expect(spec).not.toContain(root)
     expect(await lintErrors(spec)).toEqual([])
     expect(listing(path.join(root, 'specs'))).toEqual(['recipe-box.md'])
   })
@@ -110,14 +112,16 @@ describe('spec-lint init', () => {
     expect(a).toContain("- [ ] All tests pass: `make test` [replace with this repository's test command]")
   })
 
-  it('puts the hybrid agent chunk in Phase 2 and honours --type', async () => {
+  it('puts the hybrid agent chunk in the last phase and honours --type', async () => {
     const root = repo()
     const result = await inProcess([path.join(root, 'docs/hybrid.md'), '--date', '2026-01-10', '-o', path.join(root, 'specs/support-reply-assistant.md')])
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^type: hybrid \(backend-api: "endpoint", "API", "database"; frontend: "page", "components"; agent: "agents", "prompts", "LLM"\)\n/)
+    expect(result.stdout).toMatch(
+      /^type: hybrid \(backend-api: "endpoint", "API", "database"; frontend: "page", "components"; agent: "agents", "prompts", "LLM"\)\n/
+    )
     const spec = fs.readFileSync(path.join(root, 'specs/support-reply-assistant.md'), 'utf8')
     expect(result.stdout).toMatch(/\nnext: run agent-spec-builder on .*hybrid\.md for the `Agent system` chunk\n$/)
-    expect(spec).toMatch(/### Phase 2: Agent system \(blocked by Phase 1\)\n[\s\S]*- \[ \] \*\*Agent system\*\* \(requires agent-spec-builder\)\n/)
+    expect(spec).toMatch(/### Phase 4: Agent system \(blocked by Phase 3\)\n[\s\S]*- \[ \] \*\*Agent system\*\* \(requires agent-spec-builder\)\n/)
     const typed = await inProcess(['init', path.join(root, 'docs/hybrid.md'), '--type', 'frontend', '-o', path.join(root, 'specs/t.md')])
     expect(typed.stdout).toMatch(/^type: frontend \(from --type\)\n/)
     expect(fs.readFileSync(path.join(root, 'specs/t.md'), 'utf8')).not.toContain('requires agent-spec-builder')
@@ -132,6 +136,11 @@ describe('spec-lint init', () => {
     const cases: Array<[string[], RegExp]> = [
       [['init', doc, '--type', 'fullstack'], /^spec-lint: unexpected type `fullstack`, expected one of `backend-api`, /],
       [['init', doc, '--date', '2026-02-30'], /^spec-lint: unexpected date `2026-02-30`, expected `YYYY-MM-DD`; usage/],
+      // What `meta-created` would reject is refused up front.
+      [
+        ['init', doc, '--date', '2999-01-01'],
+        /^spec-lint: unexpected date `2999-01-01` in the future, expected today \(`\d{4}-\d{2}-\d{2}`\) or earlier; usage/
+      ],
       [['init', doc, '--colour'], /^spec-lint: unexpected option `--colour`; usage/],
       [['init', doc, '--type'], /^spec-lint: Option '--type <value>' argument missing; usage/],
       [['init', doc, doc], /^spec-lint: expected one discovery document, got 2; usage/],
@@ -185,5 +194,26 @@ describe('spec-lint init', () => {
     expect(result.code).toBe(3)
     expect(result.stdout).toBe('type: agent-dspy (from --type)\n')
     expect(listing(path.join(root, 'specs'))).toEqual([])
+  })
+
+  it('names the repo from the discovery header, else the git remote, else the git root, before the manifest', async () => {
+    const root = repo({name: 'manifest-name'})
+    const spec = (file: string) => fs.readFileSync(path.join(root, file), 'utf8')
+    const repoRow = (file: string) => /^\| Repo +\| (\S+) +\|$/m.exec(spec(file))?.[1]
+    fs.writeFileSync(path.join(root, 'docs/headed.md'), '# Discovery: Headed\n\n**Repo:** `parcel-hub`\n\n## Problem\n\nShops poll the API.\n')
+    expect((await inProcess([path.join(root, 'docs/headed.md'), '-o', path.join(root, 'specs/h.md'), '--date', '2026-01-10'])).code).toBe(0)
+    expect(repoRow('specs/h.md')).toBe('parcel-hub')
+    fs.mkdirSync(path.join(root, '.git'))
+    fs.writeFileSync(path.join(root, '.git/config'), '[core]\n\tbare = false\n')
+    await inProcess([path.join(root, 'docs/backend-api.md'), '-o', path.join(root, 'specs/a.md'), '--date', '2026-01-10'])
+    expect(repoRow('specs/a.md')).toBe(path.basename(root))
+    fs.writeFileSync(
+      path.join(root, '.git/config'),
+      '[remote "origin"]\n\turl = git@example.com:team/billing-service.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n'
+    )
+    await inProcess([path.join(root, 'docs/backend-api.md'), '-o', path.join(root, 'specs/b.md'), '--date', '2026-01-10'])
+    expect(repoRow('specs/b.md')).toBe('billing-service')
+    await inProcess([path.join(root, 'docs/backend-api.md'), '-o', path.join(root, 'specs/c.md'), '--date', '2026-01-10', '--repo', 'given'])
+    expect(repoRow('specs/c.md')).toBe('given')
   })
 })

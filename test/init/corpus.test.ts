@@ -16,18 +16,36 @@ describe.runIf(fs.existsSync(corpus))('init over ../shared/corpus/discovery', ()
     const model = modelOf(markdown)
     expect(model.title?.text).toBe('Next Gen Fight Hub website')
     expect(model.promise?.value).toBe('NEXT_GEN_FIGHT_HUB_WEBSITE_COMPLETE')
+    // Both paths of `a + b — …`, and both folders of `a/ and b/`, each an entry.
     expect(model.referenceFiles[0]?.entries.map((e) => e.path)).toEqual([
       '../The Pad Guy/tailwind.config.ts',
       '../The Pad Guy/lib/billing/',
       '../The Pad Guy/lib/email/send.ts',
       '../The Pad Guy/app/about/page.tsx',
+      '../The Pad Guy/components/about/StoryTimeline.tsx',
       '../The Pad Guy/GO-LIVE.md',
       '../The Pad Guy/imagery-and-context/imagery/',
+      '../The Pad Guy/public/images/',
       '../../Hayden Media Masters/DCIM/'
     ])
-    // Eight decisions and four constraints; eight open questions in Notes.
-    expect(markdown.match(/^## Architecture\n\n((?:- .*\n)+)/m)?.[1]?.split('\n').filter(Boolean)).toHaveLength(12)
-    expect(markdown).toContain('Open questions from discovery:\n\n- **RESOLVED — TRB £85 boxing membership IS shown on the site.**')
+    // The sitemap's 7 routes, the 8 prices, the 7 timetable days and the 6 coaches are requirements.
+    const requirements = model.requirements.map((r) => r.text)
+    expect(requirements.filter((r) => r.startsWith('Sitemap: '))).toHaveLength(7)
+    expect(requirements.filter((r) => /^Pricing: \S.* — Price: /.test(r))).toHaveLength(8)
+    expect(requirements.filter((r) => /^Timetable: (?:MON|TUE|WED|THU|FRI|SAT|SUN) — /.test(r))).toHaveLength(7)
+    expect(requirements.filter((r) => /^Coaches: .* — Discipline: /.test(r))).toHaveLength(6)
+    // Eight decisions, each once, in Architecture with its text; none repeated in Notes.
+    const architecture = markdown.slice(markdown.indexOf('## Architecture'), markdown.indexOf('## Reference Files'))
+    expect(architecture).toContain('- **Marketing site, not an app.** No accounts, no Supabase, no Mux.')
+    expect(markdown.match(/Marketing site, not an app/g)).toHaveLength(1)
+    // RESOLVED questions leave the open ones, kept with their resolution.
+    const notes = markdown.slice(markdown.indexOf('## Notes'))
+    const open = notes.slice(notes.indexOf('Open questions from discovery:'), notes.indexOf('Resolved during discovery:'))
+    expect(open).not.toContain('RESOLVED')
+    expect(notes).toContain('Resolved during discovery:\n\n- **RESOLVED — TRB £85 boxing membership IS shown on the site.**')
+    // The success statement is an acceptance criterion; no absolute path anywhere.
+    expect(model.acceptance?.criteria[0]?.text).toMatch(/^More trial walk-ins and more memberships/)
+    expect(markdown).not.toMatch(/\/work\/|\/Users\/|\/home\//)
     expect(await lintErrors(markdown)).toEqual([])
   })
 

@@ -1,9 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {classifyHeading, discoveryTitle, hasContent, readDiscovery} from '../../src/init/discovery.js'
+import {classifyHeading, discoveryTitle, hasContent, readDiscovery} from '../../src/discovery/index.js'
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/discovery')
+/** Item texts, as written. */
+const texts = (items: ReadonlyArray<{text: string}>) => items.map((item) => item.text)
 const read = (name: string) => readDiscovery(fs.readFileSync(path.join(fixtures, name), 'utf8'))
 
 describe('discovery headings', () => {
@@ -43,33 +45,30 @@ describe('readDiscovery', () => {
     expect(doc.title).toBe('Invoice Export API')
     expect(doc.headers).toEqual({Created: '2026-01-12', Status: 'Ready for spec creation'})
     expect(doc.problem[0]).toMatch(/^Finance exports invoices by hand .* one file in five\.$/)
-    expect(doc.solution.items).toEqual([
+    expect(doc.requirements.filter((g) => g.source === 'solution').flatMap((g) => g.items.map((i) => i.text))).toEqual([
       '`GET /exports/invoices` returns invoices for a date range as CSV or JSON',
       'Exports are generated from the `invoice_export` database view',
       'Each export is logged with who ran it and how many rows it had'
     ])
-    expect(doc.decisions.map((d) => d.title)).toEqual([
-      'Read-only database view',
-      'Token authentication with the existing API keys',
-      'Streaming responses'
-    ])
+    expect(doc.decisions.map((d) => d.title)).toEqual(['Read-only database view', 'Token authentication with the existing API keys', 'Streaming responses'])
     expect(doc.constraints).toHaveLength(2)
-    expect(doc.scope).toEqual({
+    expect({in: texts(doc.scope.in), out: texts(doc.scope.out), deferred: texts(doc.scope.deferred)}).toEqual({
       in: ['CSV and JSON formats', 'Date-range filtering by issue date'],
       out: ['Scheduling exports', 'Export to the accounting system directly'],
       deferred: ['XLSX format']
     })
     expect(doc.context.paragraphs).toHaveLength(1)
-    expect(doc.referenceFiles).toEqual([
-      '`src/api/routes/reports.py` — Existing reporting endpoints',
-      '`src/models/invoice.py` — Invoice model and relationships',
-      '`docs/api-auth.md` — API key authentication'
+    expect(doc.references.map((r) => [r.path, r.description])).toEqual([
+      ['src/api/routes/reports.py', 'Existing reporting endpoints'],
+      ['src/models/invoice.py', 'Invoice model and relationships'],
+      ['docs/api-auth.md', 'API key authentication']
     ])
-    expect(doc.successCriteria).toEqual([
+    expect(texts(doc.success)).toEqual([
       "An export of one month of invoices matches the admin screen's totals",
       'Unauthorised users receive 403 from the export endpoint'
     ])
-    expect(doc.openQuestions).toEqual(['Should the export include voided invoices?', 'Do we need a row limit per request?'])
+    expect(texts(doc.questions)).toEqual(['Should the export include voided invoices?', 'Do we need a row limit per request?'])
+    expect(doc.questions.map((q) => q.resolved)).toEqual([false, false])
     expect(Object.keys(doc.found).sort()).toEqual(
       ['constraints', 'context', 'decisions', 'next', 'problem', 'questions', 'references', 'scope', 'solution', 'success'].sort()
     )
@@ -79,17 +78,17 @@ describe('readDiscovery', () => {
     const doc = read('frontend.md')
     expect(doc.title).toBe('Recipe Box')
     expect(doc.found.decisions).toBe('Key decisions (with rationale)')
-    expect(doc.scope.in).toEqual(['Card grid, detail page, cook mode'])
-    expect(doc.scope.out).toEqual(['User accounts and saved favourites'])
+    expect(texts(doc.scope.in)).toEqual(['Card grid, detail page, cook mode'])
+    expect(texts(doc.scope.out)).toEqual(['User accounts and saved favourites'])
   })
 
   it('reads decisions written as subsections with a Rationale line and ✓ success criteria', () => {
     const doc = read('pure-agent.md')
-    expect(doc.decisions).toEqual([
-      {title: 'Three agent roles', text: "Separate prompts for finding, reading and editing keep each agent's context small."},
-      {title: 'LangGraph orchestration', text: 'The graph gives retries and checkpoints between agents for free.'}
+    expect(doc.decisions.map(({title, body, rationale}) => ({title, body, rationale}))).toEqual([
+      {title: 'Three agent roles', body: '', rationale: "Separate prompts for finding, reading and editing keep each agent's context small."},
+      {title: 'LangGraph orchestration', body: '', rationale: 'The graph gives retries and checkpoints between agents for free.'}
     ])
-    expect(doc.successCriteria).toEqual(['A weekly digest covers every paper the scout agent found', 'Each summary cites its paper'])
+    expect(texts(doc.success)).toEqual(['A weekly digest covers every paper the scout agent found', 'Each summary cites its paper'])
     expect(doc.found.questions).toBe('Open Questions for Spec Creation')
   })
 
@@ -97,7 +96,9 @@ describe('readDiscovery', () => {
     const doc = read('no-scope.md')
     expect(doc.found.scope).toBeUndefined()
     expect(doc.scope).toEqual({in: [], out: [], deferred: []})
-    expect(doc.extraSections).toEqual(['Delivery guarantees (extra section)'])
+    // A domain section is carried as structured requirements, not dropped.
+    expect(doc.requirements.map((g) => [g.source, g.heading])).toEqual([['structured', 'Delivery guarantees']])
+    expect(doc.uncarried).toEqual([])
     expect(doc.decisions).toHaveLength(2)
     expect(hasContent(doc)).toBe(true)
   })
@@ -106,7 +107,7 @@ describe('readDiscovery', () => {
     const doc = read('no-sections.md')
     expect(doc.title).toBe('Meeting notes')
     expect(doc.found).toEqual({})
-    expect(doc.extraSections).toEqual(['Attendees'])
+    expect(doc.requirements.map((g) => g.heading)).toEqual(['Attendees'])
     expect(hasContent(doc)).toBe(false)
   })
 
@@ -115,7 +116,7 @@ describe('readDiscovery', () => {
       '# X\n\n## Problem\n\nBuilding skills is currently:\n\n1. **Repetitive** - same steps\n2. **Slow** - hours each\n\n## Solution\n\nA tool.\n\n**Process:**\n\n```\na → b\n```\n\n**Input:** a name\n'
     )
     expect(doc.problem).toEqual(['Building skills is currently: Repetitive, Slow.'])
-    expect(doc.solution.paragraphs).toEqual(['A tool.', '**Input:** a name'])
+    expect(doc.solution).toEqual(['A tool.', '**Input:** a name'])
   })
 
   it('reads CRLF documents the same as LF ones', () => {
@@ -131,5 +132,28 @@ describe('readDiscovery', () => {
       expect(() => readDiscovery(value)).not.toThrow()
     }
     expect(readDiscovery('```\n## Problem\n```').found).toEqual({})
+  })
+
+  it('reads a document whose sections are H3s under the title', () => {
+    const doc = readDiscovery(
+      '# Discovery: Tiny\n\n### Problem\n\nSlow exports.\n\n### Key Decisions\n\n- **Stream rows.** Memory stays flat.\n\n### Open Questions\n\n- Which format first?\n'
+    )
+    expect(doc.problem).toEqual(['Slow exports.'])
+    expect(doc.decisions.map((d) => d.title)).toEqual(['Stream rows'])
+    expect(texts(doc.questions)).toEqual(['Which format first?'])
+  })
+
+  it('reads open questions written as subsections, and reference files written as a table', () => {
+    const doc = readDiscovery(
+      '# D\n\n## Open Questions\n\n### Q1. Media hosting\n\nSelf-host or embed?\n\n### Q2. Kids pricing\n\nRESOLVED: no separate tier.\n\n## Reference Files\n\n| File | Why |\n|---|---|\n| `src/a.ts` | entry point |\n| `lib/b/` | helpers |\n'
+    )
+    expect(doc.questions.map((q) => [q.label, q.resolved])).toEqual([
+      ['Media hosting', false],
+      ['Kids pricing', true]
+    ])
+    expect(doc.references.map((r) => [r.path, r.description])).toEqual([
+      ['src/a.ts', 'entry point'],
+      ['lib/b/', 'helpers']
+    ])
   })
 })

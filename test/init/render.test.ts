@@ -9,7 +9,10 @@ import {corpus, fixtures, lintScaffold, project} from './helpers.js'
 const deliberate = new Set<string>(Object.values(placeholders))
 
 const documents = [
-  ...fs.readdirSync(fixtures).map((name) => ({name: `fixtures/${name}`, file: path.join(fixtures, name)})),
+  ...fs
+    .readdirSync(fixtures)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({name: `fixtures/${name}`, file: path.join(fixtures, name)})),
   ...(fs.existsSync(corpus) ? fs.readdirSync(corpus).map((name) => ({name: `corpus/${name}`, file: path.join(corpus, name)})) : [])
 ]
 
@@ -58,13 +61,23 @@ describe('rendered scaffold', () => {
   })
 })
 
-/** Bracketed texts outside inline code, checkboxes aside. */
+/** Bracketed texts outside code (inline or fenced: a carried schema), checkboxes aside. */
 function bracketedOutsideCode(markdown: string): number {
-  return markdown
-    .split('\n')
-    .map((line) => line.replace(/`[^`]*`/g, '').replace(/^(\s*)- \[[ xX]\] /, '$1'))
-    .join('\n')
-    .match(/\[[^[\]\n]+\]/g)?.length ?? 0
+  let fenced = false
+  return (
+    markdown
+      .split('\n')
+      .filter((line) => {
+        if (/^\s*(?:```|~~~)/.test(line)) {
+          fenced = !fenced
+          return false
+        }
+        return !fenced
+      })
+      .map((line) => line.replace(/`[^`]*`/g, '').replace(/^(\s*)- \[[ xX]\] /, '$1'))
+      .join('\n')
+      .match(/\[[^[\]\n]+\]/g)?.length ?? 0
+  )
 }
 
 describe('deliberate placeholders', () => {

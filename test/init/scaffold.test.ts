@@ -36,20 +36,24 @@ describe('scaffold mapping', () => {
     ])
   })
 
-  it('writes Architecture from key decisions and constraints when the type needs it', () => {
+  it('writes Architecture from key decisions (with their rationale) and constraints when the type needs it', () => {
     const {scaffold} = scaffoldFixture('backend-api.md')
-    expect(scaffold.architecture).toEqual([
-      'Read-only database view',
-      'Token authentication with the existing API keys',
-      'Streaming responses',
-      'Responses must stream; no export may hold more than 50 MB in memory',
-      'Only users with the `finance` role may export'
+    expect(scaffold.architecture?.map((g) => [g.label, g.items.map((i) => i.text)])).toEqual([
+      [
+        'Key decisions:',
+        [
+          "**Read-only database view.** Keeps the export query out of the invoice tables' locks.",
+          '**Token authentication with the existing API keys.** Finance already has keys for the reporting API.',
+          '**Streaming responses.** Exports reach 200k rows; buffering them risks memory spikes.'
+        ]
+      ],
+      ['Constraints:', ['Responses must stream; no export may hold more than 50 MB in memory', 'Only users with the `finance` role may export']]
     ])
     const empty = scaffoldSpec({title: 'Landing page', type: 'frontend', project, created: '2026-01-10'})
     expect(empty.scaffold.architecture).toBeNull()
     expect(empty.markdown).not.toContain('## Architecture')
     const backend = scaffoldSpec({title: 'Export', type: 'backend-api', project, created: '2026-01-10'})
-    expect(backend.scaffold.architecture).toEqual([placeholders.architecture])
+    expect(backend.scaffold.architecture?.flatMap((g) => g.items.map((i) => i.text))).toEqual([placeholders.architecture])
   })
 
   it('copies every reference path from discovery and leaves Spec Research to the human', () => {
@@ -61,36 +65,46 @@ describe('scaffold mapping', () => {
     expect(blank[0]?.entries.map((e) => [e.path, e.description])).toEqual([[placeholders.path, placeholders.fromDiscovery]])
   })
 
-  it('builds an Execution Plan skeleton whose table rows, details and streams agree', () => {
+  it('keeps nested reference folders as full paths and never writes a home folder out', () => {
+    const paths = modelOf(scaffoldFixture('decision-sections.md').markdown).referenceFiles[0]?.entries.map((e) => e.path)
+    expect(paths).toEqual(['web/', 'web/app/', 'web/styles/tokens.css', '~/notes/studio-call.md'])
+  })
+
+  it('proposes an Execution Plan: a stream per component, schema before API, outcomes from requirements', () => {
     const model = modelOf(scaffoldFixture('backend-api.md').markdown)
-    expect(model.plan?.workStreams?.streams.map((s) => s.name)).toEqual([placeholders.streamName])
-    expect(model.plan?.phases.map((p) => p.number)).toEqual([1])
-    const [chunk] = model.chunks
-    expect(chunk).toMatchObject({
-      title: placeholders.chunkName,
-      stream: placeholders.streamName,
-      outcome: placeholders.outcome,
-      skills: ['backend-api'],
-      subtasks: [placeholders.subtask1, placeholders.subtask2]
-    })
-    expect(chunk?.dependsOn.map((d) => d.kind)).toEqual(['none'])
-    expect(model.plan?.phases[0]?.rows).toHaveLength(1)
-    expect(model.plan?.phases[0]?.details).toHaveLength(1)
-    expect(model.plan?.communication?.rows.map((r) => [r.from, r.to])).toEqual([[placeholders.streamName, 'all']])
+    expect(model.plan?.workStreams?.streams.map((s) => [s.name, s.owns.map((o) => o.pattern)])).toEqual([
+      ['data', ['src/models/invoice.py']],
+      ['api', ['src/api/routes/reports.py']]
+    ])
+    expect(model.plan?.phases.map((p) => p.number)).toEqual([1, 2])
+    expect(model.chunks.map((c) => [c.title, c.stream, c.phase])).toEqual([
+      ['Data models and migrations', 'data', 1],
+      ['API endpoints', 'api', 2]
+    ])
+    const [data, api] = model.chunks
+    expect(data?.subtasks).toEqual(['Exports are generated from the invoice_export database view'])
+    expect(data?.outcome).toMatch(/^Exports are generated from the .?invoice_export.? database view$/)
+    expect(api?.subtasks).toContain('CSV and JSON formats')
+    expect(data?.dependsOn.map((d) => d.kind)).toEqual(['none'])
+    expect(api?.dependsOn.map((d) => [d.kind, d.phase])).toEqual([['phase', 1]])
+    expect(model.plan?.communication?.rows.map((r) => [r.from, r.to, r.what])).toEqual([['data', 'api', 'Model schemas and field types']])
+    expect(model.chunks.every((c) => !c.outcome?.includes('['))).toBe(true)
   })
 
   it('puts the hybrid agent chunk, marked for agent-spec-builder, in its own phase after the others', () => {
     const {markdown, workType} = scaffoldFixture('hybrid.md')
     expect(workType.type).toBe('hybrid')
     const model = modelOf(markdown)
-    expect(model.plan?.phases.map((p) => p.number)).toEqual([1, 2])
+    const last = Math.max(...(model.plan?.phases.map((p) => p.number) ?? []))
     const agent = model.chunks.find((c) => c.stream === 'agent')
-    expect(agent).toMatchObject({title: 'Agent system', phase: 2, skills: ['agent-spec-builder', 'agent-impl-builder']})
-    expect(agent?.dependsOn.map((d) => [d.kind, d.phase])).toEqual([['phase', 1]])
+    expect(agent).toMatchObject({title: 'Agent system', phase: last, skills: ['agent-spec-builder', 'agent-impl-builder']})
+    expect(agent?.dependsOn.map((d) => [d.kind, d.phase])).toEqual([['phase', last - 1]])
     expect(markdown).toContain('- [ ] **Agent system** (requires agent-spec-builder)\n')
-    expect(model.plan?.workStreams?.streams.map((s) => s.name)).toEqual([placeholders.streamName, 'agent'])
-    expect(model.plan?.communication?.rows.map((r) => [r.from, r.to])).toEqual([[placeholders.streamName, 'agent']])
-    expect(model.chunks.filter((c) => c.phase === 1).every((c) => c.stream !== 'agent')).toBe(true)
+    expect(model.plan?.workStreams?.streams.map((s) => s.name)).toEqual(['data', 'api', 'frontend', 'agent'])
+    // API before the frontend that calls it; the agent's requirements are its sub-tasks.
+    expect(model.chunks.find((c) => c.stream === 'api')?.phase).toBeLessThan(model.chunks.find((c) => c.stream === 'frontend')?.phase ?? 0)
+    expect(agent?.subtasks).toContain('The agent drafts replies from help-centre articles with citations')
+    expect(model.chunks.filter((c) => c.phase < last).every((c) => c.stream !== 'agent')).toBe(true)
   })
 
   it('takes Acceptance Criteria from success criteria plus the test and lint commands', () => {
@@ -112,14 +126,27 @@ describe('scaffold mapping', () => {
     )
   })
 
-  it('keeps key decisions, open questions, out of scope and deferred items in Notes', () => {
+  it('keeps open and resolved questions, out of scope and deferred items in Notes, and cites the discovery in Meta', () => {
     const {scaffold, markdown} = scaffoldFixture('backend-api.md')
-    expect(scaffold.notes.map((n) => n.label)).toEqual(['', 'Key decisions from discovery:', 'Open questions from discovery:', 'Out of scope:', 'Deferred:'])
-    expect(markdown).toContain('Scaffolded from the discovery document `docs/backend-api.md`.')
-    expect(markdown).toContain('- **Read-only database view.** Keeps the export query')
+    expect(scaffold.notes.map((n) => n.label)).toEqual(['Open questions from discovery:', 'Out of scope:', 'Deferred:', ''])
+    expect(markdown).toMatch(/^\| Discovery +\| `docs\/backend-api\.md` +\|$/m)
+    // Decisions live in Architecture, once.
+    expect(markdown.match(/Read-only database view/g)).toHaveLength(1)
     expect(markdown).toContain('- Should the export include voided invoices?\n')
-    const agent = scaffoldFixture('pure-agent.md')
-    expect(agent.markdown).toContain("- **Three agent roles:** Separate prompts for finding, reading and editing keep each agent's context small.\n")
+    const table = scaffoldFixture('decision-table.md')
+    expect(table.scaffold.notes.find((n) => n.label === 'Resolved during discovery:')?.items).toEqual([
+      'RESOLVED: payloads carry the full parcel, not a diff.',
+      'Retry window agreed at 24 hours'
+    ])
+    expect(table.scaffold.notes.find((n) => n.label === 'Open questions from discovery:')?.items).toEqual(['Do shops need per-event-type subscriptions?'])
+  })
+
+  it('turns a success statement into an acceptance criterion and keeps requirement ids', () => {
+    const model = modelOf(scaffoldFixture('decision-table.md').markdown)
+    expect(model.acceptance?.criteria[0]?.text).toBe(
+      'Shops hear about every status change within one minute, and polling traffic falls by half within a month of launch.'
+    )
+    expect(model.requirements.map((r) => r.id)).toEqual(['R1', 'R2', 'R3', 'R4'])
   })
 
   it('picks skills from the work type', () => {

@@ -36,7 +36,7 @@ describe('bad configuration: one clear message naming the file', () => {
     fs.writeFileSync(path.join(folder, 'a.md'), '# A\n')
     fs.writeFileSync(path.join(folder, file), config)
     const result = run(['a.md'], {cwd: folder})
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.stderr).toMatch(expected)
     expect(result.stderr).not.toMatch(/^\s+at .+[(:]\d+/m)
     const lines = result.stderr.split('\n').filter((line) => line.trim() !== '' && !/^[✖⚠]/.test(line))

@@ -84,8 +84,9 @@ export const hostileCases: HostileCase[] = [
       fs.mkdirSync(path.join(dir, 'x.md'), {recursive: true})
       return ['x.md']
     },
-    refused: /no Markdown files found in `x\.md`/,
-    code: 1
+    refused: /No Markdown files match `x\.md`/,
+    // A path that matches no Markdown file is a usage error (ESLint's exit 2).
+    code: 2
   },
   {
     name: 'an unreadable file',
@@ -107,7 +108,8 @@ export const hostileCases: HostileCase[] = [
       fs.symlinkSync('c.md', path.join(dir, 'loop/b'))
       return ['loop/**/*.md']
     },
-    code: 1,
+    // `c.md` cannot be read (a loop): the engine's own fatal message, a run problem (exit 2).
+    code: 2,
     skip: () => (process.platform === 'win32' ? 'symlinks need privileges on Windows' : undefined)
   }
 ]

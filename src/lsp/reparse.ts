@@ -1,0 +1,182 @@
+import type {Root, RootContent} from 'mdast'
+import type {Node, Point, Position} from 'unist'
+import {VFile} from 'vfile'
+import {checkInput, parseMarkdown} from '../parse/index.js'
+import type {InputLimits} from '../parse/index.js'
+
+/** A document's text and the tree parsed from it (offsets count in `text`). */
+export interface ParsedText {
+  text: string
+  tree: Root
+  /** The tree came from a full parse, not a reparse of the edited blocks. */
+  full: boolean
+}
+
+/*
+ * Link reference and footnote definitions change how text anywhere else
+ * parses (a `[x]` is a reference only when `[x]: …` exists somewhere), so a
+ * document that has one, before or after the edit, is parsed whole.
+ */
+const definitionLike = /\]:/
+const bom = '\ufeff'
+
+/**
+ * Parse `file` (its `value` is the new text), reusing the previous parse:
+ * only the top-level blocks the edit touched are parsed again, from the
+ * start of the block before them to the end of the block after them, and
+ * the blocks past the edit are kept with shifted positions. The reparse is
+ * taken only when the block after the edit comes out of it exactly as it was
+ * (the parser is back in step); otherwise, or when the document holds
+ * something with document-wide effect, the whole text is parsed. Either way
+ * the tree equals a full parse of the text.
+ */
+export function reparse(previous: ParsedText | undefined, file: VFile, limits: InputLimits = {}): ParsedText {
+  const text = String(file.value ?? '')
+  const windowed = previous ? reparseWindow(previous, text, limits) : undefined
+  if (windowed) return {text, tree: windowed, full: false}
+  const parsed = parseMarkdown(file, {limits})
+  return {text: String(file.value ?? ''), tree: parsed.tree, full: true}
+}
+
+function reparseWindow(previous: ParsedText, text: string, limits: InputLimits): Root | undefined {
+  const old = previous.text
+  const children = previous.tree.children
+  if (children.length === 0) return undefined
+  if (old === text) return previous.tree
+  if (text.startsWith(bom) || text.includes('\u0000')) return undefined
+  if (definitionLike.test(old) || definitionLike.test(text)) return undefined
+  if (checkInput(text, limits)) return undefined
+
+  let prefix = 0
+  const shortest = Math.min(old.length, text.length)
+  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++
+  let suffix = 0
+  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++
+  const editStart = prefix
+  const editEnd = old.length - suffix
+  const delta = text.length - old.length
+
+  // Touched: blocks whose span, ends included, meets the edited range.
+  let first = children.findIndex((child) => endOffset(child) >= editStart)
+  if (first === -1) first = children.length
+  let last = -1
+  for (let index = children.length - 1; index >= 0; index--) {
+    if (startOffset(children[index] as RootContent) <= editEnd) {
+      last = index
+      break
+    }
+  }
+  const before = first - 1
+  const after = Math.max(last, first - 1) + 1
+
+  const startBlock = before >= 0 ? (children[before] as RootContent) : undefined
+  const windowStart = startBlock ? lineStart(text, startOffset(startBlock)) : 0
+  const windowLine = startBlock?.position?.start.line ?? 1
+  const endBlock = after < children.length ? (children[after] as RootContent) : undefined
+  const windowEnd = endBlock ? endOffset(endBlock) + delta : text.length
+  if (windowEnd < windowStart || windowEnd > text.length) return undefined
+
+  const scratch = new VFile({value: text.slice(windowStart, windowEnd)})
+  const parsed = parseMarkdown(scratch, {limits})
+  if (parsed.refused) return undefined
+  const fresh = parsed.tree.children
+  for (const child of fresh) shift(child, windowLine - 1, windowStart)
+
+  let lineDelta = 0
+  if (endBlock) {
+    const again = fresh[fresh.length - 1]
+    if (!again?.position || !endBlock.position) return undefined
+    lineDelta = again.position.start.line - endBlock.position.start.line
+    if (!sameNode(again, endBlock, lineDelta, delta)) return undefined
+  }
+
+  const rest = children.slice(after + 1)
+  for (const child of rest) shift(child, lineDelta, delta)
+  const kept = children.slice(0, Math.max(before, 0))
+  const tree: Root = {type: 'root', children: [...kept, ...fresh, ...rest]}
+  const end = endBlock ? shiftedPoint(previous.tree.position?.end, lineDelta, delta) : shiftedPoint(parsed.tree.position?.end, windowLine - 1, windowStart)
+  if (end) tree.position = {start: {line: 1, column: 1, offset: 0}, end}
+  return tree
+}
+
+function startOffset(node: Node): number {
+  return node.position?.start.offset ?? 0
+}
+
+function endOffset(node: Node): number {
+  return node.position?.end.offset ?? 0
+}
+
+function lineStart(text: string, offset: number): number {
+  let index = offset
+  while (index > 0) {
+    const code = text.charCodeAt(index - 1)
+    if (code === 10 || code === 13) break
+    index--
+  }
+  return index
+}
+
+function shiftedPoint(point: Point | undefined, lines: number, offset: number): Point | undefined {
+  if (!point) return undefined
+  return {line: point.line + lines, column: point.column, offset: (point.offset ?? 0) + offset}
+}
+
+/** Move a node and its descendants down `lines` lines and `offset` characters (columns stay). */
+function shift(node: Node, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return
+  const position = node.position
+  if (position) {
+    position.start.line += lines
+    position.end.line += lines
+    if (position.start.offset !== undefined) position.start.offset += offset
+    if (position.end.offset !== undefined) position.end.offset += offset
+  }
+  if ('children' in node && Array.isArray(node.children)) {
+    for (const child of node.children as Node[]) shift(child, lines, offset)
+  }
+}
+
+function samePosition(fresh: Position | undefined, old: Position | undefined, lines: number, offset: number): boolean {
+  if (!fresh || !old) return fresh === old
+  return (
+    fresh.start.line === old.start.line + lines &&
+    fresh.end.line === old.end.line + lines &&
+    fresh.start.column === old.start.column &&
+    fresh.end.column === old.end.column &&
+    fresh.start.offset === (old.start.offset ?? 0) + offset &&
+    fresh.end.offset === (old.end.offset ?? 0) + offset
+  )
+}
+
+/** `fresh` is `old` moved by `lines` and `offset`: same fields, same children, same places. */
+function sameNode(fresh: Node, old: Node, lines: number, offset: number): boolean {
+  const a = fresh as unknown as Record<string, unknown>
+  const b = old as unknown as Record<string, unknown>
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  for (const key of keys) {
+    if (key === 'position') {
+      if (!samePosition(fresh.position, old.position, lines, offset)) return false
+    } else if (key === 'children') {
+      const left = a[key]
+      const right = b[key]
+      if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false
+      for (let index = 0; index < left.length; index++) {
+        if (!sameNode(left[index] as Node, right[index] as Node, lines, offset)) return false
+      }
+    } else if (!sameValue(a[key], b[key])) return false
+  }
+  return true
+}
+
+function sameValue(left: unknown, right: unknown): boolean {
+  if (left === right) return true
+  if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null) return false
+  if (Array.isArray(left) !== Array.isArray(right)) return false
+  const a = left as Record<string, unknown>
+  const b = right as Record<string, unknown>
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => sameValue(a[key], b[key]))
+}
