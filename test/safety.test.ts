@@ -254,7 +254,8 @@ describe('configuration: prototype keys are names like any other', () => {
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('`extends: %s` is an unknown preset', (name) => {
     const base = folder({'a.md': clean.replace('| Type | backend-api |', '| Type | mainframe |'), '.speclintrc.json': JSON.stringify({extends: name})})
     const result = run(['a.md'], {cwd: base})
-    expect(result.code).toBe(1)
+    // A configuration error is exit 2, as ESLint has it.
+    expect(result.code).toBe(2)
     expect(result.stderr).toContain(`Unknown preset \`${name}\``)
     expect(result.stderr).not.toContain('is not a function')
   })
@@ -262,7 +263,7 @@ describe('configuration: prototype keys are names like any other', () => {
   it('`rules: {"__proto__": …}` is an unknown rule', () => {
     const base = folder({'a.md': clean, '.speclintrc.json': '{"rules": {"__proto__": "error"}}'})
     const result = run(['a.md'], {cwd: base})
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.stderr).toContain('Unknown rule `__proto__`')
   })
 })

@@ -2,6 +2,7 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {isRelatedCause} from '../rule.js'
 import type {SpecSummary} from '../model/summary.js'
+import type {LintInput} from '../parse/inputs.js'
 
 /** A message as it crosses from a worker: plain data, its causes as their messages. */
 export interface WireMessage {
@@ -24,6 +25,8 @@ export interface WorkerResult {
   messages: WireMessage[]
   summary: SpecSummary
   specRules: string[] | undefined
+  /** What the rules read beyond the file (other files, the date): the cache's key needs it. */
+  inputs: LintInput[]
   refused: boolean
   /** The file has disable comments: the main thread lints it, so they apply to cross-file messages too. */
   local: boolean

@@ -46,6 +46,7 @@ export default async function lintInWorker(task: WorkerTask): Promise<WorkerResu
     messages: file.messages.map(toWire),
     summary: spec ? summarize(spec) : {promises: []},
     specRules: file.data.specRules,
+    inputs: file.data.specInputs ?? [],
     refused: Boolean(file.data.specRefused),
     local: Boolean(spec && spec.controlComments.length > 0)
   }

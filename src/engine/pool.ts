@@ -139,6 +139,7 @@ export function pooledRun(options: EngineOptions, lean: EngineOptions, pool: Lin
             if (result.local) return local()
             for (const message of result.messages) fromWire(file, message)
             if (result.specRules) file.data.specRules = result.specRules
+            if (result.inputs.length > 0) file.data.specInputs = result.inputs
             if (result.refused) file.data.specRefused = true
             cache?.store(file, result.summary)
             file.data.spec = specFromSummary(result.summary)
