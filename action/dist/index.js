@@ -1980,8 +1980,8 @@ var require_re = __commonJS({
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
-      for (const [token, max2] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max2}}`).split(`${token}+`).join(`${token}{1,${max2}}`);
+      for (const [token2, max2] of safeRegexReplacements) {
+        value = value.split(`${token2}*`).join(`${token2}{0,${max2}}`).split(`${token2}+`).join(`${token2}{1,${max2}}`);
       }
       return value;
     };
@@ -4617,7 +4617,7 @@ var require_lib4 = __commonJS({
     var hosts = require_hosts();
     var fromUrl = require_from_url();
     var parseUrl = require_parse_url();
-    var cache3 = new LRUCache2({ max: 1e3 });
+    var cache5 = new LRUCache2({ max: 1e3 });
     var GitHost = class _GitHost {
       constructor(type, user, auth, project, committish, defaultRepresentation, opts = {}) {
         Object.assign(this, _GitHost.#gitHosts[type], {
@@ -4651,14 +4651,14 @@ var require_lib4 = __commonJS({
           return;
         }
         const key = giturl + JSON.stringify(opts || {});
-        if (!cache3.has(key)) {
+        if (!cache5.has(key)) {
           const hostArgs = fromUrl(giturl, opts, {
             gitHosts: _GitHost.#gitHosts,
             protocols: _GitHost.#protocols
           });
-          cache3.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
+          cache5.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
         }
-        return cache3.get(key);
+        return cache5.get(key);
       }
       static parseUrl(url2) {
         return parseUrl(url2);
@@ -5983,10 +5983,10 @@ var require_escape = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.escape = void 0;
-    var escape5 = (s, { windowsPathsNoEscape = false } = {}) => {
+    var escape7 = (s, { windowsPathsNoEscape = false } = {}) => {
       return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
     };
-    exports.escape = escape5;
+    exports.escape = escape7;
   }
 });
 
@@ -8869,8 +8869,8 @@ var require_commonjs4 = __commonJS({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs13 = defaultFS2 } = {}) {
-        this.#fs = fsFromOption2(fs13);
+      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs14 = defaultFS2 } = {}) {
+        this.#fs = fsFromOption2(fs14);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = (0, node_url_1.fileURLToPath)(cwd);
         }
@@ -9429,8 +9429,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs13) {
-        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
+      newRoot(fs14) {
+        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -9459,8 +9459,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs13) {
-        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
+      newRoot(fs14) {
+        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -10958,7 +10958,7 @@ var require_lib6 = __commonJS({
     var { spawn } = __require("child_process");
     var os2 = __require("os");
     var which = require_lib5();
-    var escape5 = require_escape2();
+    var escape7 = require_escape2();
     var promiseSpawn = (cmd, args, opts = {}, extra = {}) => {
       if (opts.shell) {
         return spawnWithShell(cmd, args, opts, extra);
@@ -11037,13 +11037,13 @@ var require_lib6 = __commonJS({
         }
         doubleEscape = pathToInitial.endsWith(".cmd") || pathToInitial.endsWith(".bat");
         for (const arg of args) {
-          script += ` ${escape5.cmd(arg, doubleEscape)}`;
+          script += ` ${escape7.cmd(arg, doubleEscape)}`;
         }
         realArgs.push("/d", "/s", "/c", script);
         options2.windowsVerbatimArguments = true;
       } else {
         for (const arg of args) {
-          script += ` ${escape5.sh(arg)}`;
+          script += ` ${escape7.sh(arg)}`;
         }
         realArgs.push("-c", script);
       }
@@ -11494,7 +11494,7 @@ var require_make_error = __commonJS({
 // node_modules/@npmcli/git/lib/opts.js
 var require_opts = __commonJS({
   "node_modules/@npmcli/git/lib/opts.js"(exports, module) {
-    var fs13 = __require("node:fs");
+    var fs14 = __require("node:fs");
     var os2 = __require("node:os");
     var path20 = __require("node:path");
     var ini = require_ini();
@@ -11504,8 +11504,8 @@ var require_opts = __commonJS({
       if (cachedConfig === null) {
         try {
           cachedConfig = {};
-          if (fs13.existsSync(gitConfigPath)) {
-            const configContent = fs13.readFileSync(gitConfigPath, "utf-8");
+          if (fs14.existsSync(gitConfigPath)) {
+            const configContent = fs14.readFileSync(gitConfigPath, "utf-8");
             cachedConfig = ini.parse(configContent);
           }
         } catch (error62) {
@@ -12489,7 +12489,7 @@ var require_range = __commonJS({
         range2 = range2.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range2;
-        const cached3 = cache3.get(memoKey);
+        const cached3 = cache5.get(memoKey);
         if (cached3) {
           return cached3;
         }
@@ -12523,7 +12523,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache3.set(memoKey, result);
+        cache5.set(memoKey, result);
         return result;
       }
       intersects(range2, options2) {
@@ -12562,7 +12562,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache3 = new LRU();
+    var cache5 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug13 = require_debug2();
@@ -13740,7 +13740,7 @@ var require_npa = __commonJS({
     var isFilename = /[.](?:tgz|tar.gz|tar)$/i;
     function npa(arg, where2) {
       let name;
-      let spec5;
+      let spec9;
       if (typeof arg === "object") {
         if (arg instanceof Result && (!where2 || where2 === arg.where)) {
           return arg;
@@ -13753,50 +13753,50 @@ var require_npa = __commonJS({
       const nameEndsAt = arg[0] === "@" ? arg.slice(1).indexOf("@") + 1 : arg.indexOf("@");
       const namePart = nameEndsAt > 0 ? arg.slice(0, nameEndsAt) : arg;
       if (isURL2.test(arg)) {
-        spec5 = arg;
+        spec9 = arg;
       } else if (isGit.test(arg)) {
-        spec5 = `git+ssh://${arg}`;
+        spec9 = `git+ssh://${arg}`;
       } else if (namePart[0] !== "@" && (hasSlashes.test(namePart) || isFilename.test(namePart))) {
-        spec5 = arg;
+        spec9 = arg;
       } else if (nameEndsAt > 0) {
         name = namePart;
-        spec5 = arg.slice(nameEndsAt + 1) || "*";
+        spec9 = arg.slice(nameEndsAt + 1) || "*";
       } else {
         const valid = validatePackageName(arg);
         if (valid.validForOldPackages) {
           name = arg;
-          spec5 = "*";
+          spec9 = "*";
         } else {
-          spec5 = arg;
+          spec9 = arg;
         }
       }
-      return resolve2(name, spec5, where2, arg);
+      return resolve2(name, spec9, where2, arg);
     }
     var isFilespec = isWindows ? /^(?:[.]|~[/]|[/\\]|[a-zA-Z]:)/ : /^(?:[.]|~[/]|[/]|[a-zA-Z]:)/;
-    function resolve2(name, spec5, where2, arg) {
+    function resolve2(name, spec9, where2, arg) {
       const res = new Result({
         raw: arg,
         name,
-        rawSpec: spec5,
+        rawSpec: spec9,
         fromArgument: arg != null
       });
       if (name) {
         res.setName(name);
       }
-      if (spec5 && (isFilespec.test(spec5) || /^file:/i.test(spec5))) {
+      if (spec9 && (isFilespec.test(spec9) || /^file:/i.test(spec9))) {
         return fromFile(res, where2);
-      } else if (spec5 && /^npm:/i.test(spec5)) {
+      } else if (spec9 && /^npm:/i.test(spec9)) {
         return fromAlias(res, where2);
       }
-      const hosted = HostedGit.fromUrl(spec5, {
+      const hosted = HostedGit.fromUrl(spec9, {
         noGitPlus: true,
         noCommittish: true
       });
       if (hosted) {
         return fromHostedGit(res, hosted);
-      } else if (spec5 && isURL2.test(spec5)) {
+      } else if (spec9 && isURL2.test(spec9)) {
         return fromURL(res);
-      } else if (spec5 && (hasSlashes.test(spec5) || isFilename.test(spec5))) {
+      } else if (spec9 && (hasSlashes.test(spec9) || isFilename.test(spec9))) {
         return fromFile(res, where2);
       } else {
         return fromRegistry(res);
@@ -13867,9 +13867,9 @@ var require_npa = __commonJS({
       if (this.name != null && this.name !== "") {
         full.push(this.name);
       }
-      const spec5 = this.saveSpec || this.fetchSpec || this.rawSpec;
-      if (spec5 != null && spec5 !== "") {
-        full.push(spec5);
+      const spec9 = this.saveSpec || this.fetchSpec || this.rawSpec;
+      if (spec9 != null && spec9 !== "") {
+        full.push(spec9);
       }
       return full.length ? full.join("@") : this.raw;
     };
@@ -13975,8 +13975,8 @@ var require_npa = __commonJS({
       setGitAttrs(res, hosted.committish);
       return res;
     }
-    function unsupportedURLType(protocol, spec5) {
-      const err = new Error(`Unsupported URL Type "${protocol}": ${spec5}`);
+    function unsupportedURLType(protocol, spec9) {
+      const err = new Error(`Unsupported URL Type "${protocol}": ${spec9}`);
       err.code = "EUNSUPPORTEDPROTOCOL";
       return err;
     }
@@ -14045,18 +14045,18 @@ var require_npa = __commonJS({
     }
     function fromRegistry(res) {
       res.registry = true;
-      const spec5 = res.rawSpec.trim();
+      const spec9 = res.rawSpec.trim();
       res.saveSpec = null;
-      res.fetchSpec = spec5;
-      const version3 = semver.valid(spec5, true);
-      const range2 = semver.validRange(spec5, true);
+      res.fetchSpec = spec9;
+      const version3 = semver.valid(spec9, true);
+      const range2 = semver.validRange(spec9, true);
       if (version3) {
         res.type = "version";
       } else if (range2) {
         res.type = "range";
       } else {
-        if (encodeURIComponent(spec5) !== spec5) {
-          throw invalidTagName(spec5, res.raw);
+        if (encodeURIComponent(spec9) !== spec9) {
+          throw invalidTagName(spec9, res.raw);
         }
         res.type = "tag";
       }
@@ -14137,13 +14137,13 @@ var require_lib9 = __commonJS({
       if (list4.length === 1 && list4[0] === "any") {
         return true;
       }
-      let negated = 0;
+      let negated3 = 0;
       let match2 = false;
       for (const entry2 of list4) {
         const negate = entry2.charAt(0) === "!";
         const test = negate ? entry2.slice(1) : entry2;
         if (negate) {
-          negated++;
+          negated3++;
           if (value === test) {
             return false;
           }
@@ -14151,7 +14151,7 @@ var require_lib9 = __commonJS({
           match2 = match2 || value === test;
         }
       }
-      return match2 || negated === list4.length;
+      return match2 || negated3 === list4.length;
     };
     module.exports = {
       checkEngine,
@@ -14279,8 +14279,8 @@ var require_lib11 = __commonJS({
       const staged = includeStaged && packument.stagedVersions && packument.stagedVersions.versions || {};
       const restricted = packument.policyRestrictions && packument.policyRestrictions.versions || {};
       const time3 = before && verTimes ? +new Date(before) : Infinity;
-      const spec5 = npa.resolve(name, wanted || defaultTag);
-      const type = spec5.type;
+      const spec9 = npa.resolve(name, wanted || defaultTag);
+      const type = spec9.type;
       const distTags = packument["dist-tags"] || {};
       if (type !== "tag" && type !== "version" && type !== "range") {
         throw new Error("Only tag, version, and range are supported");
@@ -14382,7 +14382,7 @@ var require_clone = __commonJS({
     var spawn = require_spawn();
     var { isWindows } = require_utils();
     var pickManifest = require_lib11();
-    var fs13 = __require("fs/promises");
+    var fs14 = __require("fs/promises");
     module.exports = (repo, ref = "HEAD", target = null, opts = {}) => getRevs(repo, opts).then((revs) => clone2(
       repo,
       revs,
@@ -14411,13 +14411,13 @@ var require_clone = __commonJS({
       return other(repo, revDoc, target, opts);
     };
     var resolveRef2 = (revs, ref, opts) => {
-      const { spec: spec5 = {} } = opts;
-      ref = spec5.gitCommittish || ref;
+      const { spec: spec9 = {} } = opts;
+      ref = spec9.gitCommittish || ref;
       if (!revs) {
         return null;
       }
-      if (spec5.gitRange) {
-        return pickManifest(revs, spec5.gitRange, opts);
+      if (spec9.gitRange) {
+        return pickManifest(revs, spec9.gitRange, opts);
       }
       if (!ref) {
         return revs.refs.HEAD;
@@ -14434,7 +14434,7 @@ var require_clone = __commonJS({
       const shallow = maybeShallow(repo, opts);
       const fetchOrigin = ["fetch", "origin", revDoc.rawRef].concat(shallow ? ["--depth=1"] : []);
       const git2 = (args) => spawn(args, { ...opts, cwd: target });
-      return fs13.mkdir(target, { recursive: true }).then(() => git2(["init"])).then(() => isWindows(opts) ? git2(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git2(["remote", "add", "origin", repo])).then(() => git2(fetchOrigin)).then(() => git2(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
+      return fs14.mkdir(target, { recursive: true }).then(() => git2(["init"])).then(() => isWindows(opts) ? git2(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git2(["remote", "add", "origin", repo])).then(() => git2(fetchOrigin)).then(() => git2(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
     };
     var branch = (repo, revDoc, target, opts) => {
       const args = [
@@ -14469,7 +14469,7 @@ var require_clone = __commonJS({
       return spawn(args, opts).then(() => revDoc.sha);
     };
     var updateSubmodules = async (target, opts) => {
-      const hasSubmodules = await fs13.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
+      const hasSubmodules = await fs14.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
       if (!hasSubmodules) {
         return null;
       }
@@ -14485,7 +14485,7 @@ var require_clone = __commonJS({
       const lp = isWindows(opts) ? ["--config", "core.longpaths=true"] : [];
       const cloneArgs = ["clone", "--mirror", "-q", repo, target + "/.git"];
       const git2 = (args) => spawn(args, { ...opts, cwd: target });
-      return fs13.mkdir(target, { recursive: true }).then(() => git2(cloneArgs.concat(lp))).then(() => git2(["init"])).then(() => git2(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git2(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
+      return fs14.mkdir(target, { recursive: true }).then(() => git2(cloneArgs.concat(lp))).then(() => git2(["init"])).then(() => git2(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git2(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
     };
   }
 });
@@ -15458,11 +15458,11 @@ var require_scan = __commonJS({
         if (!hasMore()) {
           break;
         }
-        var token = parseToken();
-        if (!token) {
+        var token2 = parseToken();
+        if (!token2) {
           throw new Error("Unexpected `" + source3[index2] + "` at offset " + index2);
         }
-        tokens.push(token);
+        tokens.push(token2);
       }
       return tokens;
     };
@@ -15478,7 +15478,7 @@ var require_parse2 = __commonJS({
       function hasMore() {
         return index2 < tokens.length;
       }
-      function token() {
+      function token2() {
         return hasMore() ? tokens[index2] : null;
       }
       function next() {
@@ -15488,7 +15488,7 @@ var require_parse2 = __commonJS({
         index2++;
       }
       function parseOperator(operator) {
-        var t = token();
+        var t = token2();
         if (t && t.type === "OPERATOR" && operator === t.string) {
           next();
           return t.string;
@@ -15496,7 +15496,7 @@ var require_parse2 = __commonJS({
       }
       function parseWith() {
         if (parseOperator("WITH")) {
-          var t = token();
+          var t = token2();
           if (t && t.type === "EXCEPTION") {
             next();
             return t.string;
@@ -15507,7 +15507,7 @@ var require_parse2 = __commonJS({
       function parseLicenseRef() {
         var begin = index2;
         var string6 = "";
-        var t = token();
+        var t = token2();
         if (t.type === "DOCUMENTREF") {
           next();
           string6 += "DocumentRef-" + t.string + ":";
@@ -15515,7 +15515,7 @@ var require_parse2 = __commonJS({
             throw new Error("Expected `:` after `DocumentRef-...`");
           }
         }
-        t = token();
+        t = token2();
         if (t.type === "LICENSEREF") {
           next();
           string6 += "LicenseRef-" + t.string;
@@ -15524,7 +15524,7 @@ var require_parse2 = __commonJS({
         index2 = begin;
       }
       function parseLicense() {
-        var t = token();
+        var t = token2();
         if (t && t.type === "LICENSE") {
           next();
           var node4 = { license: t.string };
@@ -16370,18 +16370,18 @@ var require_fixer = __commonJS({
         }
       }
     };
-    function isValidScopedPackageName(spec5) {
-      if (spec5.charAt(0) !== "@") {
+    function isValidScopedPackageName(spec9) {
+      if (spec9.charAt(0) !== "@") {
         return false;
       }
-      var rest = spec5.slice(1).split("/");
+      var rest = spec9.slice(1).split("/");
       if (rest.length !== 2) {
         return false;
       }
       return rest[0] && rest[1] && rest[0] === encodeURIComponent(rest[0]) && rest[1] === encodeURIComponent(rest[1]);
     }
-    function isCorrectlyEncodedName(spec5) {
-      return !spec5.match(/[/@\s+%:]/) && spec5 === encodeURIComponent(spec5);
+    function isCorrectlyEncodedName(spec9) {
+      return !spec9.match(/[/@\s+%:]/) && spec9 === encodeURIComponent(spec9);
     }
     function ensureValidName(name, strict2, allowLegacyCase) {
       if (name.charAt(0) === "." || !(isValidScopedPackageName(name) || isCorrectlyEncodedName(name)) || strict2 && !allowLegacyCase && name !== name.toLowerCase() || name.toLowerCase() === "node_modules" || name.toLowerCase() === "favicon.ico") {
@@ -16555,7 +16555,7 @@ var require_normalize = __commonJS({
   "node_modules/@npmcli/package-json/lib/normalize.js"(exports, module) {
     var valid = require_valid();
     var clean = require_clean();
-    var fs13 = __require("node:fs/promises");
+    var fs14 = __require("node:fs/promises");
     var path20 = __require("node:path");
     var { log: log2 } = require_lib2();
     var _hostedGitInfo;
@@ -16640,14 +16640,14 @@ var require_normalize = __commonJS({
       }
       delete pkg.man;
     }
-    function isCorrectlyEncodedName(spec5) {
-      return !spec5.match(/[/@\s+%:]/) && spec5 === encodeURIComponent(spec5);
+    function isCorrectlyEncodedName(spec9) {
+      return !spec9.match(/[/@\s+%:]/) && spec9 === encodeURIComponent(spec9);
     }
-    function isValidScopedPackageName(spec5) {
-      if (spec5.charAt(0) !== "@") {
+    function isValidScopedPackageName(spec9) {
+      if (spec9.charAt(0) !== "@") {
         return false;
       }
-      const rest = spec5.slice(1).split("/");
+      const rest = spec9.slice(1).split("/");
       if (rest.length !== 2) {
         return false;
       }
@@ -16767,7 +16767,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("serverjs") && !scripts.start) {
         try {
-          await fs13.access(path20.join(pkg.path, "server.js"));
+          await fs14.access(path20.join(pkg.path, "server.js"));
           scripts.start = "node server.js";
           data.scripts = scripts;
           changes?.push('"scripts.start" was set to "node server.js"');
@@ -16799,7 +16799,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("authors") && !data.contributors) {
         try {
-          const authorData = await fs13.readFile(path20.join(pkg.path, "AUTHORS"), "utf8");
+          const authorData = await fs14.readFile(path20.join(pkg.path, "AUTHORS"), "utf8");
           const authors = authorData.split(/\r?\n/g).map((line) => line.replace(/^\s*#.*$/, "").trim()).filter((line) => line);
           data.contributors = authors;
           changes?.push('"contributors" was auto-populated with the contents of the "AUTHORS" file');
@@ -16826,7 +16826,7 @@ var require_normalize = __commonJS({
           }
         }
         if (readmeFile) {
-          const readmeData = await fs13.readFile(path20.join(pkg.path, readmeFile), "utf8");
+          const readmeData = await fs14.readFile(path20.join(pkg.path, readmeFile), "utf8");
           data.readme = readmeData;
           data.readmeFilename = readmeFile;
           changes?.push(`"readme" was set to the contents of ${readmeFile}`);
@@ -16868,7 +16868,7 @@ var require_normalize = __commonJS({
         let head;
         if (gitRoot) {
           try {
-            head = await fs13.readFile(path20.resolve(gitRoot, ".git/HEAD"), "utf8");
+            head = await fs14.readFile(path20.resolve(gitRoot, ".git/HEAD"), "utf8");
           } catch (err) {
           }
         }
@@ -16878,14 +16878,14 @@ var require_normalize = __commonJS({
             const headRef = head.replace(/^ref: /, "").trim();
             const headFile = path20.resolve(gitRoot, ".git", headRef);
             try {
-              headData = await fs13.readFile(headFile, "utf8");
+              headData = await fs14.readFile(headFile, "utf8");
               headData = headData.replace(/^ref: /, "").trim();
             } catch (err) {
             }
             if (!headData) {
               const packFile = path20.resolve(gitRoot, ".git/packed-refs");
               try {
-                let refs = await fs13.readFile(packFile, "utf8");
+                let refs = await fs14.readFile(packFile, "utf8");
                 if (refs) {
                   refs = refs.split("\n");
                   for (let i = 0; i < refs.length; i++) {
@@ -16917,7 +16917,7 @@ var require_normalize = __commonJS({
         const hasDTSFields = "types" in data || "typings" in data;
         if (!hasDTSFields) {
           try {
-            await fs13.access(path20.join(pkg.path, dts));
+            await fs14.access(path20.join(pkg.path, dts));
             data.types = dts.split(path20.sep).join("/");
           } catch {
           }
@@ -17028,7 +17028,7 @@ var require_normalize = __commonJS({
       if (steps.includes("binRefs") && data.bin instanceof Object) {
         for (const key in data.bin) {
           try {
-            await fs13.access(path20.resolve(pkg.path, data.bin[key]));
+            await fs14.access(path20.resolve(pkg.path, data.bin[key]));
           } catch {
             log2.warn("package-json", pkgId, `No bin file found at ${data.bin[key]}`);
           }
@@ -17470,8 +17470,8 @@ var require_lib16 = __commonJS({
           patterns.push(pattern2);
         }
       }
-      for (const negated of negatedPatterns) {
-        for (const pattern2 of minimatch2.match(patterns, negated)) {
+      for (const negated3 of negatedPatterns) {
+        for (const pattern2 of minimatch2.match(patterns, negated3)) {
           patterns.splice(patterns.indexOf(pattern2), 1);
         }
       }
@@ -18204,7 +18204,7 @@ var require_lib17 = __commonJS({
         this.delete(`${nerfed}:certfile`, level);
         this.delete(`${nerfed}:keyfile`, level);
       }
-      setCredentialsByURI(uri, { token, username, password, certfile, keyfile }) {
+      setCredentialsByURI(uri, { token: token2, username, password, certfile, keyfile }) {
         const nerfed = nerfDart(uri);
         this.delete(`${nerfed}:always-auth`, "user");
         this.delete(`${nerfed}:email`, "user");
@@ -18212,8 +18212,8 @@ var require_lib17 = __commonJS({
           this.set(`${nerfed}:certfile`, certfile, "user");
           this.set(`${nerfed}:keyfile`, keyfile, "user");
         }
-        if (token) {
-          this.set(`${nerfed}:_authToken`, token, "user");
+        if (token2) {
+          this.set(`${nerfed}:_authToken`, token2, "user");
           this.delete(`${nerfed}:_password`, "user");
           this.delete(`${nerfed}:username`, "user");
         } else if (username || password) {
@@ -18461,9 +18461,9 @@ ${noEnvExport}`);
         const descriptions = type.filter((t) => t !== Array).map((t) => describeType(t));
         const last = descriptions.length > 1 ? [descriptions.pop()] : [];
         const oxford = descriptions.length > 1 ? ", or " : " or ";
-        const words2 = [descriptions.join(", ")].concat(last).join(oxford);
+        const words3 = [descriptions.join(", ")].concat(last).join(oxford);
         const multiple = type.includes(Array) ? " (can be set multiple times)" : "";
-        return `${words2}${multiple}`;
+        return `${words3}${multiple}`;
       }
       switch (type) {
         case String:
@@ -19042,7 +19042,7 @@ var require_definitions = __commonJS({
     );
     var cacheRoot = isWindows && process.env.LOCALAPPDATA || "~";
     var cacheExtra = isWindows ? "npm-cache" : ".npm";
-    var cache3 = `${cacheRoot}/${cacheExtra}`;
+    var cache5 = `${cacheRoot}/${cacheExtra}`;
     var {
       semver: { type: Semver },
       Umask: { type: Umask },
@@ -19221,7 +19221,7 @@ var require_definitions = __commonJS({
         flatten
       }),
       cache: new Definition("cache", {
-        default: cache3,
+        default: cache5,
         defaultDescription: `
       Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
     `,
@@ -21352,16 +21352,16 @@ var require_js_tokens = __commonJS({
     });
     exports.default = /((['"])(?:(?!\2|\\).|\\(?:\r\n|[\s\S]))*(\2)?|`(?:[^`\\$]|\\[\s\S]|\$(?!\{)|\$\{(?:[^{}]|\{[^}]*\}?)*\}?)*(`)?)|(\/\/.*)|(\/\*(?:[^*]|\*(?!\/))*(\*\/)?)|(\/(?!\*)(?:\[(?:(?![\]\\]).|\\.)*\]|(?![\/\]\\]).|\\.)+\/(?:(?!\s*(?:\b|[\u0080-\uFFFF$\\'"~({]|[+\-!](?!=)|\.?\d))|[gmiyus]{1,6}\b(?![\u0080-\uFFFF$\\]|\s*(?:[+\-*%&|^<>!=?({]|\/(?![\/*])))))|(0[xX][\da-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:\d*\.\d+|\d+\.?)(?:[eE][+-]?\d+)?)|((?!\d)(?:(?!\s)[$\w\u0080-\uFFFF]|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})+)|(--|\+\+|&&|\|\||=>|\.{3}|(?:[+\-\/%&|^]|\*{1,2}|<{1,2}|>{1,3}|!=?|={1,2})=?|[?~.,:;[\](){}])|(\s+)|(^$|[\s\S])/g;
     exports.matchToToken = function(match2) {
-      var token = { type: "invalid", value: match2[0], closed: void 0 };
-      if (match2[1]) token.type = "string", token.closed = !!(match2[3] || match2[4]);
-      else if (match2[5]) token.type = "comment";
-      else if (match2[6]) token.type = "comment", token.closed = !!match2[7];
-      else if (match2[8]) token.type = "regex";
-      else if (match2[9]) token.type = "number";
-      else if (match2[10]) token.type = "name";
-      else if (match2[11]) token.type = "punctuator";
-      else if (match2[12]) token.type = "whitespace";
-      return token;
+      var token2 = { type: "invalid", value: match2[0], closed: void 0 };
+      if (match2[1]) token2.type = "string", token2.closed = !!(match2[3] || match2[4]);
+      else if (match2[5]) token2.type = "comment";
+      else if (match2[6]) token2.type = "comment", token2.closed = !!match2[7];
+      else if (match2[8]) token2.type = "regex";
+      else if (match2[9]) token2.type = "number";
+      else if (match2[10]) token2.type = "name";
+      else if (match2[11]) token2.type = "punctuator";
+      else if (match2[12]) token2.type = "whitespace";
+      return token2;
     };
   }
 });
@@ -21576,9 +21576,9 @@ var require_lib19 = __commonJS({
     var BRACKET = /^[()[\]{}]$/;
     var tokenize;
     var JSX_TAG = /^[a-z][\w-]*$/i;
-    var getTokenType = function(token, offset, text5) {
-      if (token.type === "name") {
-        const tokenValue = token.value;
+    var getTokenType = function(token2, offset, text5) {
+      if (token2.type === "name") {
+        const tokenValue = token2.value;
         if (helperValidatorIdentifier.isKeyword(tokenValue) || helperValidatorIdentifier.isStrictReservedWord(tokenValue, true) || sometimesKeywords.has(tokenValue)) {
           return "keyword";
         }
@@ -21590,21 +21590,21 @@ var require_lib19 = __commonJS({
           return "capitalized";
         }
       }
-      if (token.type === "punctuator" && BRACKET.test(token.value)) {
+      if (token2.type === "punctuator" && BRACKET.test(token2.value)) {
         return "bracket";
       }
-      if (token.type === "invalid" && (token.value === "@" || token.value === "#")) {
+      if (token2.type === "invalid" && (token2.value === "@" || token2.value === "#")) {
         return "punctuator";
       }
-      return token.type;
+      return token2.type;
     };
     tokenize = function* (text5) {
       let match2;
       while (match2 = jsTokens.default.exec(text5)) {
-        const token = jsTokens.matchToToken(match2);
+        const token2 = jsTokens.matchToToken(match2);
         yield {
-          type: getTokenType(token, match2.index, text5),
-          value: token.value
+          type: getTokenType(token2, match2.index, text5),
+          value: token2.value
         };
       }
     };
@@ -25506,29 +25506,29 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens) {
+      for (const token2 of tokens) {
         if (reqSpace) {
-          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          if (token2.type !== "space" && token2.type !== "newline" && token2.type !== "comma")
+            onError(token2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
         if (tab) {
-          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+          if (atNewline && token2.type !== "comment" && token2.type !== "newline") {
             onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
           tab = null;
         }
-        switch (token.type) {
+        switch (token2.type) {
           case "space":
-            if (!flow3 && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab = token;
+            if (!flow3 && (indicator !== "doc-start" || next?.type !== "flow-collection") && token2.source.includes("	")) {
+              tab = token2;
             }
             hasSpace = true;
             break;
           case "comment": {
             if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
+              onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token2.source.substring(1) || " ";
             if (!comment)
               comment = cb;
             else
@@ -25540,33 +25540,33 @@ var require_resolve_props = __commonJS({
           case "newline":
             if (atNewline) {
               if (comment)
-                comment += token.source;
+                comment += token2.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
-              commentSep += token.source;
+              commentSep += token2.source;
             atNewline = true;
             hasNewline = true;
             if (anchor2 || tag)
-              newlineAfterProp = token;
+              newlineAfterProp = token2;
             hasSpace = true;
             break;
           case "anchor":
             if (anchor2)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor2 = token;
-            start ?? (start = token.offset);
+              onError(token2, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token2.source.endsWith(":"))
+              onError(token2.offset + token2.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor2 = token2;
+            start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
             break;
           case "tag": {
             if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
-            start ?? (start = token.offset);
+              onError(token2, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token2;
+            start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -25574,25 +25574,25 @@ var require_resolve_props = __commonJS({
           }
           case indicator:
             if (anchor2 || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+              onError(token2, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token2.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow3 ?? "collection"}`);
-            found = token;
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.source} in ${flow3 ?? "collection"}`);
+            found = token2;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
             if (flow3) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow3}`);
-              comma = token;
+                onError(token2, "UNEXPECTED_TOKEN", `Unexpected , in ${flow3}`);
+              comma = token2;
               atNewline = false;
               hasSpace = false;
               break;
             }
           // else fallthrough
           default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.type} token`);
             atNewline = false;
             hasSpace = false;
         }
@@ -25865,15 +25865,15 @@ var require_resolve_end = __commonJS({
       if (end) {
         let hasSpace = false;
         let sep2 = "";
-        for (const token of end) {
-          const { source: source3, type } = token;
+        for (const token2 of end) {
+          const { source: source3, type } = token2;
           switch (type) {
             case "space":
               hasSpace = true;
               break;
             case "comment": {
               if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+                onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source3.substring(1) || " ";
               if (!comment)
                 comment = cb;
@@ -25888,7 +25888,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
           offset += source3.length;
         }
@@ -25912,7 +25912,7 @@ var require_resolve_flow_collection = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap = fc.start.source === "{";
       const fcName = isMap ? "flow map" : "flow sequence";
@@ -26104,8 +26104,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token2, onError, tagName, tag) {
+      const coll = token2.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token2, onError, tag) : token2.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token2, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token2, onError, tag);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -26115,10 +26115,10 @@ var require_compose_collection = __commonJS({
         coll.tag = tagName;
       return coll;
     }
-    function composeCollection(CN, ctx, token, props, onError) {
+    function composeCollection(CN, ctx, token2, props, onError) {
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token.type === "block-seq") {
+      if (token2.type === "block-seq") {
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
@@ -26126,9 +26126,9 @@ var require_compose_collection = __commonJS({
           onError(lastProp, "MISSING_CHAR", message);
         }
       }
-      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      const expType = token2.type === "block-map" ? "map" : token2.type === "block-seq" ? "seq" : token2.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+        return resolveCollection(CN, ctx, token2, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
@@ -26142,10 +26142,10 @@ var require_compose_collection = __commonJS({
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token2, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token2, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node3 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node3.range = coll.range;
@@ -26295,31 +26295,31 @@ var require_resolve_block_scalar = __commonJS({
       let comment = "";
       let length = source3.length;
       for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
-        switch (token.type) {
+        const token2 = props[i];
+        switch (token2.type) {
           case "space":
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length += token2.source.length;
             break;
           case "comment":
             if (strict2 && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              onError(token2, "MISSING_CHAR", message);
             }
-            length += token.source.length;
-            comment = token.source.substring(1);
+            length += token2.source.length;
+            comment = token2.source.substring(1);
             break;
           case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            onError(token2, "UNEXPECTED_TOKEN", token2.message);
+            length += token2.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
+            const message = `Unexpected token in block scalar header: ${token2.type}`;
+            onError(token2, "UNEXPECTED_TOKEN", message);
+            const ts = token2.source;
             if (ts && typeof ts === "string")
               length += ts.length;
           }
@@ -26570,25 +26570,25 @@ var require_compose_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    function composeScalar(ctx, token2, tagToken, onError) {
+      const { value, type, comment, range: range2 } = token2.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token2, onError) : resolveFlowScalar.resolveFlowScalar(token2, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-      else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+      else if (token2.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token2, onError);
       else
         tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
       scalar.range = range2;
@@ -26626,7 +26626,7 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    function findScalarTagByTest({ atKey, directives, schema }, value, token2, onError) {
       const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
@@ -26634,7 +26634,7 @@ var require_compose_scalar = __commonJS({
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+          onError(token2, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
       return tag;
@@ -26684,22 +26684,22 @@ var require_compose_node = __commonJS({
     var resolveEnd = require_resolve_end();
     var utilEmptyScalarPosition = require_util_empty_scalar_position();
     var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
+    function composeNode(ctx, token2, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor: anchor2, tag } = props;
       let node3;
       let isSrcToken = true;
-      switch (token.type) {
+      switch (token2.type) {
         case "alias":
-          node3 = composeAlias(ctx, token, onError);
+          node3 = composeAlias(ctx, token2, onError);
           if (anchor2 || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+            onError(token2, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node3 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node3 = composeScalar.composeScalar(ctx, token2, tag, onError);
           if (anchor2)
             node3.anchor = anchor2.source.substring(1);
           break;
@@ -26707,47 +26707,47 @@ var require_compose_node = __commonJS({
         case "block-seq":
         case "flow-collection":
           try {
-            node3 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node3 = composeCollection.composeCollection(CN, ctx, token2, props, onError);
             if (anchor2)
               node3.anchor = anchor2.source.substring(1);
           } catch (error62) {
             const message = error62 instanceof Error ? error62.message : String(error62);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            onError(token2, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message = token2.type === "error" ? token2.message : `Unsupported token (type: ${token2.type})`;
+          onError(token2, "UNEXPECTED_TOKEN", message);
           isSrcToken = false;
         }
       }
-      node3 ?? (node3 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      node3 ?? (node3 = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
       if (anchor2 && node3.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node3) || typeof node3.value !== "string" || node3.tag && node3.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag ?? token2, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node3.spaceBefore = true;
       if (comment) {
-        if (token.type === "scalar" && token.source === "")
+        if (token2.type === "scalar" && token2.source === "")
           node3.comment = comment;
         else
           node3.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node3.srcToken = token;
+        node3.srcToken = token2;
       return node3;
     }
     function composeEmptyNode(ctx, offset, before, pos2, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
-      const token = {
+      const token2 = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos2),
         indent: -1,
         source: ""
       };
-      const node3 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node3 = composeScalar.composeScalar(ctx, token2, tag, onError);
       if (anchor2) {
         node3.anchor = anchor2.source.substring(1);
         if (node3.anchor === "")
@@ -26938,28 +26938,28 @@ ${cb}` : comment;
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
       *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
-          yield* this.next(token);
+        for (const token2 of tokens)
+          yield* this.next(token2);
         yield* this.end(forceDoc, endOffset);
       }
       /** Advance the composer by one CST token. */
-      *next(token) {
+      *next(token2) {
         if (node_process.env.LOG_STREAM)
-          console.dir(token, { depth: null });
-        switch (token.type) {
+          console.dir(token2, { depth: null });
+        switch (token2.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
-              const pos2 = getErrorPos(token);
+            this.directives.add(token2.source, (offset, message, warning) => {
+              const pos2 = getErrorPos(token2);
               pos2[0] += offset;
               this.onError(pos2, "BAD_DIRECTIVE", message, warning);
             });
-            this.prelude.push(token.source);
+            this.prelude.push(token2.source);
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            const doc = composeDoc.composeDoc(this.options, this.directives, token2, this.onError);
             if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+              this.onError(token2, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
             this.decorate(doc, false);
             if (this.doc)
               yield this.doc;
@@ -26972,11 +26972,11 @@ ${cb}` : comment;
             break;
           case "comment":
           case "newline":
-            this.prelude.push(token.source);
+            this.prelude.push(token2.source);
             break;
           case "error": {
-            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error62 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const msg = token2.source ? `${token2.message}: ${JSON.stringify(token2.source)}` : token2.message;
+            const error62 = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
               this.errors.push(error62);
             else
@@ -26986,11 +26986,11 @@ ${cb}` : comment;
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            const end = resolveEnd.resolveEnd(token2.end, token2.offset + token2.source.length, this.doc.options.strict, this.onError);
             this.decorate(this.doc, true);
             if (end.comment) {
               const dc = this.doc.comment;
@@ -27001,7 +27001,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", `Unsupported token ${token2.type}`));
         }
       }
       /**
@@ -27038,8 +27038,8 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors3();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict2 = true, onError) {
-      if (token) {
+    function resolveAsScalar(token2, strict2 = true, onError) {
+      if (token2) {
         const _onError = (pos2, code4, message) => {
           const offset = typeof pos2 === "number" ? pos2 : Array.isArray(pos2) ? pos2[0] : pos2.offset;
           if (onError)
@@ -27047,13 +27047,13 @@ var require_cst_scalar = __commonJS({
           else
             throw new errors.YAMLParseError([offset, offset + 1], code4, message);
         };
-        switch (token.type) {
+        switch (token2.type) {
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token2, strict2, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token2, _onError);
         }
       }
       return null;
@@ -27090,13 +27090,13 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent: indent3, source: source3, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token2, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent3 = "indent" in token ? token.indent : null;
+      let indent3 = "indent" in token2 ? token2.indent : null;
       if (afterKey && typeof indent3 === "number")
         indent3 += 2;
       if (!type)
-        switch (token.type) {
+        switch (token2.type) {
           case "single-quoted-scalar":
             type = "QUOTE_SINGLE";
             break;
@@ -27104,7 +27104,7 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
+            const header = token2.props[0];
             if (header.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
             type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
@@ -27122,40 +27122,40 @@ var require_cst_scalar = __commonJS({
       switch (source3[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source3);
+          setBlockScalarValue(token2, source3);
           break;
         case '"':
-          setFlowScalarValue(token, source3, "double-quoted-scalar");
+          setFlowScalarValue(token2, source3, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source3, "single-quoted-scalar");
+          setFlowScalarValue(token2, source3, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source3, "scalar");
+          setFlowScalarValue(token2, source3, "scalar");
       }
     }
-    function setBlockScalarValue(token, source3) {
+    function setBlockScalarValue(token2, source3) {
       const he = source3.indexOf("\n");
       const head = source3.substring(0, he);
       const body = source3.substring(he + 1) + "\n";
-      if (token.type === "block-scalar") {
-        const header = token.props[0];
+      if (token2.type === "block-scalar") {
+        const header = token2.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body;
+        token2.source = body;
       } else {
-        const { offset } = token;
-        const indent3 = "indent" in token ? token.indent : -1;
+        const { offset } = token2;
+        const indent3 = "indent" in token2 ? token2.indent : -1;
         const props = [
           { type: "block-scalar-header", offset, indent: indent3, source: head }
         ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+        if (!addEndtoBlockProps(props, "end" in token2 ? token2.end : void 0))
           props.push({ type: "newline", offset: -1, indent: indent3, source: "\n" });
-        for (const key of Object.keys(token))
+        for (const key of Object.keys(token2))
           if (key !== "type" && key !== "offset")
-            delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent3, props, source: body });
+            delete token2[key];
+        Object.assign(token2, { type: "block-scalar", indent: indent3, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -27172,40 +27172,40 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source3, type) {
-      switch (token.type) {
+    function setFlowScalarValue(token2, source3, type) {
+      switch (token2.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token.type = type;
-          token.source = source3;
+          token2.type = type;
+          token2.source = source3;
           break;
         case "block-scalar": {
-          const end = token.props.slice(1);
+          const end = token2.props.slice(1);
           let oa = source3.length;
-          if (token.props[0].type === "block-scalar-header")
-            oa -= token.props[0].source.length;
+          if (token2.props[0].type === "block-scalar-header")
+            oa -= token2.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
-          delete token.props;
-          Object.assign(token, { type, source: source3, end });
+          delete token2.props;
+          Object.assign(token2, { type, source: source3, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source3.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
-          delete token.items;
-          Object.assign(token, { type, source: source3, end: [nl] });
+          const offset = token2.offset + source3.length;
+          const nl = { type: "newline", offset, indent: token2.indent, source: "\n" };
+          delete token2.items;
+          Object.assign(token2, { type, source: source3, end: [nl] });
           break;
         }
         default: {
-          const indent3 = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
+          const indent3 = "indent" in token2 ? token2.indent : -1;
+          const end = "end" in token2 && Array.isArray(token2.end) ? token2.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token2))
             if (key !== "type" && key !== "offset")
-              delete token[key];
-          Object.assign(token, { type, indent: indent3, source: source3, end });
+              delete token2[key];
+          Object.assign(token2, { type, indent: indent3, source: source3, end });
         }
       }
     }
@@ -27220,40 +27220,40 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token) {
-      switch (token.type) {
+    function stringifyToken(token2) {
+      switch (token2.type) {
         case "block-scalar": {
           let res = "";
-          for (const tok of token.props)
+          for (const tok of token2.props)
             res += stringifyToken(tok);
-          return res + token.source;
+          return res + token2.source;
         }
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item2 of token.items)
+          for (const item2 of token2.items)
             res += stringifyItem(item2);
           return res;
         }
         case "flow-collection": {
-          let res = token.start.source;
-          for (const item2 of token.items)
+          let res = token2.start.source;
+          for (const item2 of token2.items)
             res += stringifyItem(item2);
-          for (const st of token.end)
+          for (const st of token2.end)
             res += st.source;
           return res;
         }
         case "document": {
-          let res = stringifyItem(token);
-          if (token.end)
-            for (const st of token.end)
+          let res = stringifyItem(token2);
+          if (token2.end)
+            for (const st of token2.end)
               res += st.source;
           return res;
         }
         default: {
-          let res = token.source;
-          if ("end" in token && token.end)
-            for (const st of token.end)
+          let res = token2.source;
+          if ("end" in token2 && token2.end)
+            for (const st of token2.end)
               res += st.source;
           return res;
         }
@@ -27315,16 +27315,16 @@ var require_cst_visit = __commonJS({
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item2[field];
-        if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+        const token2 = item2[field];
+        if (token2 && "items" in token2) {
+          for (let i = 0; i < token2.items.length; ++i) {
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
+              token2.items.splice(i, 1);
               i -= 1;
             }
           }
@@ -27349,10 +27349,10 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
-    function prettyToken(token) {
-      switch (token) {
+    var isCollection = (token2) => !!token2 && "items" in token2;
+    var isScalar = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    function prettyToken(token2) {
+      switch (token2) {
         case BOM:
           return "<BOM>";
         case DOCUMENT:
@@ -27362,7 +27362,7 @@ var require_cst = __commonJS({
         case SCALAR:
           return "<SCALAR>";
         default:
-          return JSON.stringify(token);
+          return JSON.stringify(token2);
       }
     }
     function tokenType(source3) {
@@ -28086,8 +28086,8 @@ var require_parser = __commonJS({
       }
       return -1;
     }
-    function isFlowToken(token) {
-      switch (token?.type) {
+    function isFlowToken(token2) {
+      switch (token2?.type) {
         case "alias":
         case "scalar":
         case "single-quoted-scalar":
@@ -28294,38 +28294,38 @@ var require_parser = __commonJS({
         return this.stack[this.stack.length - n];
       }
       *pop(error62) {
-        const token = error62 ?? this.stack.pop();
-        if (!token) {
+        const token2 = error62 ?? this.stack.pop();
+        if (!token2) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
         } else if (this.stack.length === 0) {
-          yield token;
+          yield token2;
         } else {
           const top = this.peek(1);
-          if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
-            token.indent = 0;
+          if (token2.type === "block-scalar") {
+            token2.indent = "indent" in top ? top.indent : 0;
+          } else if (token2.type === "flow-collection" && top.type === "document") {
+            token2.indent = 0;
           }
-          if (token.type === "flow-collection")
-            fixFlowSeqItems(token);
+          if (token2.type === "flow-collection")
+            fixFlowSeqItems(token2);
           switch (top.type) {
             case "document":
-              top.value = token;
+              top.value = token2;
               break;
             case "block-scalar":
-              top.props.push(token);
+              top.props.push(token2);
               break;
             case "block-map": {
               const it = top.items[top.items.length - 1];
               if (it.value) {
-                top.items.push({ start: [], key: token, sep: [] });
+                top.items.push({ start: [], key: token2, sep: [] });
                 this.onKeyLine = true;
                 return;
               } else if (it.sep) {
-                it.value = token;
+                it.value = token2;
               } else {
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it, { key: token2, sep: [] });
                 this.onKeyLine = !it.explicitKey;
                 return;
               }
@@ -28334,34 +28334,34 @@ var require_parser = __commonJS({
             case "block-seq": {
               const it = top.items[top.items.length - 1];
               if (it.value)
-                top.items.push({ start: [], value: token });
+                top.items.push({ start: [], value: token2 });
               else
-                it.value = token;
+                it.value = token2;
               break;
             }
             case "flow-collection": {
               const it = top.items[top.items.length - 1];
               if (!it || it.value)
-                top.items.push({ start: [], key: token, sep: [] });
+                top.items.push({ start: [], key: token2, sep: [] });
               else if (it.sep)
-                it.value = token;
+                it.value = token2;
               else
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it, { key: token2, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
             default:
               yield* this.pop();
-              yield* this.pop(token);
+              yield* this.pop(token2);
           }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token2.type === "block-map" || token2.type === "block-seq")) {
+            const last = token2.items[token2.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token2.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token2.indent))) {
               if (top.type === "document")
                 top.end = last.start;
               else
                 top.items.push({ start: last.start });
-              token.items.splice(-1, 1);
+              token2.items.splice(-1, 1);
             }
           }
         }
@@ -28634,14 +28634,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map5.items.push({ start, key: fs13, sep: [] });
+                map5.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -28769,13 +28769,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -28904,7 +28904,7 @@ var require_parser = __commonJS({
             yield* this.pop();
         }
       }
-      *lineEnd(token) {
+      *lineEnd(token2) {
         switch (this.type) {
           case "comma":
           case "doc-start":
@@ -28921,10 +28921,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           default:
-            if (token.end)
-              token.end.push(this.sourceToken);
+            if (token2.end)
+              token2.end.push(this.sourceToken);
             else
-              token.end = [this.sourceToken];
+              token2.end = [this.sourceToken];
             if (this.type === "newline")
               yield* this.pop();
         }
@@ -29411,33 +29411,33 @@ var require_ignore2 = __commonJS({
         };
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, checkUnignored, slices) {
+      _test(originalPath, cache5, checkUnignored, slices) {
         const path20 = originalPath && checkPath.convert(originalPath);
         checkPath(
           path20,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path20, cache3, checkUnignored, slices);
+        return this._t(path20, cache5, checkUnignored, slices);
       }
-      _t(path20, cache3, checkUnignored, slices) {
-        if (path20 in cache3) {
-          return cache3[path20];
+      _t(path20, cache5, checkUnignored, slices) {
+        if (path20 in cache5) {
+          return cache5[path20];
         }
         if (!slices) {
           slices = path20.split(SLASH);
         }
         slices.pop();
         if (!slices.length) {
-          return cache3[path20] = this._testOne(path20, checkUnignored);
+          return cache5[path20] = this._testOne(path20, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH) + SLASH,
-          cache3,
+          cache5,
           checkUnignored,
           slices
         );
-        return cache3[path20] = parent.ignored ? parent : this._testOne(path20, checkUnignored);
+        return cache5[path20] = parent.ignored ? parent : this._testOne(path20, checkUnignored);
       }
       ignores(path20) {
         return this._test(path20, this._ignoreCache, false).ignored;
@@ -32237,23 +32237,23 @@ var require_pipeline = __commonJS({
     function pipe2(from, to) {
       return from.pipe(to);
     }
-    function popCallback(streams3) {
-      if (!streams3.length) return noop;
-      if (typeof streams3[streams3.length - 1] !== "function") return noop;
-      return streams3.pop();
+    function popCallback(streams4) {
+      if (!streams4.length) return noop;
+      if (typeof streams4[streams4.length - 1] !== "function") return noop;
+      return streams4.pop();
     }
     function pipeline() {
-      for (var _len = arguments.length, streams3 = new Array(_len), _key = 0; _key < _len; _key++) {
-        streams3[_key] = arguments[_key];
+      for (var _len = arguments.length, streams4 = new Array(_len), _key = 0; _key < _len; _key++) {
+        streams4[_key] = arguments[_key];
       }
-      var callback = popCallback(streams3);
-      if (Array.isArray(streams3[0])) streams3 = streams3[0];
-      if (streams3.length < 2) {
+      var callback = popCallback(streams4);
+      if (Array.isArray(streams4[0])) streams4 = streams4[0];
+      if (streams4.length < 2) {
         throw new ERR_MISSING_ARGS("streams");
       }
       var error62;
-      var destroys = streams3.map(function(stream2, i) {
-        var reading = i < streams3.length - 1;
+      var destroys = streams4.map(function(stream2, i) {
+        var reading = i < streams4.length - 1;
         var writing = i > 0;
         return destroyer(stream2, reading, writing, function(err) {
           if (!error62) error62 = err;
@@ -32263,7 +32263,7 @@ var require_pipeline = __commonJS({
           callback(error62);
         });
       });
-      return streams3.reduce(pipe2);
+      return streams4.reduce(pipe2);
     }
     module.exports = pipeline;
   }
@@ -33344,9 +33344,9 @@ var require_scan2 = __commonJS({
     var isPathSeparator = (code4) => {
       return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
     };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
+    var depth = (token2) => {
+      if (token2.isPrefix !== true) {
+        token2.depth = token2.isGlobstar ? Infinity : 1;
       }
     };
     var scan = (input3, options2) => {
@@ -33367,13 +33367,13 @@ var require_scan2 = __commonJS({
       let isGlobstar = false;
       let braceEscaped = false;
       let backslashes = false;
-      let negated = false;
+      let negated3 = false;
       let negatedExtglob = false;
       let finished = false;
       let braces = 0;
       let prev;
       let code4;
-      let token = { value: "", depth: 0, isGlob: false };
+      let token2 = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek3 = () => str.charCodeAt(index2 + 1);
       const advance = () => {
@@ -33384,7 +33384,7 @@ var require_scan2 = __commonJS({
         code4 = advance();
         let next;
         if (code4 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
+          backslashes = token2.backslashes = true;
           code4 = advance();
           if (code4 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
@@ -33395,7 +33395,7 @@ var require_scan2 = __commonJS({
           braces++;
           while (eos() !== true && (code4 = advance())) {
             if (code4 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
+              backslashes = token2.backslashes = true;
               advance();
               continue;
             }
@@ -33404,8 +33404,8 @@ var require_scan2 = __commonJS({
               continue;
             }
             if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isBrace = token2.isBrace = true;
+              isGlob = token2.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -33413,8 +33413,8 @@ var require_scan2 = __commonJS({
               break;
             }
             if (braceEscaped !== true && code4 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isBrace = token2.isBrace = true;
+              isGlob = token2.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -33425,7 +33425,7 @@ var require_scan2 = __commonJS({
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
-                isBrace = token.isBrace = true;
+                isBrace = token2.isBrace = true;
                 finished = true;
                 break;
               }
@@ -33438,8 +33438,8 @@ var require_scan2 = __commonJS({
         }
         if (code4 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
+          tokens.push(token2);
+          token2 = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
           if (prev === CHAR_DOT && index2 === start + 1) {
             start += 2;
@@ -33451,8 +33451,8 @@ var require_scan2 = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
+            isGlob = token2.isGlob = true;
+            isExtglob = token2.isExtglob = true;
             finished = true;
             if (code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
@@ -33461,7 +33461,7 @@ var require_scan2 = __commonJS({
               let parens = 0;
               while (eos() !== true && (code4 = advance())) {
                 if (code4 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
+                  backslashes = token2.backslashes = true;
                   advance();
                   continue;
                 }
@@ -33480,8 +33480,8 @@ var require_scan2 = __commonJS({
           }
         }
         if (code4 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          if (prev === CHAR_ASTERISK) isGlobstar = token2.isGlobstar = true;
+          isGlob = token2.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -33489,7 +33489,7 @@ var require_scan2 = __commonJS({
           break;
         }
         if (code4 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob = token2.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -33499,13 +33499,13 @@ var require_scan2 = __commonJS({
         if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
+              backslashes = token2.backslashes = true;
               advance();
               continue;
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isBracket = token2.isBracket = true;
+              isGlob = token2.isGlob = true;
               finished = true;
               break;
             }
@@ -33516,17 +33516,17 @@ var require_scan2 = __commonJS({
           break;
         }
         if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
-          negated = token.negated = true;
+          negated3 = token2.negated = true;
           start++;
           continue;
         }
         if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob = token2.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
             while (eos() !== true && (code4 = advance())) {
               if (code4 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
+                backslashes = token2.backslashes = true;
                 advance();
                 continue;
               }
@@ -33594,13 +33594,13 @@ var require_scan2 = __commonJS({
         isGlob,
         isExtglob,
         isGlobstar,
-        negated,
+        negated: negated3,
         negatedExtglob
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
         if (!isPathSeparator(code4)) {
-          tokens.push(token);
+          tokens.push(token2);
         }
         state.tokens = tokens;
       }
@@ -33969,9 +33969,9 @@ var require_parse3 = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
+      const append = (token2) => {
+        state.output += token2.output != null ? token2.output : token2.value;
+        consume(token2.value);
       };
       const negate = () => {
         let count = 1;
@@ -34021,54 +34021,54 @@ var require_parse3 = __commonJS({
         prev = tok;
       };
       const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
+        const token2 = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token2.prev = prev;
+        token2.parens = state.parens;
+        token2.output = state.output;
+        token2.startIndex = state.index;
+        token2.tokensIndex = tokens.length;
+        const output2 = (opts.capture ? "(" : "") + token2.open;
         increment("parens");
         push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
         push2({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
+        extglobs.push(token2);
       };
-      const extglobClose = (token) => {
-        const literal2 = input3.slice(token.startIndex, state.index + 1);
-        const body = input3.slice(token.startIndex + 2, state.index);
+      const extglobClose = (token2) => {
+        const literal2 = input3.slice(token2.startIndex, state.index + 1);
+        const body = input3.slice(token2.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
+        if ((token2.type === "plus" || token2.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token2.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token2.tokensIndex];
           open2.type = "text";
           open2.value = literal2;
           open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+          for (let i = token2.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token2.output + open2.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
-        let output2 = token.close + (opts.capture ? ")" : "");
+        let output2 = token2.close + (opts.capture ? ")" : "");
         let rest;
-        if (token.type === "negate") {
+        if (token2.type === "negate") {
           let extglobStar = star3;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+          if (token2.inner && token2.inner.length > 1 && token2.inner.includes("/")) {
             extglobStar = globstar(opts);
           }
           if (extglobStar !== star3 || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
+            output2 = token2.close = `)$))${extglobStar}`;
           }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+          if (token2.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
             const expression = parse6(rest, { ...options2, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
+            output2 = token2.close = `)${expression})${extglobStar})`;
           }
-          if (token.prev.type === "bos") {
+          if (token2.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
@@ -34527,18 +34527,18 @@ var require_parse3 = __commonJS({
           consume(value);
           continue;
         }
-        const token = { type: "star", value, output: star3 };
+        const token2 = { type: "star", value, output: star3 };
         if (opts.bash === true) {
-          token.output = ".*?";
+          token2.output = ".*?";
           if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
+            token2.output = nodot + token2.output;
           }
-          push2(token);
+          push2(token2);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push2(token);
+          token2.output = value;
+          push2(token2);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -34557,7 +34557,7 @@ var require_parse3 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push2(token2);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -34579,10 +34579,10 @@ var require_parse3 = __commonJS({
       }
       if (state.backtrack === true) {
         state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
+        for (const token2 of state.tokens) {
+          state.output += token2.output != null ? token2.output : token2.value;
+          if (token2.suffix) {
+            state.output += token2.suffix;
           }
         }
       }
@@ -34877,29 +34877,104 @@ function firstLine(message) {
 
 // src/edit/write-atomic.ts
 import { randomBytes } from "node:crypto";
-import fsSync from "node:fs";
+import fs2 from "node:fs";
 import path2 from "node:path";
-function writeFileAtomicSync(file2, value) {
-  fsSync.mkdirSync(path2.dirname(file2), { recursive: true });
-  let mode;
-  try {
-    mode = fsSync.statSync(file2).mode & 4095;
-  } catch (error62) {
-    if (error62.code !== "ENOENT") throw error62;
+var FileChangedError = class extends Error {
+  constructor(file2) {
+    super(`${file2}: changed since it was read`);
+    this.file = file2;
+    this.name = "FileChangedError";
   }
-  const temporary = temporaryPath(file2);
-  try {
-    const handle2 = fsSync.openSync(temporary, "wx", mode ?? 438);
+  file;
+  code = "ECHANGED";
+};
+function writeFileAtomicSync(file2, value, options2 = {}) {
+  const target = resolveLinks(file2);
+  fs2.mkdirSync(path2.dirname(target), { recursive: true });
+  const existing = statOrUndefined(target);
+  if (existing && !existing.isFile()) throw Object.assign(new Error(`${file2}: not a regular file`), { code: "EISDIR" });
+  const check4 = () => {
+    if (options2.expected === void 0) return;
+    let now;
     try {
-      fsSync.writeFileSync(handle2, value, "utf8");
-      if (mode !== void 0) fsSync.fchmodSync(handle2, mode);
-      fsSync.fsyncSync(handle2);
-    } finally {
-      fsSync.closeSync(handle2);
+      now = fs2.readFileSync(target, "utf8");
+    } catch (error62) {
+      if (error62.code !== "ENOENT") throw error62;
     }
-    fsSync.renameSync(temporary, file2);
+    if (now !== options2.expected) throw new FileChangedError(file2);
+  };
+  if (existing && existing.nlink > 1) {
+    check4();
+    writeInPlace(target, value);
+    return;
+  }
+  const temporary = temporaryPath(target);
+  let inPlace = false;
+  try {
+    const handle2 = fs2.openSync(temporary, "wx", existing ? existing.mode & 4095 : 438);
+    try {
+      fs2.writeFileSync(handle2, value, "utf8");
+      if (existing) {
+        fs2.fchmodSync(handle2, existing.mode & 4095);
+        inPlace = !keepOwner(handle2, existing);
+      }
+      fs2.fsyncSync(handle2);
+    } finally {
+      fs2.closeSync(handle2);
+    }
+    check4();
+    if (!inPlace) fs2.renameSync(temporary, target);
+  } finally {
+    fs2.rmSync(temporary, { force: true });
+  }
+  if (inPlace) writeInPlace(target, value);
+}
+function keepOwner(handle2, existing) {
+  const uid = process.geteuid?.();
+  const gid = process.getegid?.();
+  if (uid === void 0 || existing.uid === uid && existing.gid === gid) return true;
+  try {
+    fs2.fchownSync(handle2, existing.uid, existing.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function writeInPlace(target, value) {
+  const handle2 = fs2.openSync(target, "r+");
+  try {
+    const bytes = Buffer.from(value, "utf8");
+    fs2.writeSync(handle2, bytes, 0, bytes.length, 0);
+    fs2.ftruncateSync(handle2, bytes.length);
+    fs2.fsyncSync(handle2);
+  } finally {
+    fs2.closeSync(handle2);
+  }
+}
+function resolveLinks(file2) {
+  let current = path2.resolve(file2);
+  for (let hops = 0; hops < 40; hops++) {
+    let link2;
+    try {
+      if (!fs2.lstatSync(current).isSymbolicLink()) break;
+      link2 = fs2.readlinkSync(current);
+    } catch (error62) {
+      if (error62.code === "ENOENT") break;
+      throw error62;
+    }
+    current = path2.resolve(path2.dirname(current), link2);
+  }
+  try {
+    return path2.join(fs2.realpathSync(path2.dirname(current)), path2.basename(current));
+  } catch {
+    return current;
+  }
+}
+function statOrUndefined(file2) {
+  try {
+    return fs2.statSync(file2);
   } catch (error62) {
-    fsSync.rmSync(temporary, { force: true });
+    if (error62.code === "ENOENT") return void 0;
     throw error62;
   }
 }
@@ -34908,7 +34983,7 @@ function temporaryPath(file2) {
 }
 
 // src/action/gate.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import path19 from "node:path";
 
 // node_modules/unified-engine/lib/configuration.js
@@ -34946,7 +35021,7 @@ import { builtinModules } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/import-meta-resolve/lib/package-json-reader.js
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35298,7 +35373,7 @@ function read(jsonPath, { base: base2, specifier }) {
   }
   let string6;
   try {
-    string6 = fs2.readFileSync(path3.toNamespacedPath(jsonPath), "utf8");
+    string6 = fs3.readFileSync(path3.toNamespacedPath(jsonPath), "utf8");
   } catch (error62) {
     const exception = (
       /** @type {ErrnoException} */
@@ -36517,7 +36592,7 @@ var import_yaml = __toESM(require_dist(), 1);
 // node_modules/unified-engine/lib/find-up.js
 var import_debug = __toESM(require_src(), 1);
 import assert3 from "node:assert/strict";
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
@@ -36646,7 +36721,7 @@ var FindUp = class {
         const cbs = [callback];
         this.givenFile = cbs;
         debug("Checking given file `%s`", givenFilePath);
-        fs3.readFile(givenFilePath, function(cause, buf) {
+        fs4.readFile(givenFilePath, function(cause, buf) {
           if (cause) {
             const result = new Error(
               "Cannot read given file `" + path6.relative(self3.cwd, givenFilePath) + "`",
@@ -36696,7 +36771,7 @@ var FindUp = class {
       next();
       function next() {
         if (++index2 < self2.names.length) {
-          fs3.readFile(path6.join(folder, self2.names[index2]), done);
+          fs4.readFile(path6.join(folder, self2.names[index2]), done);
         } else {
           const parent2 = path6.dirname(folder);
           if (folder === parent2) {
@@ -37075,7 +37150,7 @@ function configure(context, settings) {
 
 // node_modules/unified-engine/lib/finder.js
 import path9 from "node:path";
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 
 // node_modules/minimatch/dist/esm/index.js
 var import_brace_expansion = __toESM(require_brace_expansion(), 1);
@@ -41987,8 +42062,8 @@ var PathScurryBase = class {
    *
    * @internal
    */
-  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs13 = defaultFS } = {}) {
-    this.#fs = fsFromOption(fs13);
+  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs14 = defaultFS } = {}) {
+    this.#fs = fsFromOption(fs14);
     if (cwd instanceof URL || cwd.startsWith("file://")) {
       cwd = fileURLToPath6(cwd);
     }
@@ -42546,8 +42621,8 @@ var PathScurryWin32 = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs13) {
-    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
+  newRoot(fs14) {
+    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -42575,8 +42650,8 @@ var PathScurryPosix = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs13) {
-    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
+  newRoot(fs14) {
+    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -44065,10 +44140,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set stem(stem2) {
-    assertNonEmpty(stem2, "stem");
-    assertPart(stem2, "stem");
-    this.path = default2.join(this.dirname || "", stem2 + (this.extname || ""));
+  set stem(stem3) {
+    assertNonEmpty(stem3, "stem");
+    assertPart(stem3, "stem");
+    this.path = default2.join(this.dirname || "", stem3 + (this.extname || ""));
   }
   // Normal prototypal methods.
   /**
@@ -44432,7 +44507,7 @@ function search(input3, options2, next) {
           return one2(void 0, []);
         }
         if (!ignored && folder) {
-          fs4.readdir(
+          fs5.readdir(
             path9.resolve(options2.cwd, filePath(file2)),
             function(error63, basenames) {
               if (error63) {
@@ -44501,7 +44576,7 @@ function check(file2, options2, callback) {
   let ignored;
   if (typeof file2 === "string" || file2.value === null || file2.value === void 0) {
     expected++;
-    fs4.stat(fp, function(error62, value) {
+    fs5.stat(fp, function(error62, value) {
       stats = value;
       onStatOrCheck(error62 || void 0);
     });
@@ -44892,7 +44967,7 @@ function createNoteLines(state, note) {
   ];
 }
 function createMessageLine(state, message) {
-  const label = fatalToLabel(message.fatal);
+  const label2 = fatalToLabel(message.fatal);
   let reason = message.stack || message.message;
   const match2 = eol.exec(reason);
   let rest = [];
@@ -44903,7 +44978,7 @@ function createMessageLine(state, message) {
   const place = message.place || message.position;
   const row = [
     stringifyPosition(place),
-    (label === "error" ? state.red : state.yellow) + label + state.defaultColor,
+    (label2 === "error" ? state.red : state.yellow) + label2 + state.defaultColor,
     formatReason(state, reason),
     message.ruleId || "",
     message.source || ""
@@ -45171,7 +45246,7 @@ function configure2(context, file2, next) {
 
 // node_modules/unified-engine/lib/file-pipeline/copy.js
 var import_debug5 = __toESM(require_src(), 1);
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path11 from "node:path";
 import { fileURLToPath as fileURLToPath9 } from "node:url";
 var debug5 = (0, import_debug5.default)("unified-engine:file-pipeline:copy");
@@ -45186,12 +45261,12 @@ function copy(context, file2, next) {
   const outputPath = typeof output2 === "object" ? fileURLToPath9(output2) : output2;
   const outpath = path11.resolve(context.settings.cwd, outputPath);
   debug5("Copying `%s`", currentPath);
-  fs5.stat(outpath, function(error62, stats) {
+  fs6.stat(outpath, function(error62, stats) {
     if (error62) {
       if (error62.code !== "ENOENT" || outputPath.charAt(outputPath.length - 1) === path11.sep) {
         return next(new Error("Cannot read output folder", { cause: error62 }));
       }
-      fs5.stat(path11.dirname(outpath), function(error63) {
+      fs6.stat(path11.dirname(outpath), function(error63) {
         if (error63) {
           next(new Error("Cannot access parent folder", { cause: error63 }));
         } else {
@@ -45219,7 +45294,7 @@ function copy(context, file2, next) {
 
 // node_modules/unified-engine/lib/file-pipeline/file-system.js
 var import_debug6 = __toESM(require_src(), 1);
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path12 from "node:path";
 var debug6 = (0, import_debug6.default)("unified-engine:file-pipeline:file-system");
 function fileSystem2(context, file2, next) {
@@ -45247,7 +45322,7 @@ function fileSystem2(context, file2, next) {
   destinationPath = path12.resolve(context.settings.cwd, destinationPath);
   debug6("Writing document to `%s`", destinationPath);
   file2.stored = true;
-  fs6.writeFile(destinationPath, file2.toString(), next);
+  fs7.writeFile(destinationPath, file2.toString(), next);
 }
 
 // node_modules/unified-engine/lib/file-pipeline/parse.js
@@ -45330,7 +45405,7 @@ function queue(context, file2, next) {
 
 // node_modules/unified-engine/lib/file-pipeline/read.js
 var import_debug9 = __toESM(require_src(), 1);
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path13 from "node:path";
 var debug9 = (0, import_debug9.default)("unified-engine:file-pipeline:read");
 function read2(context, file2, next) {
@@ -45344,7 +45419,7 @@ function read2(context, file2, next) {
   } else {
     filePath2 = path13.resolve(context.settings.cwd, filePath2);
     debug9("Reading `%s` in `%s`", filePath2, "utf8");
-    fs7.readFile(filePath2, "utf8", function(error62, value) {
+    fs8.readFile(filePath2, "utf8", function(error62, value) {
       debug9("Read `%s` (error: %s)", filePath2, error62);
       file2.value = value || "";
       next(error62);
@@ -46321,29 +46396,29 @@ function gfmAutolinkLiteralToMarkdown() {
     ]
   };
 }
-function enterLiteralAutolink(token) {
+function enterLiteralAutolink(token2) {
   this.enter(
     { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
+    token2
   );
 }
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
+function enterLiteralAutolinkValue(token2) {
+  this.config.enter.autolinkProtocol.call(this, token2);
 }
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
+function exitLiteralAutolinkHttp(token2) {
+  this.config.exit.autolinkProtocol.call(this, token2);
 }
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
+function exitLiteralAutolinkWww(token2) {
+  this.config.exit.data.call(this, token2);
   const node3 = this.stack[this.stack.length - 1];
   ok(node3.type === "link");
-  node3.url = "http://" + this.sliceSerialize(token);
+  node3.url = "http://" + this.sliceSerialize(token2);
 }
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
+function exitLiteralAutolinkEmail(token2) {
+  this.config.exit.autolinkEmail.call(this, token2);
 }
-function exitLiteralAutolink(token) {
-  this.exit(token);
+function exitLiteralAutolink(token2) {
+  this.exit(token2);
 }
 function transformGfmAutolinkLiterals(tree) {
   findAndReplace(
@@ -46392,23 +46467,23 @@ function findUrl(_, protocol, domain3, path20, match2) {
   }
   return result;
 }
-function findEmail(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
+function findEmail(_, atext, label2) {
+  if (/[\d\-_]$/.test(label2)) {
     return false;
   }
   return {
     type: "link",
     title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
+    url: "mailto:" + atext + "@" + label2,
+    children: [{ type: "text", value: atext + "@" + label2, position: void 0 }],
     position: void 0
   };
 }
-function findMailto(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
+function findMailto(_, atext, label2) {
+  if (/[\d\-_]$/.test(label2)) {
     return false;
   }
-  const value = "mailto:" + atext + "@" + label;
+  const value = "mailto:" + atext + "@" + label2;
   return {
     type: "link",
     title: null,
@@ -46417,11 +46492,11 @@ function findMailto(_, atext, label) {
     position: void 0
   };
 }
-function findXmpp(matchValue, atext, label, resource, match2) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match2.input.charAt(match2.index + matchValue.length) === "@")) {
+function findXmpp(matchValue, atext, label2, resource, match2) {
+  if (/[\d\-_]$/.test(label2) || resource && (!/[A-Za-z]$/.test(resource) || match2.input.charAt(match2.index + matchValue.length) === "@")) {
     return false;
   }
-  const value = "xmpp:" + atext + "@" + label + (resource || "");
+  const value = "xmpp:" + atext + "@" + label2 + (resource || "");
   return {
     type: "link",
     title: null,
@@ -46478,41 +46553,41 @@ footnoteReference.peek = footnoteReferencePeek;
 function enterFootnoteCallString() {
   this.buffer();
 }
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
+function enterFootnoteCall(token2) {
+  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token2);
 }
 function enterFootnoteDefinitionLabelString() {
   this.buffer();
 }
-function enterFootnoteDefinition(token) {
+function enterFootnoteDefinition(token2) {
   this.enter(
     { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
+    token2
   );
 }
-function exitFootnoteCallString(token) {
-  const label = this.resume();
+function exitFootnoteCallString(token2) {
+  const label2 = this.resume();
   const node3 = this.stack[this.stack.length - 1];
   ok(node3.type === "footnoteReference");
   node3.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
+    this.sliceSerialize(token2)
   ).toLowerCase();
-  node3.label = label;
+  node3.label = label2;
 }
-function exitFootnoteCall(token) {
-  this.exit(token);
+function exitFootnoteCall(token2) {
+  this.exit(token2);
 }
-function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
+function exitFootnoteDefinitionLabelString(token2) {
+  const label2 = this.resume();
   const node3 = this.stack[this.stack.length - 1];
   ok(node3.type === "footnoteDefinition");
   node3.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
+    this.sliceSerialize(token2)
   ).toLowerCase();
-  node3.label = label;
+  node3.label = label2;
 }
-function exitFootnoteDefinition(token) {
-  this.exit(token);
+function exitFootnoteDefinition(token2) {
+  this.exit(token2);
 }
 function footnoteReferencePeek() {
   return "[";
@@ -46616,11 +46691,11 @@ function gfmStrikethroughToMarkdown() {
     ]
   };
 }
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
+function enterStrikethrough(token2) {
+  this.enter({ type: "delete", children: [], position: void 0 }, token2);
 }
-function exitStrikethrough(token) {
-  this.exit(token);
+function exitStrikethrough(token2) {
+  this.exit(token2);
 }
 function handleDelete(node3, _, state, info) {
   const tracker = state.createTracker(info);
@@ -47275,18 +47350,18 @@ var builtins = /* @__PURE__ */ new Map([
 ]);
 function candidates(tokens, involved, runOf) {
   const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
+  for (const token2 of tokens) {
+    const siblings = runOf.get(token2);
+    if (siblings && token2.attention && involved.some((d) => d.attention === token2.attention)) {
       for (const sibling of siblings.tokens) {
         related.add(sibling.attention);
       }
     }
   }
   const ordered = [];
-  for (const token of tokens) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
+  for (const token2 of tokens) {
+    if (token2.attention && related.delete(token2.attention)) {
+      ordered.push(token2.attention);
     }
   }
   ordered.reverse();
@@ -47326,11 +47401,11 @@ function check2(tokens, before, after) {
       // All builtins can split runs.
       split: strict2 !== void 0
     };
-    for (const token of run.tokens) {
-      wrong.set(token, [...run.tokens]);
-      runOf.set(token, run);
-      let size = token.value.length;
-      while (size--) run.markers.push(token);
+    for (const token2 of run.tokens) {
+      wrong.set(token2, [...run.tokens]);
+      runOf.set(token2, run);
+      let size = token2.value.length;
+      while (size--) run.markers.push(token2);
     }
     run.end = run.markers.length;
     runs.push(run);
@@ -47347,23 +47422,23 @@ function containerPhrasing(parent, state, info) {
   return serialize2(phrasing2(parent, state, info), info.before, info.after);
 }
 function encode(tokens, start) {
-  const token = tokens[start ? 0 : tokens.length - 1];
-  if (!token || token.attention) return;
-  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
+  const token2 = tokens[start ? 0 : tokens.length - 1];
+  if (!token2 || token2.attention) return;
+  const character = start ? firstCharacter(token2.value) : lastCharacter(token2.value);
   const reference = encodeCharacterReference(
     /** @type {number} */
     character.codePointAt(0)
   );
   if (start) {
-    token.value = reference + token.value.slice(character.length);
+    token2.value = reference + token2.value.slice(character.length);
   } else {
-    let value = token.value.slice(0, token.value.length - character.length);
+    let value = token2.value.slice(0, token2.value.length - character.length);
     let escapes = 0;
     while (value.charCodeAt(value.length - 1 - escapes) === 92) {
       escapes++;
     }
     if (escapes % 2) value += "\\";
-    token.value = value + reference;
+    token2.value = value + reference;
   }
 }
 function improve(items, chosen, mistake, before, after) {
@@ -47421,8 +47496,8 @@ function pair(runs, wrong) {
         wrong.delete(closeToken);
       } else {
         const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
-        for (const token of involved) {
-          const list4 = wrong.get(token);
+        for (const token2 of involved) {
+          const list4 = wrong.get(token2);
           if (list4) list4.push(...involved);
         }
       }
@@ -47587,13 +47662,13 @@ function render(items, chosen, before, after) {
   while (++index2 < items.length) {
     const item2 = items[index2];
     if (typeof item2 === "string") {
-      const token = { value: item2, attention: void 0 };
+      const token2 = { value: item2, attention: void 0 };
       if (encodeAfter && encodeAfter === firstCharacter(item2)) {
-        encode([token], true);
+        encode([token2], true);
       }
       encodeAfter = void 0;
-      tokens.push(token);
-      if (token.value) previous3 = lastCharacter(token.value);
+      tokens.push(token2);
+      if (token2.value) previous3 = lastCharacter(token2.value);
       continue;
     }
     const sequence = chosen.get(item2) || item2.sequences[0];
@@ -47640,7 +47715,7 @@ function serialize2(items, before, after) {
     render(items, /* @__PURE__ */ new Map(), before, after)
   );
   let result = "";
-  for (const token of tokens) result += token.value;
+  for (const token2 of tokens) result += token2.value;
   return result;
 }
 
@@ -51009,8 +51084,8 @@ function gfmTableFromMarkdown() {
     }
   };
 }
-function enterTable(token) {
-  const align = token._align;
+function enterTable(token2) {
+  const align = token2._align;
   ok(align, "expected `_align` on table");
   this.enter(
     {
@@ -51021,24 +51096,24 @@ function enterTable(token) {
       children: [],
       position: void 0
     },
-    token
+    token2
   );
   this.data.inTable = true;
 }
-function exitTable(token) {
-  this.exit(token);
+function exitTable(token2) {
+  this.exit(token2);
   this.data.inTable = void 0;
 }
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
+function enterRow(token2) {
+  this.enter({ type: "tableRow", children: [], position: void 0 }, token2);
 }
-function exit(token) {
-  this.exit(token);
+function exit(token2) {
+  this.exit(token2);
 }
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
+function enterCell(token2) {
+  this.enter({ type: "tableCell", children: [], position: void 0 }, token2);
 }
-function exitCodeText(token) {
+function exitCodeText(token2) {
   let value = this.resume();
   if (this.data.inTable) {
     value = value.replace(/\\([\\|])/g, replace);
@@ -51046,7 +51121,7 @@ function exitCodeText(token) {
   const node3 = this.stack[this.stack.length - 1];
   ok(node3.type === "inlineCode");
   node3.value = value;
-  this.exit(token);
+  this.exit(token2);
 }
 function replace($0, $1) {
   return $1 === "|" ? $1 : $0;
@@ -51203,12 +51278,12 @@ function gfmTaskListItemToMarkdown() {
     join: [joinDefinitionsBeforeTaskListItemParagraph]
   };
 }
-function exitCheck(token) {
+function exitCheck(token2) {
   const node3 = this.stack[this.stack.length - 2];
   ok(node3.type === "listItem");
-  node3.checked = token.type === "taskListCheckValueChecked";
+  node3.checked = token2.type === "taskListCheckValueChecked";
 }
-function exitParagraphWithTaskListItem(token) {
+function exitParagraphWithTaskListItem(token2) {
   const parent = this.stack[this.stack.length - 2];
   if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
     const node3 = this.stack[this.stack.length - 1];
@@ -51237,7 +51312,7 @@ function exitParagraphWithTaskListItem(token) {
       }
     }
   }
-  this.exit(token);
+  this.exit(token2);
 }
 function paragraphWithTaskListItem(node3, parent, state, info) {
   if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node3) {
@@ -51699,12 +51774,12 @@ function previousUnbalanced(events) {
   let index2 = events.length;
   let result = false;
   while (index2--) {
-    const token = events[index2][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
+    const token2 = events[index2][1];
+    if ((token2.type === "labelLink" || token2.type === "labelImage") && !token2._balanced) {
       result = true;
       break;
     }
-    if (token._gfmAutolinkLiteralWalkedInto) {
+    if (token2._gfmAutolinkLiteralWalkedInto) {
       result = false;
       break;
     }
@@ -51837,12 +51912,12 @@ function tokenizeAttention(effects, ok3) {
       effects.consume(code4);
       return inside;
     }
-    const token = effects.exit("attentionSequence");
+    const token2 = effects.exit("attentionSequence");
     const after = classifyCharacter(code4);
     const open2 = !after || after === 2 && before || attentionMarkers2.includes(code4) && code4 !== 42 && code4 !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker2 === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker2 === 42 ? close : close && (after || !open2));
+    token2._open = Boolean(marker2 === 42 ? open2 : open2 && (before || !close));
+    token2._close = Boolean(marker2 === 42 ? close : close && (after || !open2));
     return ok3(code4);
   }
 }
@@ -52144,8 +52219,8 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   }
   function value(code4) {
     if (code4 === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
+      const token2 = effects.exit("characterReferenceValue");
+      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token2))) {
         return nok(code4);
       }
       effects.enter("characterReferenceMarker");
@@ -52456,7 +52531,7 @@ function tokenizeCodeText(effects, ok3, nok) {
   const self2 = this;
   let sizeOpen = 0;
   let size;
-  let token;
+  let token2;
   return start;
   function start(code4) {
     effects.enter("codeText");
@@ -52483,7 +52558,7 @@ function tokenizeCodeText(effects, ok3, nok) {
       return between2;
     }
     if (code4 === 96) {
-      token = effects.enter("codeTextSequence");
+      token2 = effects.enter("codeTextSequence");
       size = 0;
       return sequenceClose(code4);
     }
@@ -52515,7 +52590,7 @@ function tokenizeCodeText(effects, ok3, nok) {
       effects.exit("codeText");
       return ok3(code4);
     }
-    token.type = "codeTextData";
+    token2.type = "codeTextData";
     return data(code4);
   }
 }
@@ -52786,14 +52861,14 @@ function subtokenize(eventsArray) {
   return !more;
 }
 function subcontent(events, eventIndex) {
-  const token = events.get(eventIndex)[1];
+  const token2 = events.get(eventIndex)[1];
   const context = events.get(eventIndex)[2];
   let startPosition = eventIndex - 1;
   const startPositions = [];
-  let tokenizer = token._tokenizer;
+  let tokenizer = token2._tokenizer;
   if (!tokenizer) {
-    tokenizer = context.parser[token.contentType](token.start);
-    if (token._contentTypeTextTrailing) {
+    tokenizer = context.parser[token2.contentType](token2.start);
+    if (token2._contentTypeTextTrailing) {
       tokenizer._contentTypeTextTrailing = true;
     }
   }
@@ -52803,7 +52878,7 @@ function subcontent(events, eventIndex) {
   let stream2;
   let previous3;
   let index2 = -1;
-  let current = token;
+  let current = token2;
   let adjust = 0;
   let start = 0;
   const breaks = [start];
@@ -52830,7 +52905,7 @@ function subcontent(events, eventIndex) {
     previous3 = current;
     current = current.next;
   }
-  current = token;
+  current = token2;
   while (++index2 < childEvents.length) {
     if (
       // Find a void token that includes a break.
@@ -52923,9 +52998,9 @@ function tokenizeContinuation(effects, ok3, nok) {
     effects.enter("lineEnding");
     effects.consume(code4);
     effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
+    return factorySpace(effects, prefixed2, "linePrefix");
   }
-  function prefixed(code4) {
+  function prefixed2(code4) {
     if (code4 === null || markdownLineEnding(code4)) {
       return nok(code4);
     }
@@ -53141,9 +53216,9 @@ function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
       return atBreak(code4);
     }
     effects.consume(code4);
-    return code4 === 92 ? escape5 : inside;
+    return code4 === 92 ? escape7 : inside;
   }
-  function escape5(code4) {
+  function escape7(code4) {
     if (code4 === marker2 || code4 === 92) {
       effects.consume(code4);
       return inside;
@@ -54052,11 +54127,11 @@ function resolveAllLabelEnd(events) {
   let index2 = -1;
   const newEvents = [];
   while (++index2 < events.length) {
-    const token = events[index2][1];
+    const token2 = events[index2][1];
     newEvents.push(events[index2]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
+    if (token2.type === "labelImage" || token2.type === "labelLink" || token2.type === "labelEnd") {
+      const offset = token2.type === "labelImage" ? 4 : 2;
+      token2.type = "data";
       index2 += offset;
     }
   }
@@ -54072,23 +54147,23 @@ function resolveToLabelEnd(events, context) {
   let close;
   let media;
   while (index2--) {
-    const token = events[index2][1];
+    const token2 = events[index2][1];
     if (open2) {
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
+      if (token2.type === "link" || token2.type === "labelLink" && token2._inactive) {
         break;
       }
-      if (events[index2][0] === "enter" && token.type === "labelLink") {
-        token._inactive = true;
+      if (events[index2][0] === "enter" && token2.type === "labelLink") {
+        token2._inactive = true;
       }
     } else if (close) {
-      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
+      if (events[index2][0] === "enter" && (token2.type === "labelImage" || token2.type === "labelLink") && !token2._balanced) {
         open2 = index2;
-        if (token.type !== "labelLink") {
+        if (token2.type !== "labelLink") {
           offset = 2;
           break;
         }
       }
-    } else if (token.type === "labelEnd") {
+    } else if (token2.type === "labelEnd") {
       close = index2;
     }
   }
@@ -54101,7 +54176,7 @@ function resolveToLabelEnd(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  const label = {
+  const label2 = {
     type: "label",
     start: {
       ...events[open2][1].start
@@ -54119,11 +54194,11 @@ function resolveToLabelEnd(events, context) {
       ...events[close - 2][1].start
     }
   };
-  media = [["enter", group, context], ["enter", label, context]];
+  media = [["enter", group, context], ["enter", label2, context]];
   media = push(media, events.slice(open2 + 1, open2 + offset + 3));
   media = push(media, [["enter", text5, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text5, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push(media, [["exit", text5, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open2, events.length, media);
@@ -54736,12 +54811,12 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
   const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
   let labelStart;
   while (index2--) {
-    const token = self2.events[index2][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
+    const token2 = self2.events[index2][1];
+    if (token2.type === "labelImage") {
+      labelStart = token2;
       break;
     }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
+    if (token2.type === "gfmFootnoteCall" || token2.type === "labelLink" || token2.type === "label" || token2.type === "image" || token2.type === "link") {
       break;
     }
   }
@@ -54856,8 +54931,8 @@ function tokenizeGfmFootnoteCall(effects, ok3, nok) {
     }
     if (code4 === 93) {
       effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
+      const token2 = effects.exit("gfmFootnoteCallString");
+      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token2)))) {
         return nok(code4);
       }
       effects.enter("gfmFootnoteCallLabelMarker");
@@ -54920,8 +54995,8 @@ function tokenizeDefinitionStart(effects, ok3, nok) {
     }
     if (code4 === 93) {
       effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self2.sliceSerialize(token));
+      const token2 = effects.exit("gfmFootnoteDefinitionLabelString");
+      identifier = normalizeIdentifier(self2.sliceSerialize(token2));
       effects.enter("gfmFootnoteDefinitionLabelMarker");
       effects.consume(code4);
       effects.exit("gfmFootnoteDefinitionLabelMarker");
@@ -55059,10 +55134,10 @@ function gfmStrikethrough(options2) {
         return more;
       }
       if (size < 2 && !single) return nok(code4);
-      const token = effects.exit("strikethroughSequenceTemporary");
+      const token2 = effects.exit("strikethroughSequenceTemporary");
       const after = classifyCharacter(code4);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
+      token2._open = !after || after === 2 && Boolean(before);
+      token2._close = !before || before === 2 && Boolean(after);
       return ok3(code4);
     }
   }
@@ -55427,9 +55502,9 @@ function resolveTable(events, context) {
   const map5 = new EditMap2();
   while (++index2 < events.length) {
     const event = events[index2];
-    const token = event[1];
+    const token2 = event[1];
     if (event[0] === "enter") {
-      if (token.type === "tableHead") {
+      if (token2.type === "tableHead") {
         afterHeadAwaitingFirstBodyRow = false;
         if (lastTableEnd !== 0) {
           flushTableEnd(map5, context, lastTableEnd, currentTable, currentBody);
@@ -55438,12 +55513,12 @@ function resolveTable(events, context) {
         }
         currentTable = {
           type: "table",
-          start: Object.assign({}, token.start),
+          start: Object.assign({}, token2.start),
           // Note: correct end is set later.
-          end: Object.assign({}, token.end)
+          end: Object.assign({}, token2.end)
         };
         map5.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      } else if (token2.type === "tableRow" || token2.type === "tableDelimiterRow") {
         inFirstCellAwaitingPipe = true;
         currentCell = void 0;
         lastCell = [0, 0, 0, 0];
@@ -55452,14 +55527,14 @@ function resolveTable(events, context) {
           afterHeadAwaitingFirstBodyRow = false;
           currentBody = {
             type: "tableBody",
-            start: Object.assign({}, token.start),
+            start: Object.assign({}, token2.start),
             // Note: correct end is set later.
-            end: Object.assign({}, token.end)
+            end: Object.assign({}, token2.end)
           };
           map5.add(index2, 0, [["enter", currentBody, context]]);
         }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        rowKind = token2.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token2.type === "data" || token2.type === "tableDelimiterMarker" || token2.type === "tableDelimiterFiller")) {
         inFirstCellAwaitingPipe = false;
         if (cell3[2] === 0) {
           if (lastCell[1] !== 0) {
@@ -55469,7 +55544,7 @@ function resolveTable(events, context) {
           }
           cell3[2] = index2;
         }
-      } else if (token.type === "tableCellDivider") {
+      } else if (token2.type === "tableCellDivider") {
         if (inFirstCellAwaitingPipe) {
           inFirstCellAwaitingPipe = false;
         } else {
@@ -55481,10 +55556,10 @@ function resolveTable(events, context) {
           cell3 = [lastCell[1], index2, 0, 0];
         }
       }
-    } else if (token.type === "tableHead") {
+    } else if (token2.type === "tableHead") {
       afterHeadAwaitingFirstBodyRow = true;
       lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+    } else if (token2.type === "tableRow" || token2.type === "tableDelimiterRow") {
       lastTableEnd = index2;
       if (lastCell[1] !== 0) {
         cell3[0] = cell3[1];
@@ -55493,7 +55568,7 @@ function resolveTable(events, context) {
         currentCell = flushCell(map5, context, cell3, rowKind, index2, currentCell);
       }
       rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+    } else if (rowKind && (token2.type === "data" || token2.type === "tableDelimiterMarker" || token2.type === "tableDelimiterFiller")) {
       cell3[3] = index2;
     }
   }
@@ -55712,6 +55787,12 @@ function isNoneValue(value) {
   const v = value.trim().toLowerCase();
   return v === "" || dashOnly.test(v) || noneWords.includes(v);
 }
+function isNoneEntry(text5) {
+  const v = text5.trim().replace(/^\(|\)$/g, "").trim().toLowerCase();
+  if (v === "" || dashOnly.test(v)) return true;
+  const first = /^[a-z/]+/.exec(v)?.[0] ?? "";
+  return first === "none" || first === "n/a" || first === "nothing";
+}
 function isPlaceholder(value) {
   const v = value.trim();
   return v === "" || /^\[[^\]]*\]$/.test(v) || /^<[^>]*>$/.test(v) || /^(?:TODO|TBD|\?\?\?|xxx|n\/a)$/i.test(v);
@@ -55777,6 +55858,37 @@ function sectionSkeleton(name, title) {
 function upperSnake(text5) {
   return text5.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase();
 }
+var requirementIdPrefix = /^\s*[[(]?(?:\*\*|__)?((?:R|FR|NFR|REQ|RQ|UR|SR|BR|US)-?\d{1,6}(?:\.\d{1,6}){0,3})(?:\*\*|__)?[\])]?(?:\s*[:.)—–-])?\s+/;
+function requirementIdOf(text5) {
+  return requirementIdPrefix.exec(text5)?.[1] ?? null;
+}
+var vagueQualityWords = [
+  "fast",
+  "faster",
+  "quick",
+  "quickly",
+  "performant",
+  "efficient",
+  "efficiently",
+  "scalable",
+  "intuitive",
+  "intuitively",
+  "robust",
+  "seamless",
+  "seamlessly",
+  "user-friendly",
+  "easy",
+  "easily",
+  "simple",
+  "reliable",
+  "reliably",
+  "flexible",
+  "smooth",
+  "smoothly",
+  "lightweight",
+  "high-performance",
+  "low-latency"
+];
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -58908,9 +59020,9 @@ var $ZodIBAN = /* @__PURE__ */ $constructor("$ZodIBAN", (inst, def) => {
     });
   };
 });
-function isValidJWT(token, algorithm = null) {
+function isValidJWT(token2, algorithm = null) {
   try {
-    const tokensParts = token.split(".");
+    const tokensParts = token2.split(".");
     if (tokensParts.length !== 3)
       return false;
     const [header] = tokensParts;
@@ -64049,9 +64161,9 @@ function getArmenianPlural(count, one2, many) {
 function withDefiniteArticle(word) {
   if (!word)
     return "";
-  const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
+  const vowels2 = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
   const lastChar = word[word.length - 1];
-  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  return word + (vowels2.includes(lastChar) ? "\u0576" : "\u0568");
 }
 var error24 = () => {
   const Sizable = {
@@ -68999,9 +69111,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -72431,8 +72543,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry2.schema, entry2);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
+  for (const record3 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record3);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -75280,21 +75392,21 @@ function visit2(schema, fnOrHandlers) {
     const h = fnOrHandlers[node3._zod.def.type];
     return h ? h(node3, rewritten) : node3;
   };
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache5 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached3 = cache3.get(s);
+    const cached3 = cache5.get(s);
     if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache3.get(s)
+        getter: () => cache5.get(s)
       });
     }
     if (cached3 !== void 0)
       return cached3;
-    cache3.set(s, RESOLVING);
+    cache5.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache3.set(s, mapped);
+    cache5.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -75495,6 +75607,50 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/model/text.ts
+var chunkIdPrefix = /^(C\d+(?:\.\d+)*)(?=$|[\s:.—–-])[\s:.—–-]*/;
+function splitChunkId(title) {
+  const match2 = chunkIdPrefix.exec(title);
+  if (!match2) return { id: null, rest: title };
+  const rest = title.slice(match2[0].length).trim();
+  return { id: match2[1] ?? null, rest };
+}
+function normalizeTitle(title) {
+  const { rest } = splitChunkId(title.trim());
+  return rest.toLowerCase().replace(/[+&]/g, " and ").replace(/[^\p{L}\p{N}\s]+/gu, " ").replace(/\s+/g, " ").trim();
+}
+function slugify2(title) {
+  return splitChunkId(title.trim()).rest.toLowerCase().replace(/[+&]/g, " and ").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+}
+function normalizeHeading(text5) {
+  return text5.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "").replace(/[:：]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+var canonicalByName = new Map(
+  sectionNames.map((name) => [name.toLowerCase(), name])
+);
+canonicalByName.set("metadata", "Meta");
+canonicalByName.set("acceptance", "Acceptance Criteria");
+canonicalByName.set("reference", "Reference Files");
+canonicalByName.set("references", "Reference Files");
+var extraByName = new Map(extraSectionNames.map((name) => [name.toLowerCase(), name]));
+function canonicalSection(text5) {
+  return canonicalByName.get(normalizeHeading(text5)) ?? null;
+}
+function extraSection(text5) {
+  return extraByName.get(normalizeHeading(text5)) ?? null;
+}
+function joinLines(text5) {
+  return text5.replace(/\s+/g, (run) => run.includes("\n") ? " " : run);
+}
+function plainValue(raw) {
+  return raw.replace(/`/g, "").replace(/\*\*|__/g, "").replace(/^[*_](.*)[*_]$/, "$1").trim();
+}
+function listOf(values, conjunction = "or") {
+  const quoted = values.map((v) => `\`${v}\``);
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
+
 // node_modules/vfile-location/lib/index.js
 function location(file2) {
   const value = String(file2);
@@ -75547,162 +75703,18 @@ function location(file2) {
   }
 }
 
-// src/model/text.ts
-var chunkIdPrefix = /^(C\d+(?:\.\d+)*)(?=$|[\s:.—–-])[\s:.—–-]*/;
-function splitChunkId(title) {
-  const match2 = chunkIdPrefix.exec(title);
-  if (!match2) return { id: null, rest: title };
-  const rest = title.slice(match2[0].length).trim();
-  return { id: match2[1] ?? null, rest };
-}
-function normalizeTitle(title) {
-  const { rest } = splitChunkId(title.trim());
-  return rest.toLowerCase().replace(/[+&]/g, " and ").replace(/[^\p{L}\p{N}\s]+/gu, " ").replace(/\s+/g, " ").trim();
-}
-function slugify2(title) {
-  return splitChunkId(title.trim()).rest.toLowerCase().replace(/[+&]/g, " and ").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-}
-function normalizeHeading(text5) {
-  return text5.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "").replace(/[:：]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
-var canonicalByName = new Map(
-  sectionNames.map((name) => [name.toLowerCase(), name])
-);
-canonicalByName.set("metadata", "Meta");
-canonicalByName.set("acceptance", "Acceptance Criteria");
-canonicalByName.set("reference", "Reference Files");
-canonicalByName.set("references", "Reference Files");
-var extraByName = new Map(extraSectionNames.map((name) => [name.toLowerCase(), name]));
-function canonicalSection(text5) {
-  return canonicalByName.get(normalizeHeading(text5)) ?? null;
-}
-function extraSection(text5) {
-  return extraByName.get(normalizeHeading(text5)) ?? null;
-}
-function joinLines(text5) {
-  return text5.replace(/\s+/g, (run) => run.includes("\n") ? " " : run);
-}
-function plainValue(raw) {
-  return raw.replace(/`/g, "").replace(/\*\*|__/g, "").replace(/^[*_](.*)[*_]$/, "$1").trim();
-}
-function listOf(values, conjunction = "or") {
-  const quoted = values.map((v) => `\`${v}\``);
-  if (quoted.length <= 1) return quoted.join("");
-  return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
-}
-
-// src/model/build.ts
-function buildSpec(tree, source3) {
+// src/model/build/context.ts
+function contextOf(source3) {
   const place = location(source3);
-  const ctx = {
+  return {
     source: source3,
     point(offset) {
       const clamped = Math.max(0, Math.min(offset, source3.length));
       const found = place.toPoint(clamped);
-      if (found && typeof found.offset === "number") {
-        return { line: found.line, column: found.column, offset: found.offset };
-      }
+      if (found && typeof found.offset === "number") return { line: found.line, column: found.column, offset: found.offset };
       return { line: 1, column: 1, offset: 0 };
     }
   };
-  const titles = [];
-  const sections = [];
-  let titleFirst = false;
-  let seenContent = false;
-  let current;
-  for (const node3 of tree.children) {
-    if (node3.type === "heading" && node3.depth === 1) {
-      titles.push({ text: toString(node3).trim(), position: pos(ctx, node3) });
-      if (!seenContent) titleFirst = true;
-      seenContent = true;
-      current = void 0;
-      continue;
-    }
-    if (!isComment(node3) && node3.type !== "yaml") seenContent = true;
-    if (node3.type === "heading" && node3.depth === 2) {
-      const title = toString(node3).trim();
-      const headingPosition = pos(ctx, node3);
-      current = {
-        section: {
-          title,
-          canonical: canonicalSection(title),
-          extra: extraSection(title),
-          headingPosition,
-          position: headingPosition,
-          empty: true
-        },
-        nodes: []
-      };
-      sections.push(current);
-      continue;
-    }
-    if (current) {
-      current.nodes.push(node3);
-      current.section.position = { start: current.section.position.start, end: pos(ctx, node3).end };
-      if (!isComment(node3)) current.section.empty = false;
-    }
-  }
-  const model = {
-    title: titles[0] ?? null,
-    titles,
-    titleFirst,
-    sections: sections.map((s) => s.section),
-    meta: null,
-    overview: null,
-    skills: [],
-    requirements: [],
-    referenceFiles: [],
-    plan: null,
-    chunks: [],
-    acceptance: null,
-    promise: null,
-    promises: [],
-    notes: null,
-    codeBlocks: [],
-    controlComments: []
-  };
-  for (const { section, nodes } of sections) {
-    const name = section.canonical;
-    switch (name) {
-      case "Meta":
-        model.meta ??= parseMeta(ctx, section, nodes);
-        break;
-      case "Overview":
-        model.overview ??= {
-          position: section.position,
-          blocks: nodes.filter((n) => !isComment(n)).map((n) => ({ text: toString(n), position: pos(ctx, n) }))
-        };
-        break;
-      case "Skills":
-        if (model.skills.length === 0) model.skills = parseSkills(ctx, nodes);
-        break;
-      case "Requirements":
-        if (model.requirements.length === 0) model.requirements = parseRequirements(ctx, nodes);
-        break;
-      case "Reference Files":
-        if (model.referenceFiles.length === 0) model.referenceFiles = parseReferences(ctx, nodes);
-        break;
-      case "Execution Plan":
-        model.plan ??= parsePlan(ctx, section, nodes, "execution-plan");
-        break;
-      case "Acceptance Criteria":
-        model.acceptance ??= parseAcceptance(ctx, section, nodes);
-        break;
-      case "Notes":
-        model.notes ??= { position: section.position, blocks: nodes.filter((n) => !isComment(n)).length };
-        break;
-      default:
-        if (section.extra === "Work Breakdown" && !sections.some((s) => s.section.canonical === "Execution Plan")) {
-          model.plan ??= parsePlan(ctx, section, nodes, "work-breakdown");
-        }
-    }
-  }
-  if (model.plan) {
-    model.chunks = model.plan.phases.flatMap((phase3) => phase3.chunks);
-    resolveDependencies(model.chunks);
-  }
-  collectDeep(ctx, tree, model, sections);
-  return model;
 }
 function isComment(node3) {
   return node3.type === "html" && /^\s*<!--[\s\S]*-->\s*$/.test(node3.value);
@@ -75785,6 +75797,196 @@ function firstInlineCode(node3) {
   }
   return null;
 }
+
+// src/model/plan-queries.ts
+function executionPlan(spec9) {
+  return spec9.plan?.form === "execution-plan" ? spec9.plan : null;
+}
+function phaseLabel(phase3) {
+  return phase3.heading || `phase ${phase3.number ?? "?"}`;
+}
+function chunkLabel(chunk4) {
+  return chunk4.id ?? chunk4.title.replace(/`/g, "");
+}
+function declaredStreams(spec9) {
+  return spec9.plan?.workStreams?.streams.filter((stream2) => stream2.name !== "") ?? [];
+}
+function cellOf(cells, ...names) {
+  for (const name of names) {
+    const found = cells[name];
+    if (found) return found;
+  }
+  return void 0;
+}
+function chunkTitlePlace(chunk4) {
+  const cell3 = chunk4.row ? cellOf(chunk4.row.cells, "chunk", "name", "title") : void 0;
+  return cell3?.position ?? chunk4.detail?.titlePosition ?? chunk4.row?.position;
+}
+function isNoStream(value) {
+  return isNoneValue(value);
+}
+function lineRange(source3, position2) {
+  const start = position2.start;
+  const lineEnd = source3.indexOf("\n", start.offset);
+  const endOffset = lineEnd === -1 ? source3.length : lineEnd;
+  return { start, end: { line: start.line, column: start.column + (endOffset - start.offset), offset: endOffset } };
+}
+function where(position2) {
+  return `${position2.start.line}:${position2.start.column}`;
+}
+function itemSource(source3, position2) {
+  const text5 = source3.slice(position2.start.offset, position2.end.offset).replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, "");
+  return joinLines(text5).trim();
+}
+function planHeadingPosition(spec9) {
+  return spec9.sections.find((section) => section.canonical === "Execution Plan")?.headingPosition;
+}
+function refIdentity(ref) {
+  if (ref.kind === "chunk") return `chunk:${ref.target ?? ""}`;
+  if (ref.kind === "phase") return `phase:${ref.phase ?? ""}`;
+  if (ref.kind === "none") return "none";
+  return `text:${normalizeTitle(ref.text)}`;
+}
+
+// src/model/chunk-refs.ts
+function chunkNames(chunk4) {
+  const names = [chunk4.id, chunk4.key, chunk4.slug, chunk4.title, chunk4.row?.title, chunk4.detail?.title];
+  if (chunk4.row?.title) names.push(slugify2(chunk4.row.title));
+  return names.filter((name) => Boolean(name));
+}
+function lookupKeys(name) {
+  const keys = [normalizeTitle(name), name.trim().toLowerCase()];
+  return keys.filter((key, index2) => key !== "" && keys.indexOf(key) === index2);
+}
+function chunkIndex(chunks) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const chunk4 of chunks) {
+    for (const name of chunkNames(chunk4)) {
+      for (const key of lookupKeys(name)) {
+        const list4 = byName.get(key);
+        if (!list4) byName.set(key, [chunk4]);
+        else if (!list4.includes(chunk4)) list4.push(chunk4);
+      }
+    }
+  }
+  const hits = (text5) => {
+    const t = text5.trim();
+    return [byName.get(normalizeTitle(t)), byName.get(t.toLowerCase())].filter((list4) => list4 !== void 0);
+  };
+  return {
+    resolve(text5) {
+      return hits(text5)[0]?.[0];
+    },
+    candidates(text5) {
+      const exact = chunks.filter((chunk4) => chunk4.key === text5.trim() || chunk4.id === text5.trim());
+      if (exact.length === 1) return exact;
+      const found = [];
+      for (const list4 of hits(text5)) for (const chunk4 of list4) if (!found.includes(chunk4)) found.push(chunk4);
+      return chunks.filter((chunk4) => found.includes(chunk4));
+    }
+  };
+}
+
+// src/model/build/dependencies.ts
+function dependsFrom(ctx, raw, base2, position2) {
+  const refs = [];
+  const separator = /\s*(?:\+|,|&|\band\b)\s*/gi;
+  let last = 0;
+  const push2 = (start, end) => {
+    const part = raw.slice(start, end);
+    const lead = part.length - part.trimStart().length;
+    const text5 = plainValue(part);
+    if (!text5 && part.trim() === "") return;
+    const from = base2 + start + lead;
+    refs.push({ text: text5, kind: "unknown", phase: null, target: null, position: range(ctx, from, from + part.trim().length) });
+  };
+  let match2;
+  while (match2 = separator.exec(raw)) {
+    if (match2[0].length === 0) {
+      separator.lastIndex++;
+      continue;
+    }
+    push2(last, match2.index);
+    last = match2.index + match2[0].length;
+  }
+  push2(last, raw.length);
+  return { raw, refs, position: position2 };
+}
+function resolveDependencies(chunks) {
+  const keys = /* @__PURE__ */ new Set();
+  const suffixes = /* @__PURE__ */ new Map();
+  for (const chunk4 of chunks) {
+    let key = chunk4.id ?? (chunk4.slug || `chunk-${chunk4.phaseIndex + 1}`);
+    if (keys.has(key)) {
+      const base2 = key;
+      let n = suffixes.get(base2) ?? 2;
+      while (keys.has(`${base2}-${n}`)) n++;
+      suffixes.set(base2, n + 1);
+      key = `${base2}-${n}`;
+    }
+    keys.add(key);
+    chunk4.key = key;
+  }
+  const index2 = chunkIndex(chunks);
+  const lookup = (text5) => {
+    const t = text5.trim();
+    if (t === "" || /^(?:[—–-]+|none|n\/a|na)$/i.test(t)) return { kind: "none", phase: null, target: null };
+    const phase3 = /^phase\s+(\d+)$/i.exec(t);
+    if (phase3) return { kind: "phase", phase: Number(phase3[1]), target: null };
+    const chunk4 = index2.resolve(t);
+    if (chunk4) return { kind: "chunk", phase: chunk4.phase, target: chunk4.key };
+    return null;
+  };
+  for (const chunk4 of chunks) {
+    for (const source3 of [chunk4.row?.dependsOn, chunk4.detail?.dependsOn]) {
+      if (!source3) continue;
+      source3.refs = joinRefs(source3.refs, lookup);
+    }
+    chunk4.dependsOn = mergeRefs(chunk4.row?.dependsOn?.refs ?? [], chunk4.detail?.dependsOn?.refs ?? []);
+  }
+}
+function mergeRefs(row, detail) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const ref of [...row, ...detail]) {
+    const identity2 = refIdentity(ref);
+    if (seen.has(identity2)) continue;
+    seen.add(identity2);
+    out.push(ref);
+  }
+  return out.length > 1 ? out.filter((ref) => ref.kind !== "none") : out;
+}
+var maxJoinedParts = 8;
+function joinRefs(parts2, lookup) {
+  const out = [];
+  let i = 0;
+  while (i < parts2.length) {
+    let done = false;
+    for (let j = Math.min(parts2.length, i + maxJoinedParts); j > i + 1; j--) {
+      const first = parts2[i];
+      const last = parts2[j - 1];
+      const joinedText = joinedSource(parts2.slice(i, j));
+      const hit2 = lookup(joinedText);
+      if (hit2 && hit2.kind === "chunk") {
+        out.push({ text: joinedText, ...hit2, position: { start: first.position.start, end: last.position.end } });
+        i = j;
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    const part = parts2[i];
+    const hit = lookup(part.text);
+    out.push(hit ? { ...part, ...hit } : part);
+    i++;
+  }
+  return out;
+}
+function joinedSource(parts2) {
+  return parts2.map((p) => p.text).join(" + ");
+}
+
+// src/model/build/meta.ts
 var metaFields = ["type", "repo", "status", "created"];
 function parseMeta(ctx, section, nodes) {
   const content3 = nodes.filter((n) => !isComment(n));
@@ -75840,49 +76042,618 @@ function parseMeta(ctx, section, nodes) {
   }
   return { form, position: section.position, columns: columns3, rows, ...typed };
 }
-function parseSkills(ctx, nodes) {
+
+// src/model/build/chunk-detail.ts
+var fieldLine = /^(\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(outcome|stream|skills|depends on|dependencies|blocked by)\s*(?:\([^()]{0,40}\)\s*)?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*)(.*)$/i;
+var issuePattern = /^\s*\(([^()\s]{1,40})\)/;
+function parseDetail(ctx, item2) {
+  const itemPosition = pos(ctx, item2);
+  const detail = {
+    title: "",
+    titlePosition: itemPosition,
+    checked: item2.checked ?? null,
+    issueId: null,
+    note: "",
+    outcome: null,
+    stream: null,
+    skills: null,
+    dependsOn: null,
+    subtasks: [],
+    position: itemPosition
+  };
+  const paragraph2 = firstParagraph(item2);
+  const fieldLines = paragraph2 ? readTitleParagraph(ctx, detail, paragraph2) : [];
+  for (const child of item2.children) {
+    if (child === paragraph2) continue;
+    if (child.type === "paragraph") fieldLines.push(...lines(ctx, child));
+    else if (child.type === "list") readSubtasks(ctx, detail, child.children);
+  }
+  readFieldLines(ctx, detail, fieldLines);
+  return detail;
+}
+function readTitleParagraph(ctx, detail, paragraph2) {
+  const all2 = lines(ctx, paragraph2);
+  const first = all2[0] ?? { text: "", start: startOf(paragraph2) };
+  const lead = paragraph2.children[0];
+  let afterTitle;
+  if (lead && (lead.type === "strong" || lead.type === "emphasis")) {
+    const inner = lead.children;
+    const innerStart = inner.length > 0 ? startOf(inner[0]) : startOf(lead);
+    const innerEnd = inner.length > 0 ? endOf(inner[inner.length - 1]) : endOf(lead);
+    detail.title = toString(lead).trim();
+    detail.titlePosition = range(ctx, innerStart, innerEnd);
+    afterTitle = endOf(lead);
+  } else {
+    const end = first.start + first.text.length;
+    detail.title = plainValue(first.text);
+    detail.titlePosition = range(ctx, first.start, end);
+    afterTitle = end;
+  }
+  const lineEnd = first.start + first.text.length;
+  const rest = readIssueId(ctx, detail, afterTitle, ctx.source.slice(afterTitle, Math.max(afterTitle, lineEnd)));
+  detail.note = rest.replace(/^[\s—–:-]+/, "").trim();
+  let index2 = 1;
+  while (index2 < all2.length && !fieldOf(ctx, splitSegments(all2[index2])[0])) {
+    const line = all2[index2].text.trim();
+    if (line) detail.note = detail.note ? `${detail.note} ${line}` : line;
+    index2++;
+  }
+  return all2.slice(index2);
+}
+function readIssueId(ctx, detail, afterTitle, rest) {
+  const issue2 = issuePattern.exec(rest);
+  if (!issue2) return rest;
+  const idStart = afterTitle + (issue2.index ?? 0) + issue2[0].indexOf("(") + 1;
+  const value = issue2[1] ?? "";
+  if (!/^[A-Za-z]+[-_ ]?\d+$/.test(value) && !/^[A-Z][A-Z0-9]*-\d+$/.test(value)) return rest;
+  detail.issueId = { value, valid: /^[A-Z][A-Z0-9]*-\d+$/.test(value), position: range(ctx, idStart, idStart + value.length) };
+  return rest.slice(issue2[0].length);
+}
+function readSubtasks(ctx, detail, items) {
+  for (const sub of items) {
+    const first = firstParagraph(sub);
+    const subText = joinLines(first ? toString(first) : toString(sub)).trim();
+    const asField = first ? fieldOf(ctx, lines(ctx, first)[0]) : null;
+    if (asField && detail[asField.key] === null) {
+      assignField(ctx, detail, asField);
+      continue;
+    }
+    detail.subtasks.push({ text: subText, position: pos(ctx, sub) });
+  }
+}
+function readFieldLines(ctx, detail, fieldLines) {
+  let previous3 = null;
+  for (const line of fieldLines) {
+    let matched2 = false;
+    for (const segment of splitSegments(line)) {
+      const field = fieldOf(ctx, segment);
+      if (field) {
+        assignField(ctx, detail, field);
+        previous3 = field.key;
+        matched2 = true;
+      }
+    }
+    const existing = detail.outcome;
+    if (!matched2 && previous3 === "outcome" && existing && line.text.trim()) {
+      existing.value = `${existing.value} ${plainValue(line.text)}`.trim();
+      existing.position = { start: existing.position.start, end: ctx.point(line.start + line.text.length) };
+    }
+  }
+}
+function splitSegments(line) {
+  if (!/[·•|]/.test(line.text)) return [line];
+  const out = [];
+  const re = /[^·•|]+/g;
+  let match2;
+  while (match2 = re.exec(line.text)) out.push({ text: match2[0], start: line.start + match2.index });
+  return out;
+}
+function fieldOf(_ctx, line) {
+  if (!line) return null;
+  const match2 = fieldLine.exec(line.text);
+  if (!match2) return null;
+  const label2 = (match2[2] ?? "").toLowerCase();
+  const key = label2 === "outcome" ? "outcome" : label2 === "stream" ? "stream" : label2 === "skills" ? "skills" : "dependsOn";
+  const valueRaw = (match2[3] ?? "").replace(/\s+$/, "");
+  const start = line.start + (match2[1] ?? "").length;
+  return { key, raw: valueRaw, start, end: start + valueRaw.length };
+}
+function assignField(ctx, detail, hit) {
+  const position2 = range(ctx, hit.start, hit.end);
+  if (hit.key === "dependsOn") {
+    detail.dependsOn = dependsFrom(ctx, hit.raw, hit.start, position2);
+    return;
+  }
+  const field = { value: plainValue(hit.raw), position: position2 };
+  detail[hit.key] = field;
+}
+
+// src/model/build/streams.ts
+function parseStream(ctx, row) {
+  const cells = row.cells;
+  const owns = pick2(cells, "owns", "files", "owns files");
+  const { paths, prose } = owns && owns.raw ? ownsParts(ctx, owns) : { paths: [], prose: [] };
+  const skills = pick2(cells, "skills")?.text ?? "";
+  return {
+    name: plainValue(pick2(cells, "stream", "name")?.text ?? ""),
+    responsibility: pick2(cells, "responsibility")?.text ?? "",
+    owns: paths,
+    ownsProse: prose,
+    skills: splitList(skills),
+    position: row.position,
+    cells
+  };
+}
+function ownsParts(ctx, owns) {
+  const paths = [];
+  const prose = [];
+  const base2 = owns.position.start.offset;
+  for (const part of splitOutside(owns.raw)) {
+    const trimmed = part.text.trim();
+    if (!trimmed || isNoneValue(plainValue(trimmed))) continue;
+    const lead = part.text.length - part.text.trimStart().length;
+    const start = base2 + part.start + lead;
+    const place = range(ctx, start, start + trimmed.length);
+    const codes2 = [...trimmed.matchAll(/`([^`]+)`/g)];
+    const words3 = trimmed.replace(/`[^`]*`/g, "").replace(/[\s()[\]:.—–-]+/g, "");
+    if (codes2.length > 0 && words3 !== "") {
+      for (const code4 of codes2) {
+        const value = (code4[1] ?? "").trim();
+        const at2 = start + (code4.index ?? 0);
+        if (isPathLike(value, true)) paths.push({ pattern: value, position: range(ctx, at2, at2 + (code4[0] ?? "").length) });
+      }
+      prose.push({ pattern: trimmed, position: place });
+      continue;
+    }
+    const pattern2 = pathValue(trimmed);
+    if (isPathLike(pattern2, codes2.length > 0)) paths.push({ pattern: pattern2, position: place });
+    else prose.push({ pattern: trimmed, position: place });
+  }
+  return { paths, prose };
+}
+function splitOutside(raw) {
+  const out = [];
+  let depth = 0;
+  let code4 = false;
+  let last = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i];
+    if (char === "`") code4 = !code4;
+    else if (code4) continue;
+    else if (char === "{" || char === "[") depth++;
+    else if ((char === "}" || char === "]") && depth > 0) depth--;
+    else if ((char === "," || char === ";") && depth === 0) {
+      out.push({ text: raw.slice(last, i), start: last });
+      last = i + 1;
+    }
+  }
+  out.push({ text: raw.slice(last), start: last });
+  return out;
+}
+function isPathLike(value, quoted = false) {
+  const v = value.trim();
+  if (v === "" || !quoted && /\s/.test(v)) return false;
+  if (/→|->|=>|…/.test(v)) return false;
+  if (!/^[\p{L}\p{N}_.@~*?{}[\]!/+,=()^$ -]+$/u.test(v)) return false;
+  const first = v.replace(/^\.\//, "").split("/")[0] ?? "";
+  if (v.includes("/") && /^[A-Z]{2,}$/.test(first)) return false;
+  return true;
+}
+function pathValue(raw) {
+  const value = raw.trim();
+  const code4 = /^`([^`]*)`$/.exec(value);
+  if (code4) return (code4[1] ?? "").trim();
+  const bold = /^\*\*([^*]+)\*\*$/.exec(value);
+  if (bold) return (bold[1] ?? "").trim();
+  return value.replace(/`/g, "").trim();
+}
+function splitList(value) {
+  return value.split(",").map((s) => plainValue(s)).filter((s) => s && !/^[—–-]$/.test(s));
+}
+
+// src/model/build/chunks.ts
+function indexOf(values) {
+  const index2 = /* @__PURE__ */ new Map();
+  for (let i = values.length - 1; i >= 0; i--) {
+    const value = values[i];
+    if (value === null || value === void 0) continue;
+    const list4 = index2.get(value);
+    if (list4) list4.push(i);
+    else index2.set(value, [i]);
+  }
+  return index2;
+}
+function mergeChunks(phase3, phaseIndex) {
+  return pairRows(phase3).map((pair2) => chunkOf(phase3, phaseIndex, pair2));
+}
+function pairRows(phase3) {
+  const used = /* @__PURE__ */ new Set();
+  const normDetails = phase3.details.map((d) => normalizeTitle(d.title));
+  const byNorm = indexOf(normDetails);
+  const byId = indexOf(phase3.details.map((d) => splitChunkId(d.title).id));
+  const firstUnused = (index2, key) => {
+    const list4 = index2.get(key);
+    if (!list4) return -1;
+    while (list4.length > 0 && used.has(list4[list4.length - 1])) list4.pop();
+    return list4.length > 0 ? list4[list4.length - 1] : -1;
+  };
+  const findDetail = (row) => {
+    const norm = normalizeTitle(row.title);
+    const id = splitChunkId(row.title).id;
+    let found = norm === "" ? -1 : firstUnused(byNorm, norm);
+    if (found < 0 && id) found = firstUnused(byId, id);
+    if (found < 0 && norm) {
+      found = normDetails.findIndex((d, i) => !used.has(i) && d !== "" && (d.startsWith(`${norm} `) || norm.startsWith(`${d} `)));
+    }
+    return found;
+  };
+  const pairs = [];
+  for (const row of phase3.rows) {
+    const index2 = findDetail(row);
+    if (index2 >= 0) used.add(index2);
+    pairs.push({ row, detail: index2 >= 0 ? phase3.details[index2] : null });
+  }
+  phase3.details.forEach((detail, index2) => {
+    if (!used.has(index2)) pairs.push({ row: null, detail });
+  });
+  return pairs;
+}
+function chunkOf(phase3, phaseIndex, { row, detail }) {
+  const title = detail?.title || row?.title || "";
+  const split = splitChunkId(title);
+  const idOnly = split.id !== null && split.rest === "";
+  const shownTitle = (idOnly && detail?.note ? firstClause(detail.note) : split.rest) || title;
+  const text5 = !detail ? shownTitle : idOnly ? detail.note || shownTitle : [shownTitle, detail.note].filter(Boolean).join(" \u2014 ");
+  return {
+    key: "",
+    id: split.id ?? (row ? splitChunkId(row.title).id : null),
+    title: shownTitle,
+    text: text5,
+    slug: slugify2(title),
+    phase: phase3.number,
+    phaseIndex,
+    issueId: detail?.issueId?.value ?? null,
+    checked: detail?.checked ?? null,
+    stream: detail?.stream?.value || row?.stream || null,
+    outcome: detail?.outcome?.value ?? row?.outcome ?? null,
+    skills: detail?.skills ? splitList(detail.skills.value) : null,
+    dependsOn: mergeRefs(row?.dependsOn?.refs ?? [], detail?.dependsOn?.refs ?? []),
+    subtasks: detail?.subtasks.map((s) => s.text) ?? [],
+    row,
+    detail
+  };
+}
+function firstClause(text5) {
+  let depth = 0;
+  for (let i = 0; i < text5.length; i++) {
+    const char = text5[i];
+    if (char === "(" || char === "[") depth++;
+    else if ((char === ")" || char === "]") && depth > 0) depth--;
+    else if (depth === 0 && char === "." && (i === text5.length - 1 || /\s/.test(text5[i + 1] ?? ""))) return text5.slice(0, i).trim();
+    else if (depth === 0 && (char === "\u2014" || char === "\u2013") && text5[i - 1] === " " && text5[i + 1] === " ") return text5.slice(0, i).trim();
+  }
+  return text5.trim();
+}
+
+// src/model/build/plan.ts
+var phaseHeading = /^phase\s+(\d+)\b\s*(?:[:—–.-]\s*)?(.*)$/i;
+function parsePlan(ctx, section, nodes, form) {
+  const plan10 = { form, position: section.position, workStreams: null, phases: [], communication: null, otherHeadings: [] };
+  const groups = [{ heading: null, nodes: [] }];
+  for (const node3 of nodes) {
+    if (node3.type === "heading" && node3.depth === 3) groups.push({ heading: node3, nodes: [] });
+    else groups[groups.length - 1].nodes.push(node3);
+  }
+  let phaseIndex = 0;
+  for (const group of groups) {
+    if (!group.heading) {
+      if (form === "work-breakdown" && group.nodes.some((n) => n.type === "list")) {
+        plan10.phases.push(parsePhase(ctx, null, group.nodes, phaseIndex++, section.headingPosition));
+      }
+      continue;
+    }
+    const text5 = toString(group.heading).trim();
+    const headingPosition = pos(ctx, group.heading);
+    const end = group.nodes.length > 0 ? pos(ctx, group.nodes[group.nodes.length - 1]).end : headingPosition.end;
+    const groupPosition = { start: headingPosition.start, end };
+    if (/^work\s*streams?\b/i.test(text5)) {
+      const table = group.nodes.find((n) => n.type === "table");
+      plan10.workStreams ??= { position: groupPosition, table: null, streams: [] };
+      if (table && !plan10.workStreams.table) {
+        const parsed = parseTable(ctx, table);
+        plan10.workStreams.table = parsed.table;
+        plan10.workStreams.streams = parsed.rows.map((row) => parseStream(ctx, row));
+      }
+    } else if (/^communication\b/i.test(text5)) {
+      const table = group.nodes.find((n) => n.type === "table");
+      plan10.communication ??= { position: groupPosition, table: null, rows: [] };
+      if (table && !plan10.communication.table) {
+        const parsed = parseTable(ctx, table);
+        plan10.communication.table = parsed.table;
+        plan10.communication.rows = parsed.rows.map((row) => {
+          const cells = row.cells;
+          return {
+            from: plainValue(pick2(cells, "from")?.text ?? ""),
+            to: plainValue(pick2(cells, "to")?.text ?? ""),
+            when: pick2(cells, "when")?.text ?? "",
+            what: pick2(cells, "what")?.text ?? "",
+            position: row.position,
+            cells
+          };
+        });
+      }
+    } else if (phaseHeading.test(text5) || form === "work-breakdown") {
+      plan10.phases.push(parsePhase(ctx, group.heading, group.nodes, phaseIndex++, headingPosition));
+    } else {
+      plan10.otherHeadings.push({ text: text5, position: headingPosition });
+    }
+  }
+  return plan10;
+}
+function parsePhase(ctx, heading2, nodes, phaseIndex, headingPosition) {
+  const text5 = heading2 ? toString(heading2).trim() : "";
+  const match2 = phaseHeading.exec(text5);
+  let name = match2 ? (match2[2] ?? "").trim() : text5;
+  const qualifiers = [];
+  const qualifier = /\(([^()]*)\)\s*$/.exec(name);
+  if (qualifier) {
+    qualifiers.push(
+      ...(qualifier[1] ?? "").split(",").map((q) => q.trim()).filter(Boolean)
+    );
+    name = name.slice(0, qualifier.index).trim();
+  }
+  const end = nodes.length > 0 ? pos(ctx, nodes[nodes.length - 1]).end : headingPosition.end;
+  const phase3 = {
+    number: match2 ? Number(match2[1]) : null,
+    name,
+    heading: text5,
+    qualifiers,
+    headingPosition,
+    position: { start: headingPosition.start, end },
+    table: null,
+    rows: [],
+    details: [],
+    chunks: [],
+    bullets: []
+  };
+  const items = [];
+  for (const node3 of nodes) {
+    if (node3.type === "table" && !phase3.table) {
+      const parsed = parseTable(ctx, node3);
+      phase3.table = parsed.table;
+      phase3.rows = parsed.rows.map((row) => parseChunkRow(ctx, row, parsed.table.columns));
+    } else if (node3.type === "list") {
+      for (const item2 of node3.children) items.push({ item: item2, detail: parseDetail(ctx, item2) });
+    }
+  }
+  const rowTitles = new Set(phase3.rows.map((row) => normalizeTitle(row.title)).filter(Boolean));
+  for (const { item: item2, detail } of items) {
+    if (isChunkItem(item2, detail, rowTitles)) phase3.details.push(detail);
+    else phase3.bullets.push({ text: joinLines(toString(item2)).trim(), position: detail.position });
+  }
+  phase3.chunks = mergeChunks(phase3, phaseIndex);
+  return phase3;
+}
+function isChunkItem(item2, detail, rowTitles) {
+  if (item2.checked === true || item2.checked === false) return true;
+  const lead = firstParagraph(item2)?.children[0];
+  if (lead && (lead.type === "strong" || lead.type === "emphasis")) return true;
+  if (splitChunkId(detail.title).id) return true;
+  const norm = normalizeTitle(detail.title);
+  if (norm === "") return false;
+  for (const title of rowTitles) if (title === norm || norm.startsWith(`${title} `) || title.startsWith(`${norm} `)) return true;
+  return false;
+}
+function parseChunkRow(ctx, row, columns3) {
+  const cells = row.cells;
+  const title = pick2(cells, "chunk", "name", "title") ?? cells[(columns3[0] ?? "").toLowerCase()];
+  const depends = pick2(cells, "depends on", "depends", "dependencies", "blocked by");
+  const stream2 = pick2(cells, "stream");
+  return {
+    title: title ? plainValue(title.text) : "",
+    stream: stream2 ? plainValue(stream2.text) : null,
+    outcome: pick2(cells, "outcome")?.text ?? null,
+    dependsOn: depends ? dependsFrom(ctx, depends.raw, depends.position.start.offset, depends.position) : null,
+    position: row.position,
+    cells
+  };
+}
+
+// src/model/build/positions.ts
+function collectDeep(ctx, tree, model, sections) {
+  const sectionAt = sectionFinder(sections);
+  const codeBlocks = [];
+  const promises = [];
+  const stack = [tree];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if (!visitDeep(ctx, node3, sectionAt, model, codeBlocks, promises) && "children" in node3) {
+      for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+    }
+  }
+  const bySource = (a, b) => a.position.start.offset - b.position.start.offset;
+  promises.sort(bySource);
+  codeBlocks.sort(bySource);
+  model.controlComments.sort(bySource);
+  if (promises.length === 0) {
+    const bare = barePromise(ctx, tree, sections);
+    if (bare) promises.push(bare);
+  }
+  model.promises = promises;
+  model.promise = promises[0] ?? null;
+  model.codeBlocks = codeBlocks;
+}
+function sectionFinder(sections) {
+  return (offset) => {
+    let low = 0;
+    let high = sections.length - 1;
+    let found = null;
+    while (low <= high) {
+      const mid = low + high >> 1;
+      const section = sections[mid].section;
+      if (section.headingPosition.start.offset <= offset) {
+        found = section;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found && offset > found.position.end.offset) return null;
+    return found;
+  };
+}
+function visitDeep(ctx, node3, sectionAt, model, codeBlocks, promises) {
+  if (node3.type === "code") {
+    const section = sectionAt(startOf(node3));
+    codeBlocks.push({
+      lang: node3.lang ?? null,
+      lines: node3.value === "" ? 0 : node3.value.split("\n").length,
+      section: section ? section.canonical ?? section.title : null,
+      position: pos(ctx, node3)
+    });
+    return true;
+  }
+  if (node3.type === "html") {
+    if (/^<!--\s*spec-lint\b/.test(node3.value)) model.controlComments.push({ value: node3.value, position: pos(ctx, node3) });
+    if (/<promise>/i.test(node3.value) && /<\/promise>/i.test(node3.value)) findPromises(ctx, startOf(node3), node3.value, sectionAt, promises);
+    return true;
+  }
+  if (node3.type === "paragraph" && node3.children.some((c) => c.type === "html" && /^<promise>$/i.test(c.value))) {
+    const start = startOf(node3);
+    findPromises(ctx, start, ctx.source.slice(start, endOf(node3)), sectionAt, promises);
+    return true;
+  }
+  return false;
+}
+function barePromise(ctx, tree, sections) {
+  const section = sections.find((s) => s.section.canonical === "Completion Promise");
+  const body = section ? sectionBodyNodes(tree, section.section) : [];
+  for (const node3 of body) {
+    const stack = [node3];
+    while (stack.length > 0) {
+      const next = stack.pop();
+      if (next.type === "inlineCode" && /^[A-Za-z0-9_]+$/.test(next.value.trim())) {
+        const p = pos(ctx, next);
+        return {
+          value: next.value.trim(),
+          raw: ctx.source.slice(p.start.offset, p.end.offset),
+          form: "code",
+          position: p,
+          valuePosition: range(ctx, p.start.offset + 1, p.end.offset - 1),
+          section: "Completion Promise"
+        };
+      }
+      if ("children" in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
+    }
+  }
+  return null;
+}
+function sectionBodyNodes(tree, section) {
+  return tree.children.filter((n) => startOf(n) > section.headingPosition.end.offset && endOf(n) <= section.position.end.offset);
+}
+function findPromises(ctx, base2, text5, sectionAt, out) {
+  const re = /<promise>([^<]*)<\/promise>/gi;
+  let match2;
+  while (match2 = re.exec(text5)) {
+    const start = base2 + match2.index;
+    const valueStart = start + "<promise>".length;
+    const value = match2[1] ?? "";
+    out.push({
+      value: value.trim(),
+      raw: match2[0],
+      form: "tag",
+      position: range(ctx, start, start + match2[0].length),
+      valuePosition: range(ctx, valueStart, valueStart + value.length),
+      section: sectionAt(start)?.canonical ?? null
+    });
+  }
+}
+
+// src/model/build/sections.ts
+var statesNone = (text5) => text5.trim() !== "" && isNoneEntry(text5);
+var notSkillLabel = /^\s*(?:\*\*|__)?\s*(?:references?\b|[^:]*\bnot\s+load\b|[^:]*\b(?:do\s+not|don't)\s+load\b)/i;
+var skillsLabel = /^\s*(?:\*\*|__)?\s*(?:skills?|load)\s*(?:\([^()]*\))?\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*/i;
+function parseSkills(ctx, nodes, statedNone) {
   const skills = [];
   for (const node3 of nodes) {
+    if (node3.type === "paragraph") {
+      const text5 = toString(node3).trim();
+      if (statesNone(text5.replace(skillsLabel, "").replace(/\.$/, ""))) statedNone.add("Skills");
+      continue;
+    }
     if (node3.type !== "list") continue;
     for (const item2 of node3.children) {
       const paragraph2 = firstParagraph(item2);
-      const text5 = (paragraph2 ? toString(paragraph2) : toString(item2)).trim();
-      const code4 = paragraph2 ? firstInlineCode(paragraph2) : null;
-      const name = (code4 ?? text5.split(/\s+[—–-]\s+|:\s/)[0] ?? "").trim();
-      skills.push({ name, text: text5, position: pos(ctx, item2) });
+      const text5 = joinLines(paragraph2 ? toString(paragraph2) : toString(item2)).trim();
+      if (statesNone(text5)) {
+        statedNone.add("Skills");
+        continue;
+      }
+      if (notSkillLabel.test(text5)) continue;
+      const names = paragraph2 ? leadingCodes(paragraph2) : [];
+      if (names.length === 0) {
+        const bare = text5.replace(skillsLabel, "");
+        names.push((bare.split(/\s+[—–-]\s+|:\s/)[0] ?? "").trim());
+      }
+      for (const name of names) skills.push({ name, text: text5, position: pos(ctx, item2) });
     }
   }
   return skills;
 }
-var requirementId = /^\s*(?:\*\*|__)?(R\d+)(?:\*\*|__)?\s*[:.)—–-]?\s+/;
-function parseRequirements(ctx, nodes) {
+function leadingCodes(paragraph2) {
+  const names = [];
+  const visit3 = (nodes) => {
+    for (const node3 of nodes) {
+      if (node3.type === "inlineCode") names.push(node3.value.trim());
+      else if (node3.type === "strong" || node3.type === "emphasis") {
+        if (!visit3(node3.children)) return false;
+      } else if (node3.type === "text") {
+        if (names.length > 0 && /[—–:]|\s-\s/.test(node3.value)) return false;
+        if (names.length === 0 && /[—–]|\s-\s/.test(node3.value) && !skillsLabel.test(node3.value)) return false;
+      } else return false;
+    }
+    return true;
+  };
+  visit3(paragraph2.children);
+  return names.filter(Boolean);
+}
+var requirementId = /^\s*(?:\*\*|__)?(R\d+|[A-Z]{1,4}-\d+)(?:\*\*|__)?\s*[:.)—–-]?\s+/;
+function parseRequirements(ctx, nodes, statedNone) {
   const out = [];
-  for (const node3 of nodes) {
+  nodes.forEach((node3, index2) => {
     if (node3.type === "list") {
       for (const item2 of node3.children) {
-        const text5 = toString(item2).trim();
+        const text5 = joinLines(toString(item2)).trim();
+        if (statesNone(text5)) {
+          statedNone.add("Requirements");
+          continue;
+        }
         out.push({ id: requirementId.exec(text5)?.[1] ?? null, text: text5, kind: "item", position: pos(ctx, item2) });
       }
     } else if (node3.type === "paragraph") {
-      const text5 = toString(node3).trim();
+      const text5 = joinLines(toString(node3)).trim();
+      if (text5.endsWith(":") && nodes.slice(index2 + 1).some((next) => next.type === "list")) return;
+      if (statesNone(text5.replace(/\.$/, ""))) {
+        statedNone.add("Requirements");
+        return;
+      }
       out.push({ id: requirementId.exec(text5)?.[1] ?? null, text: text5, kind: "paragraph", position: pos(ctx, node3) });
     }
-  }
+  });
   return out;
 }
-function parseReferences(ctx, nodes) {
+function parseReferences(ctx, nodes, statedNone) {
   const groups = [];
   let group;
   for (const node3 of nodes) {
     if (node3.type === "paragraph") {
       const first = node3.children[0];
       if (first?.type === "strong") {
-        const label = toString(first).trim().replace(/:$/, "").trim();
+        const label2 = toString(first).trim().replace(/:$/, "").trim();
         const rest = node3.children.slice(1);
-        group = { label, position: pos(ctx, node3), entries: [] };
+        group = { label: label2, position: pos(ctx, node3), entries: [] };
         groups.push(group);
         const restText = rest.map((c) => toString(c)).join("").replace(/^\s*:\s*/, "").trim();
-        if (restText) {
+        if (restText && statesNone(restText)) statedNone.add("Reference Files");
+        else if (restText) {
           const path20 = firstInlineCode({ type: "paragraph", children: rest });
           group.entries.push({ path: path20, description: describe3(restText, path20), text: restText, position: pos(ctx, node3) });
         }
@@ -75895,6 +76666,10 @@ function parseReferences(ctx, nodes) {
       for (const item2 of node3.children) {
         const paragraph2 = firstParagraph(item2);
         const text5 = (paragraph2 ? toString(paragraph2) : toString(item2)).trim();
+        if (statesNone(text5)) {
+          statedNone.add("Reference Files");
+          continue;
+        }
         const path20 = paragraph2 ? firstInlineCode(paragraph2) : null;
         group.entries.push({ path: path20, description: describe3(text5, path20), text: text5, position: pos(ctx, item2) });
       }
@@ -75935,537 +76710,103 @@ function parseAcceptance(ctx, section, nodes) {
   }
   return { position: section.position, criteria, otherBlocks };
 }
-var phaseHeading = /^phase\s+(\d+)\b\s*(?:[:—–.-]\s*)?(.*)$/i;
-function parsePlan(ctx, section, nodes, form) {
-  const plan9 = { form, position: section.position, workStreams: null, phases: [], communication: null, otherHeadings: [] };
-  const groups = [{ heading: null, nodes: [] }];
-  for (const node3 of nodes) {
-    if (node3.type === "heading" && node3.depth === 3) groups.push({ heading: node3, nodes: [] });
-    else groups[groups.length - 1].nodes.push(node3);
+
+// src/model/build/index.ts
+function buildSpec(tree, source3) {
+  const ctx = contextOf(source3);
+  const outline = outlineOf(ctx, tree);
+  const model = emptyModel(outline);
+  const statedNone = /* @__PURE__ */ new Set();
+  const hasPlan = outline.sections.some((s) => s.section.canonical === "Execution Plan");
+  for (const entry2 of outline.sections) readSection(ctx, model, entry2, statedNone, hasPlan);
+  model.statedNone = [...statedNone];
+  if (model.plan) {
+    model.chunks = model.plan.phases.flatMap((phase3) => phase3.chunks);
+    resolveDependencies(model.chunks);
   }
-  let phaseIndex = 0;
-  for (const group of groups) {
-    if (!group.heading) {
-      if (form === "work-breakdown" && group.nodes.some((n) => n.type === "list")) {
-        plan9.phases.push(parsePhase(ctx, null, group.nodes, phaseIndex++, section.headingPosition));
-      }
+  collectDeep(ctx, tree, model, outline.sections);
+  return model;
+}
+function outlineOf(ctx, tree) {
+  const outline = { titles: [], titleFirst: false, sections: [] };
+  let seenContent = false;
+  let current;
+  for (const node3 of tree.children) {
+    if (node3.type === "heading" && node3.depth === 1) {
+      outline.titles.push({ text: toString(node3).trim(), position: pos(ctx, node3) });
+      if (!seenContent) outline.titleFirst = true;
+      seenContent = true;
+      current = void 0;
       continue;
     }
-    const text5 = toString(group.heading).trim();
-    const headingPosition = pos(ctx, group.heading);
-    const end = group.nodes.length > 0 ? pos(ctx, group.nodes[group.nodes.length - 1]).end : headingPosition.end;
-    const groupPosition = { start: headingPosition.start, end };
-    if (/^work\s*streams?\b/i.test(text5)) {
-      const table = group.nodes.find((n) => n.type === "table");
-      plan9.workStreams ??= { position: groupPosition, table: null, streams: [] };
-      if (table && !plan9.workStreams.table) {
-        const parsed = parseTable(ctx, table);
-        plan9.workStreams.table = parsed.table;
-        plan9.workStreams.streams = parsed.rows.map((row) => parseStream(ctx, row));
-      }
-    } else if (/^communication\b/i.test(text5)) {
-      const table = group.nodes.find((n) => n.type === "table");
-      plan9.communication ??= { position: groupPosition, table: null, rows: [] };
-      if (table && !plan9.communication.table) {
-        const parsed = parseTable(ctx, table);
-        plan9.communication.table = parsed.table;
-        plan9.communication.rows = parsed.rows.map((row) => {
-          const cells = row.cells;
-          return {
-            from: plainValue(pick2(cells, "from")?.text ?? ""),
-            to: plainValue(pick2(cells, "to")?.text ?? ""),
-            when: pick2(cells, "when")?.text ?? "",
-            what: pick2(cells, "what")?.text ?? "",
-            position: row.position,
-            cells
-          };
-        });
-      }
-    } else if (phaseHeading.test(text5) || form === "work-breakdown") {
-      plan9.phases.push(parsePhase(ctx, group.heading, group.nodes, phaseIndex++, headingPosition));
-    } else {
-      plan9.otherHeadings.push({ text: text5, position: headingPosition });
+    if (!isComment(node3) && node3.type !== "yaml") seenContent = true;
+    if (node3.type === "heading" && node3.depth === 2) {
+      current = { section: sectionOf(toString(node3).trim(), pos(ctx, node3)), nodes: [] };
+      outline.sections.push(current);
+    } else if (current) {
+      current.nodes.push(node3);
+      current.section.position = { start: current.section.position.start, end: pos(ctx, node3).end };
+      if (!isComment(node3)) current.section.empty = false;
     }
   }
-  return plan9;
+  return outline;
 }
-function parseStream(ctx, row) {
-  const cells = row.cells;
-  const owns = pick2(cells, "owns", "files", "owns files");
-  const patterns = [];
-  if (owns && owns.raw) {
-    const base2 = owns.position.start.offset;
-    const re = /(?:`[^`]*`|[^,`])+/g;
-    let match2;
-    while (match2 = re.exec(owns.raw)) {
-      const rawPart = match2[0];
-      const lead = rawPart.length - rawPart.trimStart().length;
-      const pattern2 = pathValue(rawPart);
-      if (!pattern2 || /^[—–-]$/.test(pattern2)) continue;
-      const start = base2 + match2.index + lead;
-      patterns.push({ pattern: pattern2, position: range(ctx, start, start + rawPart.trim().length) });
-    }
-  }
-  const skills = pick2(cells, "skills")?.text ?? "";
+function sectionOf(title, headingPosition) {
+  return { title, canonical: canonicalSection(title), extra: extraSection(title), headingPosition, position: headingPosition, empty: true };
+}
+function emptyModel(outline) {
   return {
-    name: plainValue(pick2(cells, "stream", "name")?.text ?? ""),
-    responsibility: pick2(cells, "responsibility")?.text ?? "",
-    owns: patterns,
-    skills: splitList(skills),
-    position: row.position,
-    cells
+    title: outline.titles[0] ?? null,
+    titles: outline.titles,
+    titleFirst: outline.titleFirst,
+    sections: outline.sections.map((s) => s.section),
+    meta: null,
+    overview: null,
+    skills: [],
+    requirements: [],
+    statedNone: [],
+    referenceFiles: [],
+    plan: null,
+    chunks: [],
+    acceptance: null,
+    promise: null,
+    promises: [],
+    notes: null,
+    codeBlocks: [],
+    controlComments: []
   };
 }
-function pathValue(raw) {
-  const value = raw.trim();
-  const code4 = /^`([^`]*)`$/.exec(value);
-  if (code4) return (code4[1] ?? "").trim();
-  const bold = /^\*\*([^*]+)\*\*$/.exec(value);
-  if (bold) return (bold[1] ?? "").trim();
-  return value.replace(/`/g, "").trim();
-}
-function splitList(value) {
-  return value.split(",").map((s) => plainValue(s)).filter((s) => s && !/^[—–-]$/.test(s));
-}
-function parsePhase(ctx, heading2, nodes, phaseIndex, headingPosition) {
-  const text5 = heading2 ? toString(heading2).trim() : "";
-  const match2 = phaseHeading.exec(text5);
-  let name = match2 ? (match2[2] ?? "").trim() : text5;
-  const qualifiers = [];
-  const qualifier = /\(([^()]*)\)\s*$/.exec(name);
-  if (qualifier) {
-    qualifiers.push(...(qualifier[1] ?? "").split(",").map((q) => q.trim()).filter(Boolean));
-    name = name.slice(0, qualifier.index).trim();
-  }
-  const end = nodes.length > 0 ? pos(ctx, nodes[nodes.length - 1]).end : headingPosition.end;
-  const phase3 = {
-    number: match2 ? Number(match2[1]) : null,
-    name,
-    heading: text5,
-    qualifiers,
-    headingPosition,
-    position: { start: headingPosition.start, end },
-    table: null,
-    rows: [],
-    details: [],
-    chunks: []
-  };
-  for (const node3 of nodes) {
-    if (node3.type === "table" && !phase3.table) {
-      const parsed = parseTable(ctx, node3);
-      phase3.table = parsed.table;
-      phase3.rows = parsed.rows.map((row) => parseChunkRow(ctx, row, parsed.table.columns));
-    } else if (node3.type === "list") {
-      for (const item2 of node3.children) phase3.details.push(parseDetail(ctx, item2));
-    }
-  }
-  phase3.chunks = mergeChunks(phase3, phaseIndex);
-  return phase3;
-}
-function parseChunkRow(ctx, row, columns3) {
-  const cells = row.cells;
-  const title = pick2(cells, "chunk", "name", "title") ?? cells[(columns3[0] ?? "").toLowerCase()];
-  const depends = pick2(cells, "depends on", "depends", "dependencies", "blocked by");
-  const stream2 = pick2(cells, "stream");
-  return {
-    title: title ? plainValue(title.text) : "",
-    stream: stream2 ? plainValue(stream2.text) : null,
-    outcome: pick2(cells, "outcome")?.text ?? null,
-    dependsOn: depends ? dependsFrom(ctx, depends.raw, depends.position.start.offset, depends.position) : null,
-    position: row.position,
-    cells
-  };
-}
-function dependsFrom(ctx, raw, base2, position2) {
-  const refs = [];
-  const separator = /\s*(?:\+|,|&|\band\b)\s*/gi;
-  let last = 0;
-  const push2 = (start, end) => {
-    const part = raw.slice(start, end);
-    const lead = part.length - part.trimStart().length;
-    const text5 = plainValue(part);
-    if (!text5 && part.trim() === "") return;
-    const from = base2 + start + lead;
-    refs.push({ text: text5, kind: "unknown", phase: null, target: null, position: range(ctx, from, from + part.trim().length) });
-  };
-  let match2;
-  while (match2 = separator.exec(raw)) {
-    if (match2[0].length === 0) {
-      separator.lastIndex++;
-      continue;
-    }
-    push2(last, match2.index);
-    last = match2.index + match2[0].length;
-  }
-  push2(last, raw.length);
-  return { raw, refs, position: position2 };
-}
-var fieldLine = /^(\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(outcome|stream|skills|depends on|dependencies|blocked by)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*)(.*)$/i;
-var issuePattern = /^\s*\(([^()\s]{1,40})\)/;
-function parseDetail(ctx, item2) {
-  const itemPosition = pos(ctx, item2);
-  const detail = {
-    title: "",
-    titlePosition: itemPosition,
-    checked: item2.checked ?? null,
-    issueId: null,
-    note: "",
-    outcome: null,
-    stream: null,
-    skills: null,
-    dependsOn: null,
-    subtasks: [],
-    position: itemPosition
-  };
-  const paragraph2 = firstParagraph(item2);
-  const fieldLines = [];
-  if (paragraph2) {
-    const all2 = lines(ctx, paragraph2);
-    const first = all2[0] ?? { text: "", start: startOf(paragraph2) };
-    const lead = paragraph2.children[0];
-    let afterTitle;
-    if (lead && (lead.type === "strong" || lead.type === "emphasis")) {
-      const inner = lead.children;
-      const innerStart = inner.length > 0 ? startOf(inner[0]) : startOf(lead);
-      const innerEnd = inner.length > 0 ? endOf(inner[inner.length - 1]) : endOf(lead);
-      detail.title = toString(lead).trim();
-      detail.titlePosition = range(ctx, innerStart, innerEnd);
-      afterTitle = endOf(lead);
-    } else {
-      const end = first.start + first.text.length;
-      detail.title = plainValue(first.text);
-      detail.titlePosition = range(ctx, first.start, end);
-      afterTitle = end;
-    }
-    const lineEnd = first.start + first.text.length;
-    let rest = ctx.source.slice(afterTitle, Math.max(afterTitle, lineEnd));
-    const issue2 = issuePattern.exec(rest);
-    if (issue2) {
-      const idStart = afterTitle + (issue2.index ?? 0) + issue2[0].indexOf("(") + 1;
-      const value = issue2[1] ?? "";
-      if (/^[A-Za-z]+[-_ ]?\d+$/.test(value) || /^[A-Z][A-Z0-9]*-\d+$/.test(value)) {
-        detail.issueId = { value, valid: /^[A-Z][A-Z0-9]*-\d+$/.test(value), position: range(ctx, idStart, idStart + value.length) };
-        rest = rest.slice(issue2[0].length);
-      }
-    }
-    detail.note = rest.replace(/^[\s—–:-]+/, "").trim();
-    fieldLines.push(...all2.slice(1));
-  }
-  for (const child of item2.children) {
-    if (child === paragraph2) continue;
-    if (child.type === "paragraph") fieldLines.push(...lines(ctx, child));
-    else if (child.type === "list") {
-      for (const sub of child.children) {
-        const subText = joinLines(firstParagraph(sub) ? toString(firstParagraph(sub)) : toString(sub)).trim();
-        const asField = firstParagraph(sub) ? fieldOf(ctx, lines(ctx, firstParagraph(sub))[0]) : null;
-        if (asField && detail[asField.key] === null) {
-          assignField(ctx, detail, asField);
-          continue;
-        }
-        detail.subtasks.push({ text: subText, position: pos(ctx, sub) });
-      }
-    }
-  }
-  let previous3 = null;
-  for (const line of fieldLines) {
-    const segments = splitSegments(line);
-    let matched2 = false;
-    for (const segment of segments) {
-      const field = fieldOf(ctx, segment);
-      if (field) {
-        assignField(ctx, detail, field);
-        previous3 = { key: field.key };
-        matched2 = true;
-      }
-    }
-    if (!matched2 && previous3 && line.text.trim()) {
-      const key = previous3.key;
-      const existing = detail[key];
-      if (key === "outcome" && existing && "value" in existing) {
-        const end = line.start + line.text.length;
-        existing.value = `${existing.value} ${plainValue(line.text)}`.trim();
-        existing.position = { start: existing.position.start, end: ctx.point(end) };
-      }
-    }
-  }
-  return detail;
-}
-function splitSegments(line) {
-  if (!/[·•|]/.test(line.text)) return [line];
-  const out = [];
-  const re = /[^·•|]+/g;
-  let match2;
-  while (match2 = re.exec(line.text)) out.push({ text: match2[0], start: line.start + match2.index });
-  return out;
-}
-function fieldOf(_ctx, line) {
-  if (!line) return null;
-  const match2 = fieldLine.exec(line.text);
-  if (!match2) return null;
-  const label = (match2[2] ?? "").toLowerCase();
-  const key = label === "outcome" ? "outcome" : label === "stream" ? "stream" : label === "skills" ? "skills" : "dependsOn";
-  const valueRaw = (match2[3] ?? "").replace(/\s+$/, "");
-  const start = line.start + (match2[1] ?? "").length;
-  return { key, raw: valueRaw, start, end: start + valueRaw.length };
-}
-function assignField(ctx, detail, hit) {
-  const position2 = range(ctx, hit.start, hit.end);
-  if (hit.key === "dependsOn") {
-    detail.dependsOn = dependsFrom(ctx, hit.raw, hit.start, position2);
-    return;
-  }
-  const field = { value: plainValue(hit.raw), position: position2 };
-  detail[hit.key] = field;
-}
-function indexOf(values) {
-  const index2 = /* @__PURE__ */ new Map();
-  for (let i = values.length - 1; i >= 0; i--) {
-    const value = values[i];
-    if (value === null || value === void 0) continue;
-    const list4 = index2.get(value);
-    if (list4) list4.push(i);
-    else index2.set(value, [i]);
-  }
-  return index2;
-}
-function mergeChunks(phase3, phaseIndex) {
-  const used = /* @__PURE__ */ new Set();
-  const normDetails = phase3.details.map((d) => normalizeTitle(d.title));
-  const idDetails = phase3.details.map((d) => splitChunkId(d.title).id);
-  const pairs = [];
-  const byNorm = indexOf(normDetails);
-  const byId = indexOf(idDetails);
-  const firstUnused = (index2, key) => {
-    const list4 = index2.get(key);
-    if (!list4) return -1;
-    while (list4.length > 0 && used.has(list4[list4.length - 1])) list4.pop();
-    return list4.length > 0 ? list4[list4.length - 1] : -1;
-  };
-  const findDetail = (row) => {
-    const norm = normalizeTitle(row.title);
-    const id = splitChunkId(row.title).id;
-    let found = norm === "" ? -1 : firstUnused(byNorm, norm);
-    if (found < 0 && id) found = firstUnused(byId, id);
-    if (found < 0 && norm) {
-      found = normDetails.findIndex(
-        (d, i) => !used.has(i) && d !== "" && (d.startsWith(`${norm} `) || norm.startsWith(`${d} `))
-      );
-    }
-    return found;
-  };
-  for (const row of phase3.rows) {
-    const index2 = findDetail(row);
-    if (index2 >= 0) used.add(index2);
-    pairs.push({ row, detail: index2 >= 0 ? phase3.details[index2] : null });
-  }
-  phase3.details.forEach((detail, index2) => {
-    if (!used.has(index2)) pairs.push({ row: null, detail });
-  });
-  return pairs.map(({ row, detail }) => {
-    const title = detail?.title || row?.title || "";
-    const split = splitChunkId(title);
-    if (!split.rest && split.id && detail?.note) split.rest = firstClause(detail.note);
-    const rowSplit = row ? splitChunkId(row.title) : { id: null, rest: "" };
-    const skills = detail?.skills ? splitList(detail.skills.value) : null;
-    return {
-      key: "",
-      id: split.id ?? rowSplit.id,
-      title: split.rest || title,
-      slug: slugify2(title),
-      phase: phase3.number,
-      phaseIndex,
-      issueId: detail?.issueId?.value ?? null,
-      checked: detail?.checked ?? null,
-      stream: detail?.stream?.value || row?.stream || null,
-      outcome: detail?.outcome?.value ?? row?.outcome ?? null,
-      skills,
-      dependsOn: [...row?.dependsOn?.refs ?? [], ...detail?.dependsOn?.refs ?? []],
-      subtasks: detail?.subtasks.map((s) => s.text) ?? [],
-      row,
-      detail
-    };
-  });
-}
-function firstClause(text5) {
-  const clause = (/^(.*?)(?:[;.]\s|\s[—–]\s|$)/.exec(text5)?.[1] ?? text5).trim();
-  return clause.length > 80 ? `${clause.slice(0, 79).trimEnd()}\u2026` : clause;
-}
-function resolveDependencies(chunks) {
-  const keys = /* @__PURE__ */ new Set();
-  const suffixes = /* @__PURE__ */ new Map();
-  for (const chunk4 of chunks) {
-    let key = chunk4.id ?? (chunk4.slug || `chunk-${chunk4.phaseIndex + 1}`);
-    if (keys.has(key)) {
-      const base2 = key;
-      let n = suffixes.get(base2) ?? 2;
-      while (keys.has(`${base2}-${n}`)) n++;
-      suffixes.set(base2, n + 1);
-      key = `${base2}-${n}`;
-    }
-    keys.add(key);
-    chunk4.key = key;
-  }
-  const byName = /* @__PURE__ */ new Map();
-  const add = (name, chunk4) => {
-    if (!name) return;
-    const norm = normalizeTitle(name);
-    if (norm && !byName.has(norm)) byName.set(norm, chunk4);
-    const lower = name.trim().toLowerCase();
-    if (lower && !byName.has(lower)) byName.set(lower, chunk4);
-  };
-  for (const chunk4 of chunks) {
-    if (chunk4.id) add(chunk4.id, chunk4);
-    add(chunk4.key, chunk4);
-    add(chunk4.slug, chunk4);
-    add(chunk4.title, chunk4);
-    add(chunk4.row?.title, chunk4);
-    add(chunk4.detail?.title, chunk4);
-    if (chunk4.row?.title) add(slugify2(chunk4.row.title), chunk4);
-  }
-  const lookup = (text5) => {
-    const t = text5.trim();
-    if (t === "" || /^(?:[—–-]+|none|n\/a|na)$/i.test(t)) return { kind: "none", phase: null, target: null };
-    const phase3 = /^phase\s+(\d+)$/i.exec(t);
-    if (phase3) return { kind: "phase", phase: Number(phase3[1]), target: null };
-    const chunk4 = byName.get(normalizeTitle(t)) ?? byName.get(t.toLowerCase());
-    if (chunk4) return { kind: "chunk", phase: chunk4.phase, target: chunk4.key };
-    return null;
-  };
-  for (const chunk4 of chunks) {
-    for (const source3 of [chunk4.row?.dependsOn, chunk4.detail?.dependsOn]) {
-      if (!source3) continue;
-      source3.refs = joinRefs(source3.refs, lookup);
-    }
-    chunk4.dependsOn = [...chunk4.row?.dependsOn?.refs ?? [], ...chunk4.detail?.dependsOn?.refs ?? []];
-  }
-}
-var maxJoinedParts = 8;
-function joinRefs(parts2, lookup) {
-  const out = [];
-  let i = 0;
-  while (i < parts2.length) {
-    let done = false;
-    for (let j = Math.min(parts2.length, i + maxJoinedParts); j > i + 1; j--) {
-      const first = parts2[i];
-      const last = parts2[j - 1];
-      const joinedText = joinedSource(parts2.slice(i, j));
-      const hit2 = lookup(joinedText);
-      if (hit2 && hit2.kind === "chunk") {
-        out.push({ text: joinedText, ...hit2, position: { start: first.position.start, end: last.position.end } });
-        i = j;
-        done = true;
-        break;
-      }
-    }
-    if (done) continue;
-    const part = parts2[i];
-    const hit = lookup(part.text);
-    out.push(hit ? { ...part, ...hit } : part);
-    i++;
-  }
-  return out;
-}
-function joinedSource(parts2) {
-  return parts2.map((p) => p.text).join(" + ");
-}
-function collectDeep(ctx, tree, model, sections) {
-  const sectionAt = (offset) => {
-    let low = 0;
-    let high = sections.length - 1;
-    let found = null;
-    while (low <= high) {
-      const mid = low + high >> 1;
-      const section = sections[mid].section;
-      if (section.headingPosition.start.offset <= offset) {
-        found = section;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    if (found && offset > found.position.end.offset) return null;
-    return found;
-  };
-  const codeBlocks = [];
-  const promises = [];
-  const stack = [tree];
-  while (stack.length > 0) {
-    const node3 = stack.pop();
-    if (node3.type === "code") {
-      const section = sectionAt(startOf(node3));
-      codeBlocks.push({
-        lang: node3.lang ?? null,
-        lines: node3.value === "" ? 0 : node3.value.split("\n").length,
-        section: section ? section.canonical ?? section.title : null,
-        position: pos(ctx, node3)
-      });
-      continue;
-    }
-    if (node3.type === "html") {
-      if (/^<!--\s*spec-lint\b/.test(node3.value)) model.controlComments.push({ value: node3.value, position: pos(ctx, node3) });
-      if (/<promise>/i.test(node3.value) && /<\/promise>/i.test(node3.value)) {
-        findPromises(ctx, startOf(node3), node3.value, sectionAt, promises);
-      }
-      continue;
-    }
-    if (node3.type === "paragraph" && node3.children.some((c) => c.type === "html" && /^<promise>$/i.test(c.value))) {
-      const start = startOf(node3);
-      findPromises(ctx, start, ctx.source.slice(start, endOf(node3)), sectionAt, promises);
-      continue;
-    }
-    if ("children" in node3) {
-      for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
-    }
-  }
-  promises.sort((a, b) => a.position.start.offset - b.position.start.offset);
-  codeBlocks.sort((a, b) => a.position.start.offset - b.position.start.offset);
-  model.controlComments.sort((a, b) => a.position.start.offset - b.position.start.offset);
-  if (promises.length === 0) {
-    const section = sections.find((s) => s.section.canonical === "Completion Promise");
-    const body = section ? sectionBodyNodes(tree, section.section) : [];
-    for (const node3 of body) {
-      const stackCode = [node3];
-      while (stackCode.length > 0) {
-        const next = stackCode.pop();
-        if (next.type === "inlineCode" && /^[A-Za-z0-9_]+$/.test(next.value.trim())) {
-          const p = pos(ctx, next);
-          promises.push({
-            value: next.value.trim(),
-            raw: ctx.source.slice(p.start.offset, p.end.offset),
-            form: "code",
-            position: p,
-            valuePosition: range(ctx, p.start.offset + 1, p.end.offset - 1),
-            section: "Completion Promise"
-          });
-          break;
-        }
-        if ("children" in next) for (let i = next.children.length - 1; i >= 0; i--) stackCode.push(next.children[i]);
-      }
-      if (promises.length > 0) break;
-    }
-  }
-  model.promises = promises;
-  model.promise = promises[0] ?? null;
-  model.codeBlocks = codeBlocks;
-}
-function sectionBodyNodes(tree, section) {
-  return tree.children.filter(
-    (n) => startOf(n) > section.headingPosition.end.offset && endOf(n) <= section.position.end.offset
-  );
-}
-function findPromises(ctx, base2, text5, sectionAt, out) {
-  const re = /<promise>([^<]*)<\/promise>/gi;
-  let match2;
-  while (match2 = re.exec(text5)) {
-    const start = base2 + match2.index;
-    const valueStart = start + "<promise>".length;
-    const value = match2[1] ?? "";
-    out.push({
-      value: value.trim(),
-      raw: match2[0],
-      form: "tag",
-      position: range(ctx, start, start + match2[0].length),
-      valuePosition: range(ctx, valueStart, valueStart + value.length),
-      section: sectionAt(start)?.canonical ?? null
-    });
+function readSection(ctx, model, { section, nodes }, statedNone, hasPlan) {
+  switch (section.canonical) {
+    case "Meta":
+      model.meta ??= parseMeta(ctx, section, nodes);
+      break;
+    case "Overview":
+      model.overview ??= {
+        position: section.position,
+        blocks: nodes.filter((n) => !isComment(n)).map((n) => ({ text: toString(n), position: pos(ctx, n) }))
+      };
+      break;
+    case "Skills":
+      if (model.skills.length === 0) model.skills = parseSkills(ctx, nodes, statedNone);
+      break;
+    case "Requirements":
+      if (model.requirements.length === 0) model.requirements = parseRequirements(ctx, nodes, statedNone);
+      break;
+    case "Reference Files":
+      if (model.referenceFiles.length === 0) model.referenceFiles = parseReferences(ctx, nodes, statedNone);
+      break;
+    case "Execution Plan":
+      model.plan ??= parsePlan(ctx, section, nodes, "execution-plan");
+      break;
+    case "Acceptance Criteria":
+      model.acceptance ??= parseAcceptance(ctx, section, nodes);
+      break;
+    case "Notes":
+      model.notes ??= { position: section.position, blocks: nodes.filter((n) => !isComment(n)).length };
+      break;
+    default:
+      if (section.extra === "Work Breakdown" && !hasPlan) model.plan ??= parsePlan(ctx, section, nodes, "work-breakdown");
   }
 }
 
@@ -76799,9 +77140,9 @@ function detectGaps(tree) {
 var source = "spec-lint";
 var controlVerb = /^<!--\s*spec-lint(?:\s+(\S+))?/;
 var controlled = /* @__PURE__ */ new WeakMap();
-function badComments(spec5) {
+function badComments(spec9) {
   const bad = /* @__PURE__ */ new Set();
-  for (const comment of spec5.controlComments) {
+  for (const comment of spec9.controlComments) {
     const verb = controlVerb.exec(comment.value)?.[1];
     if (verb && verb !== "-->" && !["disable", "enable", "ignore"].includes(verb)) {
       bad.add(comment.position.start.offset);
@@ -76819,10 +77160,10 @@ function filter2(tree, file2, bad) {
     }
   });
 }
-function controlFile(tree, file2, spec5) {
-  if (spec5.controlComments.length === 0) return;
-  const bad = badComments(spec5);
-  for (const comment of spec5.controlComments) {
+function controlFile(tree, file2, spec9) {
+  if (spec9.controlComments.length === 0) return;
+  const bad = badComments(spec9);
+  for (const comment of spec9.controlComments) {
     if (!bad.has(comment.position.start.offset)) continue;
     const verb = controlVerb.exec(comment.value)?.[1] ?? "";
     const message = file2.message(`Unexpected keyword \`${verb}\` in a spec-lint comment, expected \`disable\`, \`enable\` or \`ignore\``, {
@@ -76848,8 +77189,8 @@ function controlAdded(file2, added) {
 import nodePath from "node:path";
 
 // src/model/summary.ts
-function summarize(spec5) {
-  return { promises: spec5.promises };
+function summarize(spec9) {
+  return { promises: spec9.promises };
 }
 
 // src/rule/report.ts
@@ -76920,8 +77261,8 @@ function nameOf(file2) {
 function runFilesOf(files) {
   const out = [];
   for (const file2 of files) {
-    const spec5 = file2.data.spec;
-    if (spec5) out.push({ file: file2, name: nameOf(file2), summary: summarize(spec5) });
+    const spec9 = file2.data.spec;
+    if (spec9) out.push({ file: file2, name: nameOf(file2), summary: summarize(spec9) });
   }
   return out;
 }
@@ -76991,10 +77332,10 @@ function defineRule(definition3) {
     const last = this?.attachers ? lastRuleOf(this) : declared;
     const controls = last === declared || last === void 0;
     return function(tree, file2) {
-      const spec5 = getSpec(tree, file2);
+      const spec9 = getSpec(tree, file2);
       if (definition3.check) {
         const text5 = String(file2.value ?? "");
-        definition3.check(spec5, {
+        definition3.check(spec9, {
           file: file2,
           tree,
           source: text5,
@@ -77003,7 +77344,7 @@ function defineRule(definition3) {
           report: reporter2(definition3.id, parsed.level, file2, tree, text5)
         });
       }
-      if (controls) controlFile(tree, file2, spec5);
+      if (controls) controlFile(tree, file2, spec9);
     };
   }
   Object.defineProperty(plugin, "name", { value: definition3.id.replace(/-(\w)/g, (_, c) => c.toUpperCase()) });
@@ -77043,23 +77384,23 @@ function findIn(source3, within, needle, caseless = false) {
 }
 
 // src/model/queries.ts
-function findSection(spec5, name) {
-  return spec5.sections.find((s) => s.canonical === name);
+function findSection(spec9, name) {
+  return spec9.sections.find((s) => s.canonical === name);
 }
-function metaRow(spec5, field) {
-  return spec5.meta?.rows.find((row) => row.field.toLowerCase() === field.toLowerCase());
+function metaRow(spec9, field) {
+  return spec9.meta?.rows.find((row) => row.field.toLowerCase() === field.toLowerCase());
 }
-function sectionInsertion(spec5, name, source3) {
+function sectionInsertion(spec9, name, source3) {
   const order2 = sectionNames.indexOf(name);
   const rank3 = (s) => s.canonical !== null ? sectionNames.indexOf(s.canonical) : s.extra === "Work Breakdown" ? sectionNames.indexOf("Execution Plan") : -1;
-  const next = spec5.sections.find((s) => rank3(s) > order2);
+  const next = spec9.sections.find((s) => rank3(s) > order2);
   if (next) return { point: next.headingPosition.start, before: true };
   return { point: endOfFile(source3), before: false };
 }
-function sectionInsertText(name, spec5, source3, before) {
+function sectionInsertText(name, spec9, source3, before) {
   const block = `## ${name}
 
-${sectionSkeleton(name, spec5.title?.text)}
+${sectionSkeleton(name, spec9.title?.text)}
 `;
   if (before) return `${block}
 `;
@@ -77090,14 +77431,14 @@ var architecture_section_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    if (findSection(spec5, "Architecture")) return;
-    const row = metaRow(spec5, "type");
+  check(spec9, ctx) {
+    if (findSection(spec9, "Architecture")) return;
+    const row = metaRow(spec9, "type");
     const type = leadingType(row?.value);
     if (!type || !architectureWorkTypes.includes(type)) return;
-    const { point: point3, before } = sectionInsertion(spec5, "Architecture", ctx.source);
+    const { point: point3, before } = sectionInsertion(spec9, "Architecture", ctx.source);
     ctx.report(`Missing section \`## Architecture\`, expected one for Type \`${type}\``, at(point3), {
-      expected: [sectionInsertText("Architecture", spec5, ctx.source, before)]
+      expected: [sectionInsertText("Architecture", spec9, ctx.source, before)]
     });
   },
   examples: {
@@ -77229,10 +77570,10 @@ var overview_length_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const section = findSection(spec5, "Overview");
-    if (!section || !spec5.overview) return;
-    const { blocks } = spec5.overview;
+  check(spec9, ctx) {
+    const section = findSection(spec9, "Overview");
+    if (!section || !spec9.overview) return;
+    const { blocks } = spec9.overview;
     if (blocks.length === 0) {
       ctx.report("Missing Overview text, expected 1 to 3 paragraphs saying what is built and why", section.headingPosition);
       return;
@@ -77292,10 +77633,10 @@ var no_progress_in_spec_default = defineRule({
   options: external_exports.object({
     maxCodeLines: external_exports.number().int().min(0).default(20).describe("Longest code block allowed outside Meta and Notes, in lines")
   }).strict(),
-  check(spec5, ctx) {
+  check(spec9, ctx) {
     const sectionAt = (offset) => {
       let found;
-      for (const section of spec5.sections) if (section.headingPosition.start.offset <= offset) found = section;
+      for (const section of spec9.sections) if (section.headingPosition.start.offset <= offset) found = section;
       return found;
     };
     const stack = [...ctx.tree.children].reverse();
@@ -77329,7 +77670,7 @@ var no_progress_in_spec_default = defineRule({
       if ("children" in node3) for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
     }
     const max2 = ctx.options.maxCodeLines;
-    for (const block of spec5.codeBlocks) {
+    for (const block of spec9.codeBlocks) {
       if (block.lines <= max2) continue;
       if (block.section === "Meta" || block.section === "Notes") continue;
       ctx.report(`Unexpected code block of ${block.lines} lines, expected at most ${max2} outside Notes (say what, not how)`, block.position);
@@ -77408,13 +77749,13 @@ var spec_location_default = defineRule({
   strict: "warn",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
+  check(spec9, ctx) {
     const path20 = ctx.file.path;
     if (!path20) return;
     const relative = nodePath2.relative(ctx.file.cwd, nodePath2.resolve(ctx.file.cwd, path20)) || path20;
     const why = problem(relative);
     if (!why) return;
-    ctx.report(`Unexpected spec path \`${relative.replace(/\\/g, "/")}\`, ${why}`, spec5.title?.position);
+    ctx.report(`Unexpected spec path \`${relative.replace(/\\/g, "/")}\`, ${why}`, spec9.title?.position);
   },
   examples: {
     valid: [
@@ -77455,16 +77796,19 @@ var skills_listed_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const section = findSection(spec5, "Skills");
+  check(spec9, ctx) {
+    const section = findSection(spec9, "Skills");
     if (!section) return;
-    if (spec5.skills.some((skill) => skill.name.trim() !== "")) return;
+    if (spec9.skills.some((skill) => skill.name.trim() !== "")) return;
+    if (spec9.statedNone.includes("Skills")) return;
     ctx.report("Missing skill, expected a list item naming a skill to load (`- backend-api`)", section.headingPosition);
   },
   examples: {
     valid: [
       { input: "# T\n\n## Skills\n\nLoad these skills before starting:\n- backend-api\n- authentication\n" },
-      { name: "Backticked names with reasons", input: "# T\n\n## Skills\n\n- **`ui-ux-pro-max`** \u2014 the design system\n" }
+      { name: "Backticked names with reasons", input: "# T\n\n## Skills\n\n- **`ui-ux-pro-max`** \u2014 the design system\n" },
+      { name: "No skills, said in prose", input: "# T\n\n## Skills\n\n(none framework-specific)\n" },
+      { name: "No skills, said as an item", input: "# T\n\n## Skills\n\n- None\n" }
     ],
     invalid: [
       {
@@ -77497,16 +77841,18 @@ var requirements_listed_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const section = findSection(spec5, "Requirements");
+  check(spec9, ctx) {
+    const section = findSection(spec9, "Requirements");
     if (!section) return;
-    if (spec5.requirements.some((requirement) => requirement.text.trim() !== "")) return;
+    if (spec9.requirements.some((requirement) => requirement.text.trim() !== "")) return;
+    if (spec9.statedNone.includes("Requirements")) return;
     ctx.report("Missing requirement, expected a list item or paragraph in `## Requirements`", section.headingPosition);
   },
   examples: {
     valid: [
       { input: "# T\n\n## Requirements\n\n- POST /auth/login returns tokens\n" },
-      { name: "Numbered, after a lead paragraph", input: "# T\n\n## Requirements\n\nWhat must be true:\n\n1. **R1** Seven routes render\n" }
+      { name: "Numbered, after a lead paragraph", input: "# T\n\n## Requirements\n\nWhat must be true:\n\n1. **R1** Seven routes render\n" },
+      { name: "An explicit none", input: "# T\n\n## Requirements\n\n- None\n" }
     ],
     invalid: [
       {
@@ -77540,10 +77886,11 @@ var reference_files_default = defineRule({
   strictOptions: { fromDiscovery: true },
   fixable: false,
   options: external_exports.object({ fromDiscovery: external_exports.boolean().default(false).describe("Require a `**From Discovery:**` group") }).strict(),
-  check(spec5, ctx) {
-    const section = findSection(spec5, "Reference Files");
+  check(spec9, ctx) {
+    const section = findSection(spec9, "Reference Files");
     if (!section) return;
-    const entries = spec5.referenceFiles.flatMap((group) => group.entries);
+    const entries = spec9.referenceFiles.flatMap((group) => group.entries);
+    if (spec9.statedNone.includes("Reference Files") && entries.length === 0) return;
     if (entries.length === 0) {
       ctx.report("Missing reference, expected a list item with a backticked path (`` `src/api/routes.py` \u2014 why``)", section.headingPosition);
       return;
@@ -77552,7 +77899,7 @@ var reference_files_default = defineRule({
       if (entry2.path !== null && entry2.path.trim() !== "") continue;
       ctx.report(`Unexpected reference without a backticked path, expected \`\` \`path\` \u2014 why\`\``, entry2.position);
     }
-    if (ctx.options.fromDiscovery && !spec5.referenceFiles.some((group) => /^from discovery$/i.test(group.label ?? ""))) {
+    if (ctx.options.fromDiscovery && !spec9.referenceFiles.some((group) => /^from discovery$/i.test(group.label ?? ""))) {
       ctx.report("Missing `**From Discovery:**` group, expected the files discovery found", section.headingPosition);
     }
   },
@@ -77561,7 +77908,9 @@ var reference_files_default = defineRule({
       {
         input: "# T\n\n## Reference Files\n\n**From Discovery:**\n- `src/api/routes.py` \u2014 Existing API patterns\n\n**From Spec Research:**\n- `src/middleware/` \u2014 Middleware patterns\n"
       },
-      { name: "Ungrouped entries are fine by default", input: "# T\n\n## Reference Files\n\n- `src/models/user.py` \u2014 User model\n" }
+      { name: "Ungrouped entries are fine by default", input: "# T\n\n## Reference Files\n\n- `src/models/user.py` \u2014 User model\n" },
+      { name: "An explicit none is a statement", input: "# T\n\n## Reference Files\n\n- (none beyond discovery \u2014 the research was done there)\n" },
+      { name: "A dash for none", input: "# T\n\n## Reference Files\n\n- \u2014\n" }
     ],
     invalid: [
       {
@@ -77585,12 +77934,57 @@ var reference_files_default = defineRule({
 });
 
 // rules/reference-files-exist.ts
-import fs8 from "node:fs";
 import nodePath3 from "node:path";
-function repositoryRoot(from) {
+
+// src/parse/inputs.ts
+import { createHash } from "node:crypto";
+import fs9 from "node:fs";
+function record2(file2, input3) {
+  if (!file2) return;
+  const inputs = file2.data.specInputs ??= [];
+  if (!inputs.some((known) => known.kind === input3.kind && ("path" in known ? known.path : "") === ("path" in input3 ? input3.path : ""))) {
+    inputs.push(input3);
+  }
+}
+function kindOf(abs) {
+  try {
+    const stat = fs9.statSync(abs);
+    return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
+  } catch {
+    return "missing";
+  }
+}
+function contentOf(abs) {
+  try {
+    return createHash("sha1").update(fs9.readFileSync(abs)).digest("base64url");
+  } catch {
+    return kindOf(abs);
+  }
+}
+function pathKind(file2, abs) {
+  const state = kindOf(abs);
+  record2(file2, { kind: "exists", path: abs, state });
+  return state;
+}
+function pathExists(file2, abs) {
+  return pathKind(file2, abs) !== "missing";
+}
+function contentRead(file2, abs) {
+  record2(file2, { kind: "content", path: abs, state: contentOf(abs) });
+}
+function today() {
+  const now = /* @__PURE__ */ new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+function dependsOnToday(file2) {
+  record2(file2, { kind: "date", state: today() });
+}
+
+// rules/reference-files-exist.ts
+function repositoryRoot(from, file2) {
   let folder = from;
   for (; ; ) {
-    if (fs8.existsSync(nodePath3.join(folder, ".git")) || fs8.existsSync(nodePath3.join(folder, "package.json"))) return folder;
+    if (pathExists(file2, nodePath3.join(folder, ".git")) || pathExists(file2, nodePath3.join(folder, "package.json"))) return folder;
     const parent = nodePath3.dirname(folder);
     if (parent === folder) return void 0;
     folder = parent;
@@ -77613,17 +78007,17 @@ var reference_files_exist_default = defineRule({
   strict: "warn",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
+  check(spec9, ctx) {
     const { file: file2 } = ctx;
     if (!file2.path) return;
-    const root2 = repositoryRoot(nodePath3.dirname(nodePath3.resolve(file2.cwd, file2.path)));
+    const root2 = repositoryRoot(nodePath3.dirname(nodePath3.resolve(file2.cwd, file2.path)), file2);
     if (!root2) return;
-    for (const group of spec5.referenceFiles) {
+    for (const group of spec9.referenceFiles) {
       if (group.label && external.test(group.label)) continue;
       for (const entry2 of group.entries) {
         if (entry2.path === null || external.test(entry2.text)) continue;
         const path20 = localPath(entry2.path);
-        if (path20 === void 0 || fs8.existsSync(nodePath3.resolve(root2, path20))) continue;
+        if (path20 === void 0 || pathExists(file2, nodePath3.resolve(root2, path20))) continue;
         ctx.report(
           `Missing file or folder \`${entry2.path}\`, expected a path that exists from the repository root`,
           findIn(ctx.source, entry2.position, `\`${entry2.path}\``)
@@ -77675,9 +78069,11 @@ var reference_files_exist_default = defineRule({
 
 // rules/acceptance-criteria.ts
 var bareCommands = /* @__PURE__ */ new Set(["make", "pytest", "tox", "nox", "jest", "vitest", "ruff", "mypy", "tsc", "eslint", "just", "rake"]);
+var humanVerbs = /* @__PURE__ */ new Set(["visit", "open", "go", "goto", "navigate", "click", "see", "view", "browse", "check", "load", "tap"]);
 function isCommand(code4) {
   const value = code4.trim();
   if (bareCommands.has(value)) return true;
+  if (humanVerbs.has((value.split(/\s+/)[0] ?? "").toLowerCase())) return false;
   if (/^\.{0,2}\/[\w./-]+$/.test(value) && !/\/$/.test(value) && !/\.(?:ts|tsx|js|py|md|json|ya?ml)$/.test(value)) return true;
   const [program, ...args] = value.split(/\s+/);
   if (!program || args.length === 0) return false;
@@ -77693,10 +78089,10 @@ var acceptance_criteria_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const section = findSection(spec5, "Acceptance Criteria");
-    if (!section || !spec5.acceptance) return;
-    const { criteria } = spec5.acceptance;
+  check(spec9, ctx) {
+    const section = findSection(spec9, "Acceptance Criteria");
+    if (!section || !spec9.acceptance) return;
+    const { criteria } = spec9.acceptance;
     if (criteria.length === 0) {
       ctx.report("Missing criteria, expected a checklist of `- [ ] \u2026` items", section.headingPosition);
       return;
@@ -77733,7 +78129,7 @@ var acceptance_criteria_default = defineRule({
       },
       {
         name: "No runnable command: paths and routes do not count",
-        input: "# T\n\n## Acceptance Criteria\n\n- [ ] Timetable renders from `lib/site/timetable.ts`\n- [ ] `POST /auth/login` returns 200\n",
+        input: "# T\n\n## Acceptance Criteria\n\n- [ ] Timetable renders from `lib/site/timetable.ts`\n- [ ] `POST /auth/login` returns 200\n- [ ] Jobs are listed (`visit /jobs`)\n",
         messages: ["3:1-3:23: Missing runnable command, expected a criterion with a command in backticks (`` All tests pass: `pytest tests/` ``)"]
       }
     ]
@@ -77780,10 +78176,10 @@ var acceptance_verifiable_default = defineRule({
   strict: "error",
   fixable: false,
   options: external_exports.object({ words: external_exports.array(external_exports.string()).default(vagueWords).describe("Phrases that make a criterion subjective (replaces the default list)") }).strict(),
-  check(spec5, ctx) {
-    if (!spec5.acceptance || !findSection(spec5, "Acceptance Criteria") || ctx.options.words.length === 0) return;
+  check(spec9, ctx) {
+    if (!spec9.acceptance || !findSection(spec9, "Acceptance Criteria") || ctx.options.words.length === 0) return;
     const pattern2 = new RegExp(`(?<![\\w-])(?:${ctx.options.words.map(escape3).join("|")})(?![\\w-])`, "i");
-    for (const criterion of spec5.acceptance.criteria) {
+    for (const criterion of spec9.acceptance.criteria) {
       if (criterion.commands.length > 0 || /\d/.test(criterion.text)) continue;
       const hit = pattern2.exec(criterion.text);
       if (!hit) continue;
@@ -77898,20 +78294,32 @@ var completion_promise_unique_default = defineRule({
 
 // rules/agent-routing.ts
 var marker = /\(requires agent-spec-builder\)/i;
-function texts(chunk4) {
-  return [chunk4.title, chunk4.detail?.note ?? "", ...Object.values(chunk4.row?.cells ?? {}).map((cell3) => cell3.raw)];
+function written(chunk4, source3) {
+  const out = [chunk4.title, chunk4.text];
+  for (const position2 of [chunk4.row?.position, chunk4.detail?.position]) {
+    if (position2) out.push(source3.slice(position2.start.offset, position2.end.offset));
+  }
+  return out;
 }
-function marked(chunk4) {
-  return texts(chunk4).some((text5) => marker.test(text5));
+function marked(chunk4, source3) {
+  return written(chunk4, source3).some((text5) => marker.test(text5));
 }
-function isAgent(chunk4) {
-  return /\bagents?\b/i.test(chunk4.stream ?? "") || /\bagents?\b/i.test(chunk4.title) || (chunk4.skills ?? []).some((skill) => /^agent-|langgraph|dspy/i.test(skill)) || marked(chunk4);
+var agentWork = /\b(?:llms?|large language models?|prompts?|prompt-engineering|sub-?agents?|multi-agents?|agentic|agents?|langgraph|dspy|orchestrat\w*)\b/i;
+var negated = /\b(?:no|without|not|non|never)[\s-]+(?:an?\s+|any\s+)?(?:llms?|large language models?|prompts?|agents?|ai)\b/gi;
+var agentSkill = /^(?:agent-|individual-agents|prompt-|langgraph|dspy)/i;
+function describes(chunk4) {
+  return [chunk4.title, chunk4.text, chunk4.outcome ?? "", ...chunk4.subtasks].map(
+    (text5) => text5.replace(/agent-spec-builder/gi, "").replace(negated, "")
+  );
+}
+function isAgent(chunk4, source3) {
+  return describes(chunk4).some((text5) => agentWork.test(text5)) || (chunk4.skills ?? []).some((skill) => agentSkill.test(skill)) || marked(chunk4, source3);
 }
 function isApiOrFrontend(chunk4) {
-  const words2 = /\b(?:api|endpoints?|routes?|frontend|ui|pages?|components?|backend|server|web|dashboard|screens?)\b/i;
-  return words2.test(chunk4.stream ?? "") || words2.test(chunk4.title) || (chunk4.skills ?? []).some((skill) => /^(?:backend|frontend)/i.test(skill));
+  const words3 = /\b(?:api|endpoints?|routes?|frontend|ui|pages?|components?|backend|server|web|dashboard|screens?)\b/i;
+  return words3.test(chunk4.stream ?? "") || words3.test(chunk4.title) || (chunk4.skills ?? []).some((skill) => /^(?:backend|frontend)/i.test(skill));
 }
-var spec = (type, plan9) => `# T
+var spec = (type, plan10) => `# T
 
 ## Meta
 
@@ -77923,11 +78331,11 @@ var spec = (type, plan9) => `# T
 
 ### Phase 1: Build
 
-${plan9}`;
+${plan10}`;
 var agent_routing_default = defineRule({
   id: "agent-routing",
   summary: "Agent work is routed to agent-spec-builder",
-  description: "Fires when Type is `agent-langgraph` or `agent-dspy` and no chunk is API or frontend work (pure agent work belongs to agent-spec-builder); when Type is `hybrid` and no chunk is marked `(requires agent-spec-builder)`; and on an agent chunk (stream, title or skills naming agents) among other chunks without that mark.",
+  description: "Fires when Type is `agent-langgraph` or `agent-dspy` and no chunk is API or frontend work (pure agent work belongs to agent-spec-builder); when Type is `hybrid` and no chunk is marked `(requires agent-spec-builder)`; and on an agent chunk among other chunks without that mark. A chunk is agent work by what it does (LLM orchestration, prompts, agent coordination, agent skills), not by its stream's name; the mark counts in the table row, the bold title or the detail.",
   rationale: "general-spec-builder writes specs for APIs and frontends and hands agent systems off; an agent chunk specified here gets none of the agent-specific design it needs.",
   category: "completion",
   recommended: "warn",
@@ -77939,7 +78347,7 @@ var agent_routing_default = defineRule({
     const type = leadingType(row?.value);
     const chunks = model.chunks;
     if (row && (type === "agent-langgraph" || type === "agent-dspy")) {
-      if (!chunks.some((chunk4) => !isAgent(chunk4) && isApiOrFrontend(chunk4))) {
+      if (!chunks.some((chunk4) => !isAgent(chunk4, ctx.source) && isApiOrFrontend(chunk4))) {
         ctx.report(
           `Unexpected pure agent work for Type \`${type}\`, expected it routed to \`agent-spec-builder\` (no API or frontend chunk)`,
           row.valuePosition
@@ -77947,16 +78355,16 @@ var agent_routing_default = defineRule({
       }
       return;
     }
-    if (row && type === "hybrid" && !chunks.some(marked)) {
+    if (row && type === "hybrid" && !chunks.some((chunk4) => marked(chunk4, ctx.source))) {
       ctx.report(
         "Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off",
         row.valuePosition
       );
       return;
     }
-    if (!chunks.some((chunk4) => !isAgent(chunk4))) return;
+    if (!chunks.some((chunk4) => !isAgent(chunk4, ctx.source))) return;
     for (const chunk4 of chunks) {
-      if (!isAgent(chunk4) || marked(chunk4)) continue;
+      if (!isAgent(chunk4, ctx.source) || marked(chunk4, ctx.source)) continue;
       const place = chunk4.detail?.titlePosition ?? chunk4.row?.cells.chunk?.position ?? chunk4.row?.position;
       ctx.report(
         `Missing \`(requires agent-spec-builder)\` after agent chunk \`${chunk4.title}\`, expected agent work handed off`,
@@ -77966,6 +78374,20 @@ var agent_routing_default = defineRule({
   },
   examples: {
     valid: [
+      {
+        name: "A rules-based matcher in the agent stream is not agent work",
+        input: spec(
+          "backend-api",
+          "- [ ] **Draft endpoint**\n\n  Stream: api\n\n- [ ] **Keyword matcher**\n\n  Stream: agent\n  Outcome: Tickets are tagged by fixed keyword rules, no LLM.\n\n  - Match subjects against the rules table\n"
+        )
+      },
+      {
+        name: "The mark on the detail line or in the table row counts",
+        input: spec(
+          "hybrid",
+          "| Chunk | Outcome | Depends On |\n|---|---|---|\n| Reply drafting | Drafts (requires agent-spec-builder) | \u2014 |\n\n- [ ] **Content API**\n\n  Stream: api\n\n- [ ] **Reply drafting**\n\n  Outcome: An LLM drafts replies.\n"
+        )
+      },
       {
         name: "A hybrid with the agent chunk marked",
         input: spec(
@@ -78011,7 +78433,7 @@ function normalizePromise(value, title) {
   if (!snake || !/^[A-Z]/.test(snake)) return promiseFromTitle(title);
   return snake.endsWith("_COMPLETE") ? snake : `${snake}_COMPLETE`;
 }
-function barePromise(source3, from, to) {
+function barePromise2(source3, from, to) {
   if (from === void 0 || to === void 0) return void 0;
   const text5 = source3.slice(from, to);
   const match2 = /(?<![\w`<>/-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_COMPLETE)(?![\w`<>-])/.exec(text5);
@@ -78029,13 +78451,13 @@ var completion_promise_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    const title = spec5.title?.text;
-    const [first, ...rest] = spec5.promises;
+  check(spec9, ctx) {
+    const title = spec9.title?.text;
+    const [first, ...rest] = spec9.promises;
     if (!first) {
-      const section = findSection(spec5, "Completion Promise");
+      const section = findSection(spec9, "Completion Promise");
       if (!section) return;
-      const bare = barePromise(ctx.source, section.headingPosition.end.offset, section.position.end.offset);
+      const bare = barePromise2(ctx.source, section.headingPosition.end.offset, section.position.end.offset);
       if (bare) {
         ctx.report(`Unexpected bare promise \`${bare.value}\`, expected \`<promise>${bare.value}</promise>\``, rangeAt(ctx.source, bare.start, bare.end), {
           expected: [`<promise>${bare.value}</promise>`]
@@ -78115,47 +78537,6 @@ var completion_promise_default = defineRule({
   }
 });
 
-// src/model/plan-queries.ts
-function executionPlan(spec5) {
-  return spec5.plan?.form === "execution-plan" ? spec5.plan : null;
-}
-function phaseLabel(phase3) {
-  return phase3.heading || `phase ${phase3.number ?? "?"}`;
-}
-function chunkLabel(chunk4) {
-  return chunk4.id ?? chunk4.title.replace(/`/g, "");
-}
-function declaredStreams(spec5) {
-  return spec5.plan?.workStreams?.streams.filter((stream2) => stream2.name !== "") ?? [];
-}
-function cellOf(cells, ...names) {
-  for (const name of names) {
-    const found = cells[name];
-    if (found) return found;
-  }
-  return void 0;
-}
-function chunkTitlePlace(chunk4) {
-  const cell3 = chunk4.row ? cellOf(chunk4.row.cells, "chunk", "name", "title") : void 0;
-  return cell3?.position ?? chunk4.detail?.titlePosition ?? chunk4.row?.position;
-}
-function isNoStream(value) {
-  return isNoneValue(value);
-}
-function lineRange(source3, position2) {
-  const start = position2.start;
-  const lineEnd = source3.indexOf("\n", start.offset);
-  const endOffset = lineEnd === -1 ? source3.length : lineEnd;
-  return { start, end: { line: start.line, column: start.column + (endOffset - start.offset), offset: endOffset } };
-}
-function where(position2) {
-  return `${position2.start.line}:${position2.start.column}`;
-}
-function itemSource(source3, position2) {
-  const text5 = source3.slice(position2.start.offset, position2.end.offset).replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, "");
-  return joinLines(text5).trim();
-}
-
 // rules/execution-plan-structure.ts
 var plan = (body) => `# T
 
@@ -78179,17 +78560,17 @@ var execution_plan_structure_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    const plan9 = executionPlan(spec5);
-    if (!plan9) return;
-    if (plan9.phases.length === 0) {
-      const section = findSection(spec5, "Execution Plan");
-      ctx.report("Missing phases in the Execution Plan, expected at least one `### Phase N: Name` heading", section?.headingPosition ?? plan9.position);
+  check(spec9, ctx) {
+    const plan10 = executionPlan(spec9);
+    if (!plan10) return;
+    if (plan10.phases.length === 0) {
+      const section = findSection(spec9, "Execution Plan");
+      ctx.report("Missing phases in the Execution Plan, expected at least one `### Phase N: Name` heading", section?.headingPosition ?? plan10.position);
       return;
     }
-    const first = plan9.phases[0]?.number ?? 1;
+    const first = plan10.phases[0]?.number ?? 1;
     let expected = first === 0 || first === 1 ? first : 1;
-    for (const phase3 of plan9.phases) {
+    for (const phase3 of plan10.phases) {
       const number4 = phase3.number;
       if (number4 !== null && number4 !== expected) {
         const start = phase3.headingPosition.start.offset;
@@ -78208,7 +78589,11 @@ var execution_plan_structure_default = defineRule({
       }
       expected++;
       if (phase3.rows.length === 0 && phase3.details.length === 0) {
-        ctx.report(`Missing chunks in \`${phaseLabel(phase3)}\`, expected a chunk table and checklist`, phase3.headingPosition);
+        const bullets = phase3.bullets.length;
+        ctx.report(
+          bullets > 0 ? `Missing chunks in \`${phaseLabel(phase3)}\`, found ${bullets} plain ${bullets === 1 ? "bullet" : "bullets"}; expected chunks (\`- [ ] **Title**\` items or chunk-table rows)` : `Missing chunks in \`${phaseLabel(phase3)}\`, expected a chunk table and checklist`,
+          phase3.headingPosition
+        );
       }
     }
   },
@@ -78219,6 +78604,11 @@ var execution_plan_structure_default = defineRule({
       { name: "the older Work Breakdown is left to required-sections", input: "# T\n\n## Work Breakdown\n\n### Backend\n\n- [ ] **Auth**\n" }
     ],
     invalid: [
+      {
+        name: "a phase made only of plain to-do bullets: once, not per bullet",
+        input: plan("### Phase 1 \u2014 Build\n\n- **C1.1** The app\n\n### Phase 2 \u2014 Hand-over\n\n- Client signs the domain transfer.\n- Client adds the billing card.\n"),
+        messages: ["9:1-9:24: Missing chunks in `Phase 2 \u2014 Hand-over`, found 2 plain bullets; expected chunks (`- [ ] **Title**` items or chunk-table rows)"]
+      },
       {
         name: "a gap in the numbers",
         input: plan(phase(1, "Foundation") + phase(3, "Endpoints")),
@@ -78280,8 +78670,8 @@ var work_streams_table_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const section = spec5.plan?.workStreams;
+  check(spec9, ctx) {
+    const section = spec9.plan?.workStreams;
     if (!section) return;
     if (!section.table) {
       ctx.report(
@@ -78311,7 +78701,7 @@ var work_streams_table_default = defineRule({
         } else seen.set(key, nameCell?.position ?? stream2.position);
       }
       const owns = cellOf(stream2.cells, "owns", "files", "owns files");
-      if (owns && stream2.owns.length === 0) {
+      if (owns && stream2.owns.length === 0 && stream2.ownsProse.length === 0) {
         ctx.report(`Missing paths for stream \`${stream2.name}\`, expected the files or folders it owns in \`Owns\``, owns.position);
       }
     }
@@ -78417,6 +78807,40 @@ function ownershipConflicts(items, sameOwner = (a, b) => a === b) {
   out.sort((x, y) => x[1].index - y[1].index || x[0].index - y[0].index);
   return out.map(([x, y]) => [x.item, y.item]);
 }
+function covers(pattern2, path20) {
+  const entry2 = entryOf({ pattern: pattern2, owner: null }, 0);
+  if (!entry2) return false;
+  const target = normalize2(path20).replace(/\/+$/, "");
+  if (entry2.matches(target)) return true;
+  return !entry2.isGlob && !entry2.file && target === entry2.base;
+}
+
+// src/analysis/stream-ownership.ts
+var cache2 = /* @__PURE__ */ new WeakMap();
+var sameStream = (a, b) => a.stream === b.stream || a.stream.name !== "" && a.stream.name === b.stream.name;
+function streamOwnership(spec9) {
+  const cached3 = cache2.get(spec9);
+  if (cached3) return cached3;
+  const items = [];
+  for (const stream2 of spec9.plan?.workStreams?.streams ?? []) {
+    for (const path20 of stream2.owns) {
+      if (isPlaceholder(path20.pattern)) continue;
+      items.push({ pattern: path20.pattern, owner: { stream: stream2, path: path20 } });
+    }
+  }
+  let conflicts;
+  const ownership = {
+    items,
+    get conflicts() {
+      return conflicts ??= ownershipConflicts(items, sameStream);
+    },
+    ownersOf(path20) {
+      return items.filter((item2) => covers(item2.pattern, path20)).map((item2) => item2.owner);
+    }
+  };
+  cache2.set(spec9, ownership);
+  return ownership;
+}
 
 // rules/stream-ownership-conflict.ts
 var streams2 = (rows) => `# T
@@ -78439,16 +78863,8 @@ var stream_ownership_conflict_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const declared = spec5.plan?.workStreams?.streams ?? [];
-    const items = [];
-    declared.forEach((stream2) => {
-      for (const path20 of stream2.owns) {
-        if (isPlaceholder(path20.pattern)) continue;
-        items.push({ pattern: path20.pattern, owner: { stream: stream2, path: path20 } });
-      }
-    });
-    const conflicts = ownershipConflicts(items, (a, b) => a.stream === b.stream || a.stream.name !== "" && a.stream.name === b.stream.name);
+  check(spec9, ctx) {
+    const { conflicts } = streamOwnership(spec9);
     for (const [first, second] of conflicts) {
       const a = first.owner;
       const b = second.owner;
@@ -78487,6 +78903,11 @@ var stream_ownership_conflict_default = defineRule({
         messages: ["10:21-10:29: Unexpected overlap of `src/api/` (stream `api`) with `src/**/*.ts` (stream `data`, 9:19), expected each file owned by one stream"]
       },
       {
+        name: "a brace glob written bare stays one pattern",
+        input: streams2("| data | Models | src/{api,models}/*.py | backend-api |\n| api | Endpoints | src/api/routes.py | backend-api |"),
+        messages: ["10:21-10:38: Unexpected overlap of `src/api/routes.py` (stream `api`) with `src/{api,models}/*.py` (stream `data`, 9:19), expected each file owned by one stream"]
+      },
+      {
         name: "two globs",
         input: streams2("| data | Models | src/*/models.ts | backend-api |\n| api | Endpoints | `src/{api,models}/*.ts` | backend-api |"),
         messages: ["10:21-10:44: Unexpected overlap of `src/{api,models}/*.ts` (stream `api`) with `src/*/models.ts` (stream `data`, 9:19), expected each file owned by one stream"]
@@ -78502,11 +78923,11 @@ var columns2 = [
   { name: "Outcome", aliases: ["outcome"] },
   { name: "Depends On", aliases: ["depends on", "depends", "dependencies", "blocked by"] }
 ];
-var phase2 = (table, streams3 = "") => `# T
+var phase2 = (table, streams4 = "") => `# T
 
 ## Execution Plan
 
-${streams3}### Phase 1: Foundation
+${streams4}### Phase 1: Foundation
 
 ${table}- [ ] **Models**
 
@@ -78523,21 +78944,27 @@ var chunk_table_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const plan9 = executionPlan(spec5);
-    if (!plan9) return;
-    const hasStreams = declaredStreams(spec5).length > 0;
-    for (const phase3 of plan9.phases) {
-      if (phase3.rows.length === 0 && phase3.details.length === 0 && !phase3.table) continue;
-      if (!phase3.table) {
-        ctx.report(
-          `Missing chunk table in \`${phaseLabel(phase3)}\`, expected \`${hasStreams ? "Chunk | Stream | Outcome | Depends On" : "Chunk | Outcome | Depends On"}\``,
-          phase3.headingPosition
-        );
-        continue;
+  check(spec9, ctx) {
+    const plan10 = executionPlan(spec9);
+    if (!plan10) return;
+    const hasStreams = declaredStreams(spec9).length > 0;
+    const header = hasStreams ? "Chunk | Stream | Outcome | Depends On" : "Chunk | Outcome | Depends On";
+    const withoutTable = plan10.phases.filter((phase3) => !phase3.table && (phase3.rows.length > 0 || phase3.details.length > 0));
+    const heading2 = planHeadingPosition(spec9);
+    if (withoutTable.length > 1 && heading2) {
+      ctx.report(
+        `Missing chunk tables in ${listOf(withoutTable.map(phaseLabel), "and")}, expected a \`${header}\` table in each phase`,
+        heading2
+      );
+    } else {
+      for (const phase3 of withoutTable) {
+        ctx.report(`Missing chunk table in \`${phaseLabel(phase3)}\`, expected \`${header}\``, phase3.headingPosition);
       }
-      const header = phase3.table.columns.map((c) => c.toLowerCase());
-      const missing = columns2.filter((column) => column.name !== "Stream" || hasStreams).filter((column) => !column.aliases.some((alias) => header.includes(alias))).map((column) => column.name);
+    }
+    for (const phase3 of plan10.phases) {
+      if (!phase3.table) continue;
+      const header2 = phase3.table.columns.map((c) => c.toLowerCase());
+      const missing = columns2.filter((column) => column.name !== "Stream" || hasStreams).filter((column) => !column.aliases.some((alias) => header2.includes(alias))).map((column) => column.name);
       if (missing.length > 0) {
         ctx.report(
           `Missing ${missing.length === 1 ? "column" : "columns"} ${listOf(missing, "and")} in the chunk table of \`${phaseLabel(phase3)}\`, expected \`Chunk | Stream | Outcome | Depends On\``,
@@ -78553,6 +78980,23 @@ var chunk_table_default = defineRule({
     ],
     invalid: [
       { name: "no table", input: phase2(""), messages: ["5:1-5:24: Missing chunk table in `Phase 1: Foundation`, expected `Chunk | Outcome | Depends On`"] },
+      {
+        name: "a plan written without chunk tables: one message on the plan",
+        input: `${phase2("")}
+### Phase 2: Endpoints
+
+- [ ] **Login**
+
+  Outcome: Users sign in.
+
+### Phase 3: Polish
+
+- [ ] **Docs**
+`,
+        messages: [
+          "3:1-3:18: Missing chunk tables in `Phase 1: Foundation`, `Phase 2: Endpoints` and `Phase 3: Polish`, expected a `Chunk | Outcome | Depends On` table in each phase"
+        ]
+      },
       {
         name: "no Depends On column",
         input: phase2("| Chunk | Outcome |\n|---|---|\n| Models | Tables exist |\n\n"),
@@ -78599,10 +79043,10 @@ var chunk_details_match_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    const plan9 = executionPlan(spec5);
-    if (!plan9) return;
-    for (const phase3 of plan9.phases) {
+  check(spec9, ctx) {
+    const plan10 = executionPlan(spec9);
+    if (!plan10) return;
+    for (const phase3 of plan10.phases) {
       if (!phase3.table) continue;
       const checkbox = phase3.details.length === 0 || phase3.details.some((d) => d.checked !== null);
       const point3 = insertionPoint(phase3);
@@ -78615,6 +79059,18 @@ var chunk_details_match_default = defineRule({
 
 ${detailFor(chunk4, checkbox)}`] }
           );
+        } else if (chunk4.row?.dependsOn && chunk4.detail?.dependsOn) {
+          const row = chunk4.row.dependsOn;
+          const detail = chunk4.detail.dependsOn;
+          const rowSet = new Set(row.refs.map(refIdentity));
+          const detailSet = new Set(detail.refs.map(refIdentity));
+          const same = rowSet.size === detailSet.size && [...rowSet].every((identity2) => detailSet.has(identity2));
+          if (!same) {
+            ctx.report(
+              `Unexpected \`Depends On: ${detail.raw.trim()}\` for chunk \`${chunk4.row.title}\`, expected \`${row.raw.trim()}\` as in its table row (line ${row.position.start.line})`,
+              detail.position
+            );
+          }
         } else if (chunk4.detail && !chunk4.row) {
           ctx.report(
             `Unexpected checklist item \`${chunk4.detail.title}\` without a row in the chunk table of \`${phaseLabel(phase3)}\`, expected a matching \`Chunk\` cell`,
@@ -78627,6 +79083,10 @@ ${detailFor(chunk4, checkbox)}`] }
   examples: {
     valid: [
       {
+        name: "Depends On in the row and again on the detail line, agreeing",
+        input: plan2("| Models | Tables | \u2014 |\n| Endpoints | API | Models |\n", "- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] **Endpoints**\n\n  Outcome: API.\n  Depends On: Models\n")
+      },
+      {
         name: "titles that differ by `+`/`and` and by an extension",
         input: plan2("| User model + token model | Tables | \u2014 |\n| Login and register | Users log in | \u2014 |\n", "- [ ] **User model and token model**\n\n  Outcome: Tables.\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Users log in.\n")
       },
@@ -78636,6 +79096,14 @@ ${detailFor(chunk4, checkbox)}`] }
       }
     ],
     invalid: [
+      {
+        name: "Depends On in the row and the detail line disagreeing",
+        input: plan2(
+          "| Models | Tables | \u2014 |\n| Seeds | Data | \u2014 |\n| Endpoints | API | Models |\n",
+          "- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] **Seeds**\n\n  Outcome: Data.\n\n- [ ] **Endpoints**\n\n  Outcome: API.\n  Depends On: Seeds\n"
+        ),
+        messages: ["24:15-24:20: Unexpected `Depends On: Seeds` for chunk `Endpoints`, expected `Models` as in its table row (line 11)"]
+      },
       {
         name: "a row without an item",
         input: plan2("| Models | Tables exist | \u2014 |\n| Endpoints | Users call the API | Models |\n", "- [ ] **Models**\n\n  Outcome: Tables exist.\n"),
@@ -78685,9 +79153,9 @@ var chunk_title_consistent_default = defineRule({
   strict: "warn",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    if (!executionPlan(spec5)) return;
-    for (const chunk4 of spec5.chunks) {
+  check(spec9, ctx) {
+    if (!executionPlan(spec9)) return;
+    for (const chunk4 of spec9.chunks) {
       if (!chunk4.row || !chunk4.detail) continue;
       const cell3 = cellOf(chunk4.row.cells, "chunk", "name", "title");
       const title = chunk4.detail.title.trim();
@@ -78714,11 +79182,12 @@ var chunk_title_consistent_default = defineRule({
 });
 
 // rules/chunk-fields.ts
-var item = (body, streams3 = false) => `# T
+var listed = (parts2) => parts2.length === 1 ? parts2[0] ?? "" : `${parts2.slice(0, -1).join(", ")} and ${parts2[parts2.length - 1]}`;
+var item = (body, streams4 = false) => `# T
 
 ## Execution Plan
 
-${streams3 ? "### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n| data | Models | src/ | backend-api |\n\n" : ""}### Phase 1: Foundation
+${streams4 ? "### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n| data | Models | src/ | backend-api |\n\n" : ""}### Phase 1: Foundation
 
 - [ ] **Models**
 
@@ -78726,31 +79195,38 @@ ${body}`;
 var chunk_fields_default = defineRule({
   id: "chunk-fields",
   summary: "Each checklist item has Outcome, Stream (with work streams), Skills and sub-tasks",
-  description: "Fires on a chunk's checklist item without `Outcome:`, without `Stream:` when the plan has work streams, without `Skills:` (`Skills: \u2014` is fine), or without any sub-task. One message per item lists everything it lacks.",
+  description: "Fires on a chunk's checklist item without `Outcome:`, without `Stream:` when the plan has work streams, without `Skills:` (`Skills: \u2014` is fine), or without any sub-task. One message per item lists everything it lacks; a field that no item of the plan has is one message on the Execution Plan, with the count.",
   rationale: "The item is what one agent session gets: the Outcome says when it is done, Stream and Skills say who does it with what, and the sub-tasks say what is in scope.",
   category: "plan",
   recommended: "error",
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    if (!executionPlan(spec5)) return;
-    const needStream = declaredStreams(spec5).length > 0;
-    for (const chunk4 of spec5.chunks) {
+  check(spec9, ctx) {
+    if (!executionPlan(spec9)) return;
+    const needStream = declaredStreams(spec9).length > 0;
+    const expected = `expected Outcome, ${needStream ? "Stream, " : ""}Skills and at least one sub-task`;
+    const items = spec9.chunks.filter((chunk4) => chunk4.detail !== null);
+    const missingOf = items.map((chunk4) => {
       const detail = chunk4.detail;
-      if (!detail) continue;
       const missing = [];
+      if (!detail) return missing;
       if (!detail.outcome || detail.outcome.value === "") missing.push("`Outcome:`");
       if (needStream && (!detail.stream || detail.stream.value === "")) missing.push("`Stream:`");
       if (!detail.skills) missing.push("`Skills:`");
       if (detail.subtasks.length === 0) missing.push("a sub-task");
-      if (missing.length === 0) continue;
-      const parts2 = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
-      ctx.report(
-        `Missing ${parts2} in chunk \`${chunkLabel(chunk4)}\`, expected Outcome, ${needStream ? "Stream, " : ""}Skills and at least one sub-task`,
-        detail.titlePosition
-      );
+      return missing;
+    });
+    const heading2 = planHeadingPosition(spec9);
+    const everywhere = items.length > 1 && heading2 ? ["`Outcome:`", "`Stream:`", "`Skills:`", "a sub-task"].filter((field) => missingOf.every((missing) => missing.includes(field))) : [];
+    if (everywhere.length > 0 && heading2) {
+      ctx.report(`Missing ${listed(everywhere)} in all ${items.length} chunks, ${expected} in each`, heading2);
     }
+    items.forEach((chunk4, index2) => {
+      const missing = (missingOf[index2] ?? []).filter((field) => !everywhere.includes(field));
+      if (missing.length === 0 || !chunk4.detail) return;
+      ctx.report(`Missing ${listed(missing)} in chunk \`${chunkLabel(chunk4)}\`, ${expected}`, chunk4.detail.titlePosition);
+    });
   },
   examples: {
     valid: [
@@ -78762,6 +79238,15 @@ var chunk_fields_default = defineRule({
       { name: "no Outcome", input: item("  Skills: backend-api\n\n  - Add the tables\n"), messages: ["7:9-7:15: Missing `Outcome:` in chunk `Models`, expected Outcome, Skills and at least one sub-task"] },
       { name: "no Stream with work streams", input: item("  Outcome: Tables exist.\n  Skills: backend-api\n\n  - Add the tables\n", true), messages: ["13:9-13:15: Missing `Stream:` in chunk `Models`, expected Outcome, Stream, Skills and at least one sub-task"] },
       { name: "no Skills and no sub-task", input: item("  Outcome: Tables exist.\n"), messages: ["7:9-7:15: Missing `Skills:` and a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task"] },
+      {
+        name: "a field no chunk has: one message on the plan, the rest per item",
+        input: item("  Outcome: Tables exist.\n\n  - Add the tables\n\n- [ ] **Seeds**\n\n- [ ] **Fixtures**\n\n  - Write the fixtures\n"),
+        messages: [
+          "3:1-3:18: Missing `Skills:` in all 3 chunks, expected Outcome, Skills and at least one sub-task in each",
+          "13:9-13:14: Missing `Outcome:` and a sub-task in chunk `Seeds`, expected Outcome, Skills and at least one sub-task",
+          "15:9-15:17: Missing `Outcome:` in chunk `Fixtures`, expected Outcome, Skills and at least one sub-task"
+        ]
+      },
       { name: "no sub-task", input: item("  Outcome: Tables exist.\n  Skills: backend-api\n"), messages: ["7:9-7:15: Missing a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task"] }
     ]
   }
@@ -78799,14 +79284,14 @@ var chunk_stream_defined_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    if (!executionPlan(spec5)) return;
-    const streams3 = declaredStreams(spec5);
-    if (streams3.length === 0) return;
-    const names = new Map(streams3.map((s) => [s.name.toLowerCase(), s.name]));
+  check(spec9, ctx) {
+    if (!executionPlan(spec9)) return;
+    const streams4 = declaredStreams(spec9);
+    if (streams4.length === 0) return;
+    const names = new Map(streams4.map((s) => [s.name.toLowerCase(), s.name]));
     const used = /* @__PURE__ */ new Set();
     const declared = [...names.values()].map((n) => `\`${n}\``).join(", ");
-    for (const chunk4 of spec5.chunks) {
+    for (const chunk4 of spec9.chunks) {
       const rowCell = chunk4.row ? cellOf(chunk4.row.cells, "stream") : void 0;
       const rowStream = chunk4.row && !isNoStream(chunk4.row.stream) ? chunk4.row.stream : null;
       const detailField = chunk4.detail?.stream && !isNoStream(chunk4.detail.stream.value) ? chunk4.detail.stream : null;
@@ -78825,7 +79310,7 @@ var chunk_stream_defined_default = defineRule({
         );
       }
     }
-    for (const stream2 of streams3) {
+    for (const stream2 of streams4) {
       if (used.has(stream2.name.toLowerCase())) continue;
       const cell3 = cellOf(stream2.cells, "stream", "name");
       ctx.report(`Unexpected stream \`${stream2.name}\` without chunks, expected a chunk for each declared stream`, cell3?.position ?? stream2.position, {
@@ -78889,20 +79374,23 @@ var depends_on_resolves_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    if (!executionPlan(spec5)) return;
-    const phases = new Set(spec5.plan?.phases.map((p) => p.number).filter((n) => n !== null));
+  check(spec9, ctx) {
+    if (!executionPlan(spec9)) return;
+    const phases = new Set(spec9.plan?.phases.map((p) => p.number).filter((n) => n !== null));
     const range2 = [...phases].sort((a, b) => a - b);
     const phaseList = range2.length === 0 ? "none" : range2.length === 1 ? `\`Phase ${range2[0]}\`` : `\`Phase ${range2[0]}\` to \`Phase ${range2[range2.length - 1]}\``;
-    for (const chunk4 of spec5.chunks) {
+    for (const chunk4 of spec9.chunks) {
       for (const source3 of [chunk4.row?.dependsOn, chunk4.detail?.dependsOn]) {
         if (!source3) continue;
         const value = plainValue(source3.raw).trim();
         if (value === "") {
           const cell3 = emptyCell(ctx.source, source3.position);
-          ctx.report(`Missing Depends On for chunk \`${chunk4.title}\`, expected \`\u2014\` when it depends on nothing`, cell3?.place ?? source3.position, {
-            expected: [cell3?.text ?? "\u2014"]
-          });
+          const fix2 = cell3 ? [cell3.text] : source3 === chunk4.detail?.dependsOn ? ["\u2014"] : void 0;
+          ctx.report(
+            `Missing Depends On for chunk \`${chunk4.title}\`, expected \`\u2014\` when it depends on nothing`,
+            cell3?.place ?? source3.position,
+            fix2 ? { expected: fix2 } : {}
+          );
           continue;
         }
         if (isNoneWord(value) && value !== "none") {
@@ -78929,6 +79417,11 @@ var depends_on_resolves_default = defineRule({
       { name: "an unknown chunk", input: plan4("Phase 1 + Session store"), messages: ["16:36-16:49: Unexpected Depends On `Session store` for chunk `Login`, expected `Phase N` or a chunk title, id or slug of this spec"] },
       { name: "a phase that does not exist", input: plan4("Phase 4"), messages: ["16:26-16:33: Unexpected Depends On `Phase 4` for chunk `Login`, expected an existing phase (`Phase 1` to `Phase 2`)"] },
       { name: "`None`", input: plan4("None"), messages: ["16:26-16:30: Unexpected Depends On `None`, expected `\u2014`"], output: plan4("\u2014") },
+      {
+        name: "a row without the cell: reported, not fixed (a `\u2014` would fill the wrong column)",
+        input: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login | Users log in |\n",
+        messages: ["9:25: Missing Depends On for chunk `Login`, expected `\u2014` when it depends on nothing"]
+      },
       { name: "an empty cell", input: plan4(""), messages: ["16:25-16:27: Missing Depends On for chunk `Login`, expected `\u2014` when it depends on nothing"], output: plan4("\u2014") },
       {
         name: "`N/A` on a Depends On line",
@@ -78941,8 +79434,15 @@ var depends_on_resolves_default = defineRule({
 });
 
 // src/analysis/graph.ts
-function buildChunkGraph(spec5, options2 = {}) {
-  const chunks = spec5.chunks;
+var graphs = /* @__PURE__ */ new WeakMap();
+function chunkGraphOf(spec9, options2 = {}) {
+  const cached3 = graphs.get(spec9) ?? {};
+  graphs.set(spec9, cached3);
+  const slot = options2.dropOwnPhase ? "dropOwnPhase" : "plain";
+  return cached3[slot] ??= buildChunkGraph(spec9, options2);
+}
+function buildChunkGraph(spec9, options2 = {}) {
+  const chunks = spec9.chunks;
   const byKey = /* @__PURE__ */ new Map();
   chunks.forEach((chunk4, index2) => {
     if (!byKey.has(chunk4.key)) byKey.set(chunk4.key, index2);
@@ -78961,7 +79461,7 @@ function buildChunkGraph(spec5, options2 = {}) {
     barrier.lastRank = Math.max(barrier.lastRank, rank3);
     return barrier;
   };
-  spec5.plan?.phases.forEach((phase3, rank3) => {
+  spec9.plan?.phases.forEach((phase3, rank3) => {
     if (phase3.number !== null) barrierFor(phase3.number, rank3);
   });
   chunks.forEach((chunk4, index2) => {
@@ -79159,9 +79659,9 @@ var no_forward_dependency_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    if (!executionPlan(spec5)) return;
-    const graph = buildChunkGraph(spec5);
+  check(spec9, ctx) {
+    if (!executionPlan(spec9)) return;
+    const graph = chunkGraphOf(spec9);
     for (const found of findForwardDependencies(graph)) {
       const chunk4 = graph.chunks[found.chunk];
       if (!chunk4) continue;
@@ -79207,16 +79707,16 @@ var no_dependency_cycles_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    if (!executionPlan(spec5)) return;
-    const graph = buildChunkGraph(spec5, { dropOwnPhase: true });
-    const label = (node3) => {
+  check(spec9, ctx) {
+    if (!executionPlan(spec9)) return;
+    const graph = chunkGraphOf(spec9, { dropOwnPhase: true });
+    const label2 = (node3) => {
       if (!isChunkNode(graph, node3)) return nodeLabel(graph, node3);
       const chunk4 = graph.chunks[node3];
       return chunk4.id ?? chunk4.title;
     };
     for (const cycle of findCycles(graph)) {
-      const names = cycle.nodes.map(label);
+      const names = cycle.nodes.map(label2);
       const path20 = [...names, names[0]].join(" \u2192 ");
       const ref = cycle.refs[0];
       const first = graph.chunks[cycle.chunks[0]];
@@ -79274,23 +79774,23 @@ var communication_table_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const plan9 = spec5.plan;
-    const streams3 = declaredStreams(spec5);
-    if (!plan9 || streams3.length === 0) return;
-    const names = new Set(streams3.map((s) => s.name.toLowerCase()));
-    const list4 = streams3.map((s) => `\`${s.name}\``).join(", ");
-    if (!plan9.communication) {
-      if (streams3.length > 1 && plan9.workStreams) {
+  check(spec9, ctx) {
+    const plan10 = spec9.plan;
+    const streams4 = declaredStreams(spec9);
+    if (!plan10 || streams4.length === 0) return;
+    const names = new Set(streams4.map((s) => s.name.toLowerCase()));
+    const list4 = streams4.map((s) => `\`${s.name}\``).join(", ");
+    if (!plan10.communication) {
+      if (streams4.length > 1 && plan10.workStreams) {
         ctx.report(
-          `Missing Communication section for ${streams3.length} streams, expected a \`### Communication\` table of hand-offs between them`,
-          lineRange(ctx.source, plan9.workStreams.position),
+          `Missing Communication section for ${streams4.length} streams, expected a \`### Communication\` table of hand-offs between them`,
+          lineRange(ctx.source, plan10.workStreams.position),
           { severity: "warning" }
         );
       }
       return;
     }
-    for (const row of plan9.communication.rows) {
+    for (const row of plan10.communication.rows) {
       const from = namesIn(row.from);
       const to = namesIn(row.to);
       for (const [column, values] of [
@@ -79354,18 +79854,18 @@ var chunk_count_default = defineRule({
     min: external_exports.number().int().min(0).default(1),
     maxSubtasks: external_exports.number().int().min(1).default(10)
   }).strict(),
-  check(spec5, ctx) {
-    if (!spec5.plan) return;
+  check(spec9, ctx) {
+    if (!spec9.plan) return;
     const { max: max2, min, maxSubtasks } = ctx.options;
-    const count = spec5.chunks.length;
+    const count = spec9.chunks.length;
     if (count > max2) {
-      const place = chunkTitlePlace(spec5.chunks[max2]);
+      const place = chunkTitlePlace(spec9.chunks[max2]);
       ctx.report(`Unexpected ${count} chunks, expected at most ${max2} (too granular)`, place);
     } else if (count < min) {
-      const section = findSection(spec5, "Execution Plan") ?? spec5.sections.find((s) => s.extra === "Work Breakdown");
-      ctx.report(`Unexpected ${count} ${count === 1 ? "chunk" : "chunks"}, expected at least ${min}`, section?.headingPosition ?? spec5.plan.position);
+      const section = findSection(spec9, "Execution Plan") ?? spec9.sections.find((s) => s.extra === "Work Breakdown");
+      ctx.report(`Unexpected ${count} ${count === 1 ? "chunk" : "chunks"}, expected at least ${min}`, section?.headingPosition ?? spec9.plan.position);
     }
-    for (const chunk4 of spec5.chunks) {
+    for (const chunk4 of spec9.chunks) {
       const detail = chunk4.detail;
       if (!detail || detail.subtasks.length <= maxSubtasks) continue;
       ctx.report(
@@ -79503,16 +80003,16 @@ var typeNames = [
   "timestamp"
 ];
 var escape4 = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function wordPattern(words2) {
-  const usable = words2.map((w) => w.trim()).filter(Boolean);
+function wordPattern(words3) {
+  const usable = words3.map((w) => w.trim()).filter(Boolean);
   if (usable.length === 0) return null;
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${usable.map(escape4).join("|")})(?![\\p{L}\\p{N}_])`, "iu");
 }
-var cache2 = /* @__PURE__ */ new Map();
-function cached2(words2) {
-  const key = words2.join("\0");
-  if (!cache2.has(key)) cache2.set(key, wordPattern(words2));
-  return cache2.get(key) ?? null;
+var cache3 = /* @__PURE__ */ new Map();
+function cached2(words3) {
+  const key = words3.join("\0");
+  if (!cache3.has(key)) cache3.set(key, wordPattern(words3));
+  return cache3.get(key) ?? null;
 }
 function plain(text5) {
   return text5.replace(/[*_]{1,2}/g, "").replace(/\s+/g, " ").trim();
@@ -79540,8 +80040,8 @@ function vagueReason(text5, options2) {
 }
 function prescriptiveReason(text5, options2) {
   const extensions = new Set(options2.fileExtensions.map((e) => e.toLowerCase()));
-  const isFile = (token, backticked) => {
-    const t = token.replace(/^[("'[]+|[)"',.;:\]]+$/g, "");
+  const isFile = (token2, backticked) => {
+    const t = token2.replace(/^[("'[]+|[)"',.;:\]]+$/g, "");
     const dot = t.lastIndexOf(".");
     if (dot <= 0 || dot === t.length - 1) return false;
     if (!extensions.has(t.slice(dot + 1).toLowerCase())) return false;
@@ -79553,13 +80053,13 @@ function prescriptiveReason(text5, options2) {
   };
   const codeSpans = text5.match(/`[^`]*`/g) ?? [];
   for (const span of codeSpans) {
-    for (const token of span.slice(1, -1).split(/\s+/)) {
-      if (isFile(token, true)) return `file path \`${token}\``;
+    for (const token2 of span.slice(1, -1).split(/\s+/)) {
+      if (isFile(token2, true)) return `file path \`${token2}\``;
     }
   }
   const outside = text5.replace(/`[^`]*`/g, " ");
-  for (const token of outside.split(/\s+/)) {
-    if (token && isFile(token, false)) return `file path \`${token.replace(/[),.;:]+$/, "")}\``;
+  for (const token2 of outside.split(/\s+/)) {
+    if (token2 && isFile(token2, false)) return `file path \`${token2.replace(/[),.;:]+$/, "")}\``;
   }
   const line = /\b(?:at|on|in|near|after|before|around)\s+lines?\s+\d+/i.exec(text5) ?? /\.[A-Za-z]{1,6}:\d+\b/.exec(text5);
   if (line) return `line number \`${line[0].replace(/^\./, "")}\``;
@@ -79582,8 +80082,8 @@ function prescriptiveReason(text5, options2) {
   if (dump) return `enum members \`${dump[0]}\``;
   let run = 0;
   for (const part of text5.split(",")) {
-    const token = part.trim().replace(/[.…]+$/, "");
-    run = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$|^[A-Z]{3,}$/.test(token) ? run + 1 : 0;
+    const token2 = part.trim().replace(/[.…]+$/, "");
+    run = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$|^[A-Z]{3,}$/.test(token2) ? run + 1 : 0;
     if (run >= 3) return "enum members";
   }
   return null;
@@ -79618,8 +80118,8 @@ var subtask_vague_default = defineRule({
     areaNouns: external_exports.array(external_exports.string()).default([...areaNouns]),
     placeholderTasks: external_exports.array(external_exports.string()).default([...placeholderTasks])
   }).strict(),
-  check(spec5, ctx) {
-    for (const chunk4 of spec5.chunks) {
+  check(spec9, ctx) {
+    for (const chunk4 of spec9.chunks) {
       const detail = chunk4.detail;
       const title = detail?.title || chunk4.row?.title || "";
       const titlePlace = detail?.titlePosition ?? chunk4.row?.position;
@@ -79686,8 +80186,8 @@ var subtask_prescriptive_default = defineRule({
     tuningKeys: external_exports.array(external_exports.string()).default([...tuningKeys]),
     typeNames: external_exports.array(external_exports.string()).default([...typeNames])
   }).strict(),
-  check(spec5, ctx) {
-    for (const chunk4 of spec5.chunks) {
+  check(spec9, ctx) {
+    for (const chunk4 of spec9.chunks) {
       for (const task of chunk4.detail?.subtasks ?? []) {
         const reason = prescriptiveReason(itemSource(ctx.source, task.position), ctx.options);
         if (reason) ctx.report(`Unexpected ${reason} in sub-task \`${task.text}\`, expected what to achieve, not how`, task.position);
@@ -79750,19 +80250,19 @@ var issue_ids_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const row = metaRow(spec5, "status");
+  check(spec9, ctx) {
+    const row = metaRow(spec9, "status");
     const status = row ? normalizeStatus(row.value) : void 0;
     const started = status === "in-progress" || status === "complete";
     const seen = /* @__PURE__ */ new Map();
     const prefixes = /* @__PURE__ */ new Map();
-    for (const chunk4 of spec5.chunks) {
+    for (const chunk4 of spec9.chunks) {
       const id = chunk4.detail?.issueId;
       if (id?.valid) prefixes.set(prefixOf(id.value), (prefixes.get(prefixOf(id.value)) ?? 0) + 1);
     }
     let team;
     for (const [prefix, count] of prefixes) if (team === void 0 || count > (prefixes.get(team) ?? 0)) team = prefix;
-    for (const chunk4 of spec5.chunks) {
+    for (const chunk4 of spec9.chunks) {
       const detail = chunk4.detail;
       if (!detail) continue;
       const id = detail.issueId;
@@ -79807,8 +80307,280 @@ var issue_ids_default = defineRule({
   }
 });
 
+// rules/owns-paths.ts
+var streams3 = (rows) => `# T
+
+## Execution Plan
+
+### Work Streams
+
+| Stream | Responsibility | Owns | Skills |
+|---|---|---|---|
+${rows}
+`;
+var owns_paths_default = defineRule({
+  id: "owns-paths",
+  summary: "Each part of an Owns cell is a path or a glob",
+  description: "An Owns cell is split at `,` and `;` (outside backticks, braces and brackets: `src/{api,models}/*.py` is one glob). Fires on each part that is neither a path nor a glob: prose such as `PWA/manifest`, `agent service \u2192 see Architecture`, or a backticked path with words around it (`` `config/` settings ``). A template placeholder is left to `no-placeholders`.",
+  rationale: "Ownership is checked path by path: a part written as prose cannot be compared, so two streams can silently own the same files and a chunk can cross into another stream unnoticed.",
+  category: "plan",
+  recommended: "warn",
+  strict: "error",
+  fixable: false,
+  options: noOptions,
+  check(spec9, ctx) {
+    for (const stream2 of spec9.plan?.workStreams?.streams ?? []) {
+      for (const part of stream2.ownsProse) {
+        if (isPlaceholder(part.pattern)) continue;
+        ctx.report(
+          `Unexpected \`${part.pattern.replace(/`/g, "")}\` in the Owns of stream \`${stream2.name}\`, expected a path or glob (\`src/api/\`, \`src/**/*.ts\`) so that ownership can be checked`,
+          part.position
+        );
+      }
+    }
+  },
+  examples: {
+    valid: [
+      { name: "paths, folders and globs", input: streams3("| api | Endpoints | `src/api/`, src/middleware/, `src/**/*.py` | backend-api |") },
+      { name: "a brace glob is one pattern", input: streams3("| data | Models | src/{api,models}/*.py; `docs/` | backend-api |") },
+      { name: "a backticked folder with spaces", input: streams3("| web | Site | `Next Gen Gym/app/` | frontend |") }
+    ],
+    invalid: [
+      {
+        name: "a feature named like a path",
+        input: streams3("| web | Site | `app/`, PWA/manifest | frontend |"),
+        messages: [
+          "9:24-9:36: Unexpected `PWA/manifest` in the Owns of stream `web`, expected a path or glob (`src/api/`, `src/**/*.ts`) so that ownership can be checked"
+        ]
+      },
+      {
+        name: "a pointer instead of paths",
+        input: streams3("| agent | Drafting | agent service \u2192 see Architecture | backend-api |"),
+        messages: [
+          "9:22-9:54: Unexpected `agent service \u2192 see Architecture` in the Owns of stream `agent`, expected a path or glob (`src/api/`, `src/**/*.ts`) so that ownership can be checked"
+        ]
+      },
+      {
+        name: "a path with words around it",
+        input: streams3("| ops | Deploys | `infra/` config | backend-api |"),
+        messages: [
+          "9:19-9:34: Unexpected `infra/ config` in the Owns of stream `ops`, expected a path or glob (`src/api/`, `src/**/*.ts`) so that ownership can be checked"
+        ]
+      }
+    ]
+  }
+});
+
+// rules/chunk-checkbox.ts
+var plan9 = (items) => `# T
+
+## Execution Plan
+
+### Phase 1: Foundation
+
+${items}`;
+function boxPoint(source3, chunk4) {
+  const start = chunk4.detail?.position.start.offset ?? 0;
+  const marker2 = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(source3.slice(start, start + 16));
+  return pointAt(source3, start + (marker2?.[0].length ?? 0));
+}
+var chunk_checkbox_default = defineRule({
+  id: "chunk-checkbox",
+  summary: "Each chunk is a `- [ ]` checklist item",
+  description: "Fires on a chunk (a chunk-table row's item, a bold-titled item, an item starting with a chunk id) written without a `- [ ]` / `- [x]` checkbox. A plan where no chunk has a checkbox is one habit: one message on the Execution Plan, with the count.",
+  rationale: "The loop ticks a chunk's box when its work is done, and `status` and `next` read progress from the boxes: a chunk without one can never be marked done.",
+  category: "plan",
+  recommended: "warn",
+  strict: "error",
+  fixable: false,
+  options: noOptions,
+  check(spec9, ctx) {
+    if (!executionPlan(spec9)) return;
+    const items = spec9.chunks.filter((chunk4) => chunk4.detail !== null);
+    const missing = items.filter((chunk4) => chunk4.detail?.checked === null);
+    if (missing.length === 0) return;
+    const heading2 = planHeadingPosition(spec9);
+    if (missing.length > 1 && missing.length === items.length && heading2) {
+      ctx.report(
+        `Missing checkboxes on all ${missing.length} chunks, expected each chunk written as \`- [ ] **Title**\` so that progress can be tracked`,
+        heading2
+      );
+      return;
+    }
+    for (const chunk4 of missing) {
+      ctx.report(
+        `Missing checkbox on chunk \`${chunkLabel(chunk4)}\`, expected \`- [ ] **${chunk4.detail?.title ?? chunk4.title}**\``,
+        at(boxPoint(ctx.source, chunk4))
+      );
+    }
+  },
+  examples: {
+    valid: [
+      { input: plan9("- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [x] **Seeds**\n\n  Outcome: Data loaded.\n") },
+      { name: "plain bullets are not chunks", input: plan9("- [ ] **Models**\n\n  Outcome: Tables exist.\n\n### Phase 2: Launch\n\n- Client moves the domain.\n") }
+    ],
+    invalid: [
+      {
+        name: "one chunk without a box",
+        input: plan9("- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- **Seeds**\n\n  Outcome: Data loaded.\n"),
+        messages: ["11:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`"]
+      },
+      {
+        name: "an item named by a table row",
+        input: plan9(
+          "| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables | \u2014 |\n| Seeds | Data | \u2014 |\n\n- [ ] **Models**\n\n  Outcome: Tables.\n\n- Seeds\n\n  Outcome: Data.\n"
+        ),
+        messages: ["16:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`"]
+      },
+      {
+        name: "no chunk has a box: one message on the plan",
+        input: plan9("- **C1.1** Models and migrations\n- **C1.2** Seed data\n- **C1.3** Fixtures\n"),
+        messages: ["3:1-3:18: Missing checkboxes on all 3 chunks, expected each chunk written as `- [ ] **Title**` so that progress can be tracked"]
+      }
+    ]
+  }
+});
+
+// rules/ownership-crossing.ts
+var spec4 = (plan10) => `# T
+
+## Execution Plan
+
+### Work Streams
+
+| Stream | Responsibility | Owns | Skills |
+|---|---|---|---|
+| data | Models | \`src/models/\` | backend-api |
+| api | Endpoints | \`src/api/\`, \`src/middleware/auth.py\` | backend-api |
+
+### Phase 1: Build
+
+${plan10}`;
+var codePath = /`([^`\s]*[/.][^`\s]*)`/g;
+var token = /[^\s`()<>"',;]+/g;
+function isBarePath(value) {
+  if (!value.includes("/") || /[^\w./-]/.test(value)) return false;
+  const segments = value.split("/");
+  const last = segments[segments.length - 1] ?? "";
+  return last === "" ? segments.length > 2 : /\.[A-Za-z0-9]{1,6}$/.test(last);
+}
+var readingCue = /\b(?:follow(?:ing|s)?|see|like|mirror(?:ing|s)?|based on|read(?:s|ing)?|reus(?:e|es|ing)|cop(?:y|ies|ying) (?:the )?(?:shape|pattern)|patterns?|similar to|as in|consistent with|imports?|importing|uses?|using|calls?|calling|reference)\b/i;
+function pathsIn(source3, position2) {
+  const text5 = source3.slice(position2.start.offset, position2.end.offset);
+  const out = [];
+  const add = (path20, index2, length) => {
+    if (/^[a-z]+:\/\//i.test(path20) || /[*?{}[\]]/.test(path20) || path20.startsWith("/")) return;
+    const sentence = text5.slice(Math.max(0, text5.lastIndexOf(".", index2 - 2) + 1, text5.lastIndexOf("\n", index2) + 1), index2);
+    if (readingCue.test(sentence)) return;
+    const start = position2.start.offset + index2;
+    out.push({ path: path20.replace(/^\.\//, ""), position: rangeAt(source3, start, start + length) });
+  };
+  for (const match2 of text5.matchAll(codePath)) add(match2[1] ?? "", match2.index ?? 0, match2[0].length);
+  const withoutCode = text5.replace(/`[^`]*`/g, (code4) => " ".repeat(code4.length));
+  for (const match2 of withoutCode.matchAll(token)) {
+    let end = match2[0].length;
+    while (end > 0 && (match2[0][end - 1] === "." || match2[0][end - 1] === ":")) end--;
+    const value = match2[0].slice(0, end);
+    if (isBarePath(value)) add(value, match2.index ?? 0, value.length);
+  }
+  return out;
+}
+function spans(chunk4) {
+  const out = [];
+  const outcome = chunk4.detail?.outcome?.position ?? chunk4.row?.cells.outcome?.position;
+  if (outcome) out.push(outcome);
+  for (const subtask of chunk4.detail?.subtasks ?? []) out.push(subtask.position);
+  return out;
+}
+function streamOf(spec9, chunk4) {
+  const name = chunk4.stream?.trim().toLowerCase();
+  return name ? declaredStreams(spec9).find((stream2) => stream2.name.trim().toLowerCase() === name) : void 0;
+}
+var ownership_crossing_default = defineRule({
+  id: "ownership-crossing",
+  summary: "A chunk changes only files its own stream owns",
+  description: "Fires on a path named literally (in backticks, or bare with a folder and an extension) in a chunk's outcome or sub-tasks that a stream other than the chunk's own owns, and the chunk's stream does not. A path after a reading cue in its sentence (`Follow the patterns in \u2026`, `see \u2026`, `uses \u2026`) is a reference, not a change, and is left alone; so are globs, routes and URLs.",
+  rationale: "In team mode each stream's agent may only touch what its stream owns: a chunk that edits another stream's file either breaks that rule or collides with the other agent's work.",
+  category: "plan",
+  recommended: "warn",
+  strict: "error",
+  fixable: false,
+  options: noOptions,
+  check(spec9, ctx) {
+    const ownership = streamOwnership(spec9);
+    if (ownership.items.length === 0) return;
+    for (const chunk4 of spec9.chunks) {
+      const own14 = streamOf(spec9, chunk4);
+      if (!own14) continue;
+      for (const span of spans(chunk4)) {
+        for (const named of pathsIn(ctx.source, span)) {
+          const owners = ownership.ownersOf(named.path);
+          if (owners.length === 0 || owners.some((owner) => owner.stream === own14 || owner.stream.name === own14.name)) continue;
+          const other = owners[0];
+          if (!other) continue;
+          ctx.report(
+            `Unexpected \`${named.path}\` in chunk \`${chunkLabel(chunk4)}\` of stream \`${own14.name}\`, expected only paths stream \`${own14.name}\` owns (\`${other.path.pattern}\` is owned by stream \`${other.stream.name}\`, ${where(other.path.position)})`,
+            named.position
+          );
+        }
+      }
+    }
+  },
+  examples: {
+    valid: [
+      {
+        name: "paths of its own stream, and another stream's file only read",
+        input: spec4(
+          "- [ ] **Models**\n\n  Outcome: `src/models/user.py` holds the User table.\n  Stream: data\n\n  - Add `src/models/token.py`\n  - Follow the session handling in `src/middleware/auth.py`\n"
+        )
+      },
+      {
+        name: "no work streams: nothing to cross",
+        input: "# T\n\n## Execution Plan\n\n### Phase 1: Build\n\n- [ ] **Models**\n\n  Outcome: Tables exist.\n\n  - Register the model in `src/api/routes.py`\n"
+      }
+    ],
+    invalid: [
+      {
+        name: "the outcome names a file inside another stream's folder",
+        input: spec4("- [ ] **Login**\n\n  Outcome: `src/models/session.py` stores sessions.\n  Stream: api\n\n  - Add the login route\n"),
+        messages: [
+          "16:12-16:35: Unexpected `src/models/session.py` in chunk `Login` of stream `api`, expected only paths stream `api` owns (`src/models/` is owned by stream `data`, 9:19)"
+        ]
+      },
+      {
+        name: "a bare path, not in backticks",
+        input: spec4("- [ ] **Login**\n\n  Outcome: Users sign in.\n  Stream: data\n\n  - Add the check to src/middleware/auth.py\n"),
+        messages: [
+          "19:22-19:44: Unexpected `src/middleware/auth.py` in chunk `Login` of stream `data`, expected only paths stream `data` owns (`src/middleware/auth.py` is owned by stream `api`, 10:33)"
+        ]
+      },
+      {
+        name: "a sub-task edits a file another stream owns",
+        input: spec4("- [ ] **Models**\n\n  Outcome: Tables exist.\n  Stream: data\n\n  - Add the user table\n  - Register the model in `src/api/routes.py`\n"),
+        messages: [
+          "20:27-20:46: Unexpected `src/api/routes.py` in chunk `Models` of stream `data`, expected only paths stream `data` owns (`src/api/` is owned by stream `api`, 10:21)"
+        ]
+      }
+    ]
+  }
+});
+
+// src/model/progress.ts
+function checkboxProgress(spec9) {
+  const boxes = spec9.chunks.filter((chunk4) => chunk4.checked !== null);
+  const criteria = (spec9.acceptance?.criteria ?? []).filter((c) => c.checked !== null);
+  const checkedChunks = boxes.filter((chunk4) => chunk4.checked).length;
+  const checkedCriteria = criteria.filter((c) => c.checked).length;
+  let status = null;
+  if (boxes.length > 0 || criteria.length > 0) {
+    const done = checkedChunks === boxes.length && checkedCriteria === criteria.length;
+    status = done ? "complete" : checkedChunks > 0 || checkedCriteria > 0 ? "in-progress" : "draft";
+  }
+  return { chunks: boxes.length, checkedChunks, criteria: criteria.length, checkedCriteria, status };
+}
+
 // rules/status-consistency.ts
-var spec4 = (status, a, b, criterion = " ") => `# T
+var spec5 = (status, a, b, criterion = " ") => `# T
 
 ## Meta
 
@@ -79847,23 +80619,24 @@ var status_consistency_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    const row = metaRow(spec5, "status");
+  check(spec9, ctx) {
+    const row = metaRow(spec9, "status");
     const status = row ? normalizeStatus(row.value) : void 0;
-    const boxes = spec5.chunks.filter((chunk4) => chunk4.checked !== null);
-    const criteria = (spec5.acceptance?.criteria ?? []).filter((c) => c.checked !== null);
-    if (boxes.length === 0 && criteria.length === 0) return;
-    const checked = boxes.filter((chunk4) => chunk4.checked).length;
-    const done = boxes.every((chunk4) => chunk4.checked) && criteria.every((c) => c.checked);
-    const started = checked > 0 || criteria.some((c) => c.checked);
-    const actual = done ? "complete" : started ? "in-progress" : "draft";
+    const progress = checkboxProgress(spec9);
+    if (progress.status === null) return;
+    const checked = progress.checkedChunks;
+    const actual = progress.status;
     if (row && status === "draft" && checked > 0) {
-      ctx.report(`Unexpected Status \`${row.value}\` with ${checked} checked ${checked === 1 ? "chunk" : "chunks"}, expected \`${actual}\``, row.valuePosition, {
-        expected: [actual]
-      });
+      const ticked = spec9.chunks.filter((chunk4) => chunk4.checked === true);
+      const names = listOf(ticked.slice(0, 3).map(chunkLabel), "and") + (ticked.length > 3 ? ` and ${ticked.length - 3} more` : "");
+      ctx.report(
+        `Unexpected Status \`${row.value}\` with ${checked} checked ${checked === 1 ? "chunk" : "chunks"} (${names}), expected the two to agree: Status \`${actual}\` if that work is done, else ${checked === 1 ? "its checkbox" : "their checkboxes"} unchecked`,
+        row.valuePosition,
+        { expected: [actual] }
+      );
     } else if (row && status === "complete" && actual !== "complete") {
-      const open2 = boxes.filter((chunk4) => !chunk4.checked).length;
-      const openCriteria = criteria.filter((c) => !c.checked).length;
+      const open2 = progress.chunks - progress.checkedChunks;
+      const openCriteria = progress.criteria - progress.checkedCriteria;
       const what = [open2 > 0 ? `${open2} unchecked ${open2 === 1 ? "chunk" : "chunks"}` : "", openCriteria > 0 ? `${openCriteria} unchecked ${openCriteria === 1 ? "criterion" : "criteria"}` : ""].filter(Boolean).join(" and ");
       ctx.report(`Unexpected Status \`${row.value}\` with ${what}, expected \`${actual}\``, row.valuePosition, {
         expected: [actual],
@@ -79871,7 +80644,7 @@ var status_consistency_default = defineRule({
       });
     }
     if (checked === 0) return;
-    const graph = buildChunkGraph(spec5);
+    const graph = chunkGraphOf(spec9);
     graph.chunks.forEach((chunk4, node3) => {
       if (!chunk4.checked || !chunk4.detail) return;
       const open2 = [];
@@ -79889,23 +80662,19 @@ var status_consistency_default = defineRule({
   },
   examples: {
     valid: [
-      { input: spec4("in-progress", "x", " ") },
-      { name: "complete, everything checked", input: spec4("complete", "x", "x", "x") },
-      { name: "a draft with nothing checked", input: spec4("draft", " ", " ") },
+      { input: spec5("in-progress", "x", " ") },
+      { name: "complete, everything checked", input: spec5("complete", "x", "x", "x") },
+      { name: "a draft with nothing checked", input: spec5("draft", " ", " ") },
       { name: "complete without any checkbox", input: "# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | complete |\n\n## Execution Plan\n\n### Phase 1: All\n\n- **C1** Everything\n" }
     ],
     invalid: [
-      { name: "a draft with checked chunks", input: spec4("draft", "x", " "), messages: ["7:12-7:17: Unexpected Status `draft` with 1 checked chunk, expected `in-progress`"], output: spec4("in-progress", "x", " ") },
-      { name: "complete with an unchecked criterion", input: spec4("complete", "x", "x", " "), messages: ["7:12-7:20: Unexpected Status `complete` with 1 unchecked criterion, expected `in-progress`"], output: spec4("in-progress", "x", "x", " ") },
-      { name: "a checked chunk before its dependency", input: spec4("in-progress", " ", "x"), messages: ["22:9-22:18: Unexpected checked chunk `Endpoints` with unchecked dependency `Models`, expected its dependencies done first"] },
-      { name: "complete with nothing checked", input: spec4("complete", " ", " "), messages: ["7:12-7:20: Unexpected Status `complete` with 2 unchecked chunks and 1 unchecked criterion, expected `draft`"], output: spec4("draft", " ", " ") }
+      { name: "a draft with checked chunks", input: spec5("draft", "x", " "), messages: ["7:12-7:17: Unexpected Status `draft` with 1 checked chunk (`Models`), expected the two to agree: Status `in-progress` if that work is done, else its checkbox unchecked"], output: spec5("in-progress", "x", " ") },
+      { name: "complete with an unchecked criterion", input: spec5("complete", "x", "x", " "), messages: ["7:12-7:20: Unexpected Status `complete` with 1 unchecked criterion, expected `in-progress`"], output: spec5("in-progress", "x", "x", " ") },
+      { name: "a checked chunk before its dependency", input: spec5("in-progress", " ", "x"), messages: ["22:9-22:18: Unexpected checked chunk `Endpoints` with unchecked dependency `Models`, expected its dependencies done first"] },
+      { name: "complete with nothing checked", input: spec5("complete", " ", " "), messages: ["7:12-7:20: Unexpected Status `complete` with 2 unchecked chunks and 1 unchecked criterion, expected `draft`"], output: spec5("draft", " ", " ") }
     ]
   }
 });
-
-// src/plan/discovery.ts
-import fs9 from "node:fs";
-import path15 from "node:path";
 
 // node_modules/micromark/lib/initialize/content.js
 var content2 = {
@@ -79930,14 +80699,14 @@ function initializeContent(effects) {
     return lineStart(code4);
   }
   function lineStart(code4) {
-    const token = effects.enter("chunkText", {
+    const token2 = effects.enter("chunkText", {
       contentType: "text",
       previous: previous3
     });
     if (previous3) {
-      previous3.next = token;
+      previous3.next = token2;
     }
-    previous3 = token;
+    previous3 = token2;
     return data(code4);
   }
   function data(code4) {
@@ -80080,19 +80849,19 @@ function initializeDocument(effects) {
     effects.consume(code4);
     return flowContinue;
   }
-  function writeToChild(token, endOfFile2) {
-    const stream2 = self2.sliceStream(token);
+  function writeToChild(token2, endOfFile2) {
+    const stream2 = self2.sliceStream(token2);
     if (endOfFile2) {
       stream2.push(null);
     }
-    token.previous = childToken;
+    token2.previous = childToken;
     if (childToken) {
-      childToken.next = token;
+      childToken.next = token2;
     }
-    childToken = token;
-    childFlow.defineSkip(token.start);
+    childToken = token2;
+    childFlow.defineSkip(token2.start);
     childFlow.write(stream2);
-    if (self2.parser.lazy[token.start.line]) {
+    if (self2.parser.lazy[token2.start.line]) {
       let index2 = childFlow.events.length;
       while (index2--) {
         if (
@@ -80302,7 +81071,7 @@ function resolveAllLineSuffixes(events, context) {
         size = 0;
       }
       if (size) {
-        const token = {
+        const token2 = {
           type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
           start: {
             _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
@@ -80316,12 +81085,12 @@ function resolveAllLineSuffixes(events, context) {
           }
         };
         data.end = {
-          ...token.start
+          ...token2.start
         };
         if (data.start.offset === data.end.offset) {
-          Object.assign(data, token);
+          Object.assign(data, token2);
         } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+          editMap.add(eventIndex, 0, [["enter", token2, context], ["exit", token2, context]]);
         }
       }
       eventIndex++;
@@ -80458,11 +81227,11 @@ function createTokenizer(parser, initialize, from) {
     context.events = resolveAll(resolveAllConstructs, context.events, context);
     return context.events;
   }
-  function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
+  function sliceSerialize(token2, expandTabs) {
+    return serializeChunks(sliceStream(token2), expandTabs);
   }
-  function sliceStream(token) {
-    return sliceChunks(chunks, token);
+  function sliceStream(token2) {
+    return sliceChunks(chunks, token2);
   }
   function now() {
     const {
@@ -80488,11 +81257,11 @@ function createTokenizer(parser, initialize, from) {
     while (point3._index < chunks.length) {
       const chunk4 = chunks[point3._index];
       if (typeof chunk4 === "string") {
-        const chunkIndex = point3._index;
+        const chunkIndex2 = point3._index;
         if (point3._bufferIndex < 0) {
           point3._bufferIndex = 0;
         }
-        while (point3._index === chunkIndex && point3._bufferIndex < chunk4.length) {
+        while (point3._index === chunkIndex2 && point3._bufferIndex < chunk4.length) {
           go(chunk4.charCodeAt(point3._bufferIndex));
         }
       } else {
@@ -80531,18 +81300,18 @@ function createTokenizer(parser, initialize, from) {
     consumed = true;
   }
   function enter(type, fields) {
-    const token = fields || {};
-    token.type = type;
-    token.start = now();
-    context.events.push(["enter", token, context]);
-    stack.push(token);
-    return token;
+    const token2 = fields || {};
+    token2.type = type;
+    token2.start = now();
+    context.events.push(["enter", token2, context]);
+    stack.push(token2);
+    return token2;
   }
   function exit3(type) {
-    const token = stack.pop();
-    token.end = now();
-    context.events.push(["exit", token, context]);
-    return token;
+    const token2 = stack.pop();
+    token2.end = now();
+    context.events.push(["exit", token2, context]);
+    return token2;
   }
   function onsuccessfulconstruct(construct, info) {
     addResult(construct, info.from);
@@ -80663,11 +81432,11 @@ function createTokenizer(parser, initialize, from) {
     }
   }
 }
-function sliceChunks(chunks, token) {
-  const startIndex = token.start._index;
-  const startBufferIndex = token.start._bufferIndex;
-  const endIndex = token.end._index;
-  const endBufferIndex = token.end._bufferIndex;
+function sliceChunks(chunks, token2) {
+  const startIndex = token2.start._index;
+  const startBufferIndex = token2.start._bufferIndex;
+  const endIndex = token2.end._index;
+  const endBufferIndex = token2.end._bufferIndex;
   let view;
   if (startIndex === endIndex) {
     view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
@@ -81034,10 +81803,10 @@ function compiler(options2) {
     }
     return tree;
   }
-  function callListeners(listeners, context, token) {
+  function callListeners(listeners, context, token2) {
     let index2 = -1;
     while (++index2 < listeners.length) {
-      listeners[index2].call(context, token);
+      listeners[index2].call(context, token2);
     }
   }
   function prepareList(events, start) {
@@ -81143,9 +81912,9 @@ function compiler(options2) {
   }
   function opener(create2, and) {
     return open2;
-    function open2(token) {
-      enter.call(this, create2(token), token);
-      if (and) and.call(this, token);
+    function open2(token2) {
+      enter.call(this, create2(token2), token2);
+      if (and) and.call(this, token2);
     }
   }
   function buffer() {
@@ -81154,43 +81923,43 @@ function compiler(options2) {
       children: []
     });
   }
-  function enter(node3, token, errorHandler) {
+  function enter(node3, token2, errorHandler) {
     const parent = this.stack[this.stack.length - 1];
     const siblings = parent.children;
     siblings.push(node3);
     this.stack.push(node3);
-    this.tokenStack.push([token, errorHandler || void 0]);
+    this.tokenStack.push([token2, errorHandler || void 0]);
     node3.position = {
-      start: point2(token.start),
+      start: point2(token2.start),
       // @ts-expect-error: `end` will be patched later.
       end: void 0
     };
   }
   function closer(and) {
     return close;
-    function close(token) {
-      if (and) and.call(this, token);
-      exit3.call(this, token);
+    function close(token2) {
+      if (and) and.call(this, token2);
+      exit3.call(this, token2);
     }
   }
-  function exit3(token, onExitError) {
+  function exit3(token2, onExitError) {
     const node3 = this.stack.pop();
     const open2 = this.tokenStack.pop();
     if (!open2) {
-      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
-        start: token.start,
-        end: token.end
+      throw new Error("Cannot close `" + token2.type + "` (" + stringifyPosition({
+        start: token2.start,
+        end: token2.end
       }) + "): it\u2019s not open");
     }
-    if (open2[0].type !== token.type) {
+    if (open2[0].type !== token2.type) {
       if (onExitError) {
-        onExitError.call(this, token, open2[0]);
+        onExitError.call(this, token2, open2[0]);
       } else {
         const handler = open2[1] || defaultOnError;
-        handler.call(this, token, open2[0]);
+        handler.call(this, token2, open2[0]);
       }
     }
-    node3.position.end = point2(token.end);
+    node3.position.end = point2(token2.end);
   }
   function resume() {
     return toString(this.stack.pop());
@@ -81198,10 +81967,10 @@ function compiler(options2) {
   function onenterlistordered() {
     this.data.expectingFirstListItemValue = true;
   }
-  function onenterlistitemvalue(token) {
+  function onenterlistitemvalue(token2) {
     if (this.data.expectingFirstListItemValue) {
       const ancestor = this.stack[this.stack.length - 2];
-      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
+      ancestor.start = Number.parseInt(this.sliceSerialize(token2), 10);
       this.data.expectingFirstListItemValue = void 0;
     }
   }
@@ -81231,11 +82000,11 @@ function compiler(options2) {
     const node3 = this.stack[this.stack.length - 1];
     node3.value = data2.replace(/(\r?\n|\r)$/g, "");
   }
-  function onexitdefinitionlabelstring(token) {
-    const label = this.resume();
+  function onexitdefinitionlabelstring(token2) {
+    const label2 = this.resume();
     const node3 = this.stack[this.stack.length - 1];
-    node3.label = label;
-    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    node3.label = label2;
+    node3.identifier = normalizeIdentifier(this.sliceSerialize(token2)).toLowerCase();
   }
   function onexitdefinitiontitlestring() {
     const data2 = this.resume();
@@ -81247,31 +82016,31 @@ function compiler(options2) {
     const node3 = this.stack[this.stack.length - 1];
     node3.url = data2;
   }
-  function onexitatxheadingsequence(token) {
+  function onexitatxheadingsequence(token2) {
     const node3 = this.stack[this.stack.length - 1];
     if (!node3.depth) {
-      const depth = this.sliceSerialize(token).length;
+      const depth = this.sliceSerialize(token2).length;
       node3.depth = depth;
     }
   }
   function onexitsetextheadingtext() {
     this.data.setextHeadingSlurpLineEnding = true;
   }
-  function onexitsetextheadinglinesequence(token) {
+  function onexitsetextheadinglinesequence(token2) {
     const node3 = this.stack[this.stack.length - 1];
-    node3.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+    node3.depth = this.sliceSerialize(token2).codePointAt(0) === 61 ? 1 : 2;
   }
   function onexitsetextheading() {
     this.data.setextHeadingSlurpLineEnding = void 0;
   }
-  function onenterdata(token) {
+  function onenterdata(token2) {
     const node3 = this.stack[this.stack.length - 1];
     const siblings = node3.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
       tail = text5();
       tail.position = {
-        start: point2(token.start),
+        start: point2(token2.start),
         // @ts-expect-error: we’ll add `end` later.
         end: void 0
       };
@@ -81279,22 +82048,22 @@ function compiler(options2) {
     }
     this.stack.push(tail);
   }
-  function onexitdata(token) {
+  function onexitdata(token2) {
     const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point2(token.end);
+    tail.value += this.sliceSerialize(token2);
+    tail.position.end = point2(token2.end);
   }
-  function onexitlineending(token) {
+  function onexitlineending(token2) {
     const context = this.stack[this.stack.length - 1];
     if (this.data.atHardBreak) {
       const tail = context.children[context.children.length - 1];
-      tail.position.end = point2(token.end);
+      tail.position.end = point2(token2.end);
       this.data.atHardBreak = void 0;
       return;
     }
     if (!this.data.setextHeadingSlurpLineEnding && config2.canContainEols.includes(context.type)) {
-      onenterdata.call(this, token);
-      onexitdata.call(this, token);
+      onenterdata.call(this, token2);
+      onexitdata.call(this, token2);
     }
   }
   function onexithardbreak() {
@@ -81343,8 +82112,8 @@ function compiler(options2) {
     }
     this.data.referenceType = void 0;
   }
-  function onexitlabeltext(token) {
-    const string6 = this.sliceSerialize(token);
+  function onexitlabeltext(token2) {
+    const string6 = this.sliceSerialize(token2);
     const ancestor = this.stack[this.stack.length - 2];
     ancestor.label = decodeString(string6);
     ancestor.identifier = normalizeIdentifier(string6).toLowerCase();
@@ -81377,18 +82146,18 @@ function compiler(options2) {
   function onenterreference() {
     this.data.referenceType = "collapsed";
   }
-  function onexitreferencestring(token) {
-    const label = this.resume();
+  function onexitreferencestring(token2) {
+    const label2 = this.resume();
     const node3 = this.stack[this.stack.length - 1];
-    node3.label = label;
-    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    node3.label = label2;
+    node3.identifier = normalizeIdentifier(this.sliceSerialize(token2)).toLowerCase();
     this.data.referenceType = "full";
   }
-  function onexitcharacterreferencemarker(token) {
-    this.data.characterReferenceType = token.type;
+  function onexitcharacterreferencemarker(token2) {
+    this.data.characterReferenceType = token2.type;
   }
-  function onexitcharacterreferencevalue(token) {
-    const data2 = this.sliceSerialize(token);
+  function onexitcharacterreferencevalue(token2) {
+    const data2 = this.sliceSerialize(token2);
     const type = this.data.characterReferenceType;
     let value;
     if (type) {
@@ -81401,19 +82170,19 @@ function compiler(options2) {
     const tail = this.stack[this.stack.length - 1];
     tail.value += value;
   }
-  function onexitcharacterreference(token) {
+  function onexitcharacterreference(token2) {
     const tail = this.stack.pop();
-    tail.position.end = point2(token.end);
+    tail.position.end = point2(token2.end);
   }
-  function onexitautolinkprotocol(token) {
-    onexitdata.call(this, token);
+  function onexitautolinkprotocol(token2) {
+    onexitdata.call(this, token2);
     const node3 = this.stack[this.stack.length - 1];
-    node3.url = this.sliceSerialize(token);
+    node3.url = this.sliceSerialize(token2);
   }
-  function onexitautolinkemail(token) {
-    onexitdata.call(this, token);
+  function onexitautolinkemail(token2) {
+    onexitdata.call(this, token2);
     const node3 = this.stack[this.stack.length - 1];
-    node3.url = "mailto:" + this.sliceSerialize(token);
+    node3.url = "mailto:" + this.sliceSerialize(token2);
   }
   function blockQuote2() {
     return {
@@ -81495,20 +82264,20 @@ function compiler(options2) {
       position: void 0
     };
   }
-  function list4(token) {
+  function list4(token2) {
     return {
       type: "list",
-      ordered: token.type === "listOrdered",
+      ordered: token2.type === "listOrdered",
       start: null,
-      spread: token._spread,
+      spread: token2._spread,
       children: [],
       position: void 0
     };
   }
-  function listItem2(token) {
+  function listItem2(token2) {
     return {
       type: "listItem",
-      spread: token._spread,
+      spread: token2._spread,
       checked: null,
       children: [],
       position: void 0
@@ -81628,6 +82397,22 @@ function remarkParse(options2) {
       // passed by users.
       extensions: self2.data("micromarkExtensions") || [],
       mdastExtensions: self2.data("fromMarkdownExtensions") || []
+    });
+  }
+}
+
+// node_modules/remark-stringify/lib/index.js
+function remarkStringify(options2) {
+  const self2 = this;
+  self2.compiler = compiler2;
+  function compiler2(tree) {
+    return toMarkdown(tree, {
+      ...self2.data("settings"),
+      ...options2,
+      // Note: this option is not in the readme.
+      // The goal is for it to be set by plugins on `data` instead of being
+      // passed by users.
+      extensions: self2.data("toMarkdownExtensions") || []
     });
   }
 }
@@ -82307,114 +83092,1040 @@ function isUint8Array3(value) {
   );
 }
 
-// src/plan/discovery.ts
-function classify(text5, parent) {
-  const t = text5.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "").trim();
-  if (/^reference(?:\s+files?)?\b|^references\b|^files consulted\b/i.test(t)) return "references";
-  if (/\bout[- ]of[- ]scope\b|\bnon[- ]goals?\b|\bnot in scope\b|\bexcluded\b/i.test(t)) return "out";
-  if (/\bin[- ]scope\b|^included\b/i.test(t)) return "in";
-  if (/\bopen questions?\b|\bunresolved questions?\b/i.test(t)) return "questions";
-  if (parent === "scope" || parent === "in" || parent === "out" || parent === "deferred") {
-    if (/^(?:deferred|later|future|not now)\b/i.test(t)) return "deferred";
-    if (/^(?:mvp|now)\b/i.test(t)) return "in";
+// src/parse/micromark-linear.ts
+function consumeFromFirstEdit(events) {
+  const map5 = this.map;
+  map5.sort((a, b) => a[0] - b[0]);
+  if (map5.length === 0) return;
+  const first = map5[0][0];
+  const rest = events.slice(first);
+  const end = first + rest.length;
+  events.length = first;
+  let cursor = first;
+  for (const [at2, remove, add] of map5) {
+    for (let i = cursor; i < at2 && i < end; i++) events.push(rest[i - first]);
+    for (const event of add) events.push(event);
+    if (at2 + remove > cursor) cursor = at2 + remove;
   }
-  if (/^scope\b/i.test(t)) return "scope";
-  if (/^deferred\b/i.test(t)) return "deferred";
-  return null;
+  for (let i = cursor; i < end; i++) events.push(rest[i - first]);
+  map5.length = 0;
+  this.index.clear();
 }
-function labelKind(node3, parent) {
-  const first = node3.children[0];
-  if (!first || first.type !== "strong") return void 0;
-  const rest = toString({ type: "paragraph", children: node3.children.slice(1) }).trim();
-  if (rest !== "" && rest !== ":") return void 0;
-  const kind = classify(toString(first).replace(/:\s*$/, ""), parent === null ? "scope" : parent);
-  return kind ?? void 0;
+var originalConsume = EditMap.prototype.consume;
+EditMap.prototype.consume = consumeFromFirstEdit;
+
+// src/parse/bom.ts
+function withoutBom(text5) {
+  return text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5;
 }
+function stripBom() {
+  const parse6 = this.parser;
+  if (!parse6) return;
+  this.parser = (document4, file2) => {
+    if (document4.charCodeAt(0) !== 65279) return parse6(document4, file2);
+    file2.value = document4.slice(1);
+    file2.data.bom = true;
+    return parse6(file2.value, file2);
+  };
+}
+
+// src/parse/limits.ts
+import v82 from "node:v8";
+
+// src/parse/inline-cost.ts
+var defaultInlineCost = { maxDelimiterRuns: 200, maxBrackets: 100 };
+function inlineCostExceeded(doc, limits = defaultInlineCost) {
+  const length = doc.length;
+  let index2 = 0;
+  let runs = 0;
+  let brackets = 0;
+  let contextStart = 0;
+  let fence = "";
+  while (index2 < length) {
+    const lineStart = index2;
+    let lineEnd = doc.indexOf("\n", index2);
+    if (lineEnd === -1) lineEnd = length;
+    let at2 = lineStart;
+    let listItem2 = false;
+    for (; ; ) {
+      const code4 = doc.charCodeAt(at2);
+      if (code4 === 32 || code4 === 9 || code4 === 62) at2++;
+      else if ((code4 === 45 || code4 === 42 || code4 === 43) && isSpace(doc.charCodeAt(at2 + 1))) {
+        listItem2 = true;
+        at2 += 2;
+      } else break;
+    }
+    const first = doc.charCodeAt(at2);
+    const fenceHere = first === 96 || first === 126 ? doc.slice(at2, at2 + 3) : "";
+    if (fence !== "") {
+      if (fenceHere === fence) fence = "";
+      index2 = lineEnd + 1;
+      continue;
+    }
+    if (fenceHere === "```" || fenceHere === "~~~") {
+      fence = fenceHere;
+      runs = 0;
+      brackets = 0;
+      index2 = lineEnd + 1;
+      continue;
+    }
+    const blank = at2 >= lineEnd || at2 === lineEnd - 1 && doc.charCodeAt(at2) === 13;
+    if (blank || listItem2 || first === 35 || first === 124 || lineStart === 0) {
+      runs = 0;
+      brackets = 0;
+      contextStart = lineStart;
+    }
+    let codeTicks = 0;
+    let pendingRuns = 0;
+    let pendingBrackets = 0;
+    let i = at2;
+    while (i < lineEnd) {
+      const code4 = doc.charCodeAt(i);
+      if (code4 === 96) {
+        let end = i;
+        while (end < lineEnd && doc.charCodeAt(end) === 96) end++;
+        const ticks = end - i;
+        if (codeTicks === 0) codeTicks = ticks;
+        else if (ticks === codeTicks) {
+          codeTicks = 0;
+          pendingRuns = 0;
+          pendingBrackets = 0;
+        }
+        i = end;
+        continue;
+      }
+      if (code4 === 42 || code4 === 95) {
+        let end = i;
+        while (end < lineEnd && doc.charCodeAt(end) === code4) end++;
+        if (codeTicks > 0) pendingRuns++;
+        else runs++;
+        i = end;
+      } else {
+        if (code4 === 91) {
+          if (codeTicks > 0) pendingBrackets++;
+          else brackets++;
+        }
+        i++;
+      }
+    }
+    runs += pendingRuns;
+    brackets += pendingBrackets;
+    if (runs > limits.maxDelimiterRuns) return { what: "delimiter-runs", count: runs, offset: contextStart };
+    if (brackets > limits.maxBrackets) return { what: "brackets", count: brackets, offset: contextStart };
+    index2 = lineEnd + 1;
+  }
+  return void 0;
+}
+function isSpace(code4) {
+  return code4 === 32 || code4 === 9 || Number.isNaN(code4) || code4 === 10 || code4 === 13;
+}
+
+// src/parse/limits.ts
+var memoryPerInputByte = 1200;
+function heapSizeCeiling() {
+  return Math.floor(v82.getHeapStatistics().heap_size_limit / memoryPerInputByte);
+}
+var defaultLimits = {
+  // 10 MB, or less when the heap cannot hold its parse (a 4 GB heap: 3.4 MB).
+  maxSize: Math.min(10 * 1024 * 1024, heapSizeCeiling()),
+  maxDepth: 64,
+  ...defaultInlineCost
+};
+var source2 = "spec-lint";
+function formatSize(bytes) {
+  if (bytes >= 1024 ** 2) return `${Number((bytes / 1024 ** 2).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} B`;
+}
+function checkInput(doc, limits = {}) {
+  const maxSize = limits.maxSize ?? defaultLimits.maxSize;
+  const maxDepth = limits.maxDepth ?? defaultLimits.maxDepth;
+  if (doc.length * 3 > maxSize) {
+    const size = Buffer.byteLength(doc, "utf8");
+    if (size > maxSize) {
+      return {
+        reason: `Unexpected file of ${formatSize(size)}, expected at most ${formatSize(maxSize)} (raise the limit with \`--max-size\`)`,
+        ruleId: "file-too-large",
+        offset: 0
+      };
+    }
+  }
+  const nul = doc.indexOf("\0");
+  if (nul !== -1) return { reason: "Unexpected binary content, expected a Markdown spec", ruleId: "binary-content", offset: nul };
+  const replacement = doc.indexOf("\uFFFD");
+  if (replacement !== -1) {
+    return {
+      reason: "Unexpected `U+FFFD` replacement character (invalid UTF-8), expected a UTF-8 encoded spec",
+      ruleId: "invalid-utf8",
+      offset: replacement
+    };
+  }
+  const deep = deepestLine(doc, maxDepth);
+  if (deep) {
+    return {
+      reason: `Unexpected ${deep.depth} nested lists or block quotes, expected at most ${maxDepth}`,
+      ruleId: "nesting-too-deep",
+      offset: deep.offset
+    };
+  }
+  const maxDelimiterRuns = limits.maxDelimiterRuns ?? defaultLimits.maxDelimiterRuns;
+  const maxBrackets = limits.maxBrackets ?? defaultLimits.maxBrackets;
+  const costly = inlineCostExceeded(doc, { maxDelimiterRuns, maxBrackets });
+  if (costly) {
+    const what = costly.what === "brackets" ? `\`[\` brackets, expected at most ${maxBrackets}` : `emphasis runs (\`*\`, \`_\`), expected at most ${maxDelimiterRuns}`;
+    return { reason: `Unexpected ${costly.count} or more ${what} in one paragraph, heading or table row`, ruleId: "inline-too-complex", offset: costly.offset };
+  }
+  return void 0;
+}
+function deepestLine(doc, max2) {
+  let index2 = 0;
+  const length = doc.length;
+  while (index2 < length) {
+    const lineStart = index2;
+    let columns3 = 0;
+    let markers = 0;
+    let indentAfterQuote = false;
+    let quoteColumns = 0;
+    let scanning = true;
+    while (scanning && index2 < length) {
+      const code4 = doc.charCodeAt(index2);
+      if (code4 === 32 || code4 === 9) {
+        if (markers === 0) columns3 += code4 === 9 ? 4 : 1;
+        else if (indentAfterQuote) quoteColumns += code4 === 9 ? 4 : 1;
+        index2++;
+      } else if (code4 === 62) {
+        markers++;
+        index2++;
+        if (doc.charCodeAt(index2) === 32) index2++;
+        indentAfterQuote = true;
+        quoteColumns = 0;
+      } else if ((code4 === 45 || code4 === 42 || code4 === 43) && isBlank(doc.charCodeAt(index2 + 1))) {
+        markers++;
+        index2++;
+        columns3 += quoteColumns;
+        quoteColumns = 0;
+        indentAfterQuote = false;
+      } else if (code4 >= 48 && code4 <= 57) {
+        let end = index2;
+        while (end < length && end - index2 < 9 && doc.charCodeAt(end) >= 48 && doc.charCodeAt(end) <= 57) end++;
+        const delimiter = doc.charCodeAt(end);
+        if ((delimiter === 46 || delimiter === 41) && isBlank(doc.charCodeAt(end + 1))) {
+          markers++;
+          index2 = end + 1;
+          columns3 += quoteColumns;
+          quoteColumns = 0;
+          indentAfterQuote = false;
+        } else scanning = false;
+      } else scanning = false;
+    }
+    if (markers > 0) {
+      const depth = markers + Math.floor(columns3 / 2);
+      if (depth > max2) return { depth, offset: lineStart };
+    }
+    const newline = doc.indexOf("\n", index2);
+    index2 = newline === -1 ? length : newline + 1;
+  }
+  return void 0;
+}
+function isBlank(code4) {
+  return Number.isNaN(code4) || code4 === 32 || code4 === 9 || code4 === 10 || code4 === 13;
+}
+function remarkLimits(limits = {}) {
+  const self2 = this;
+  const parse6 = self2.parser;
+  self2.parser = function(doc, file2) {
+    const refused = checkInput(doc, limits);
+    if (!refused) return parse6(doc, file2);
+    const place = location(doc).toPoint(refused.offset);
+    const message = file2.message(refused.reason, { place, ruleId: refused.ruleId, source: source2 });
+    message.fatal = true;
+    file2.data.specRefused = true;
+    return { type: "root", children: [] };
+  };
+}
+
+// src/parse/processor.ts
+function markdownProcessor(limits = {}) {
+  return unified().use(remarkParse).use(remarkLimits, limits).use(stripBom).use(remarkGfm);
+}
+function specProcessor(limits = {}) {
+  return markdownProcessor(limits).use(remarkSpec).use(remarkStringify);
+}
+
+// src/parse/read.ts
+import fs10 from "node:fs";
+function readDocument(file2, limits = {}) {
+  const maxSize = limits.maxSize ?? defaultLimits.maxSize;
+  let stat;
+  try {
+    stat = fs10.statSync(file2);
+  } catch (error62) {
+    throw new Error(`${file2}: no such file`, { cause: error62 });
+  }
+  if (stat.isDirectory()) throw new Error(`${file2}: is a folder, expected a Markdown file`);
+  if (!stat.isFile()) throw new Error(`${file2}: not a regular file (a device, FIFO or socket), expected a Markdown file`);
+  if (stat.size > maxSize) {
+    throw new Error(`${file2}: Unexpected file of ${formatSize(stat.size)}, expected at most ${formatSize(maxSize)} (raise the limit with \`--max-size\`)`);
+  }
+  let buffer;
+  try {
+    buffer = readAtMost(file2, maxSize + 1);
+  } catch (error62) {
+    throw new Error(`${file2}: cannot read (${error62.code ?? "error"})`, { cause: error62 });
+  }
+  if (buffer.length > maxSize) throw new Error(`${file2}: Unexpected file over ${formatSize(maxSize)} (raise the limit with \`--max-size\`)`);
+  if (buffer.includes(0)) throw new Error(`${file2}: binary content, expected a Markdown spec`);
+  const text5 = buffer.toString("utf8");
+  const refused = checkInput(text5, limits);
+  if (refused) {
+    const place = location(text5).toPoint(refused.offset);
+    throw new Error(`${file2}:${place?.line ?? 1}:${place?.column ?? 1}: ${refused.reason}`);
+  }
+  return text5;
+}
+function readAtMost(file2, bytes) {
+  const handle2 = fs10.openSync(file2, fs10.constants.O_RDONLY | (fs10.constants.O_NONBLOCK ?? 0));
+  try {
+    const chunks = [];
+    let total = 0;
+    while (total < bytes) {
+      const chunk4 = Buffer.allocUnsafe(Math.min(64 * 1024, bytes - total));
+      const read3 = fs10.readSync(handle2, chunk4, 0, chunk4.length, null);
+      if (read3 === 0) break;
+      chunks.push(chunk4.subarray(0, read3));
+      total += read3;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    fs10.closeSync(handle2);
+  }
+}
+
+// src/parse/index.ts
+function toFile(input3) {
+  return input3 instanceof VFile ? input3 : new VFile(input3);
+}
+function parseMarkdown(input3, options2 = {}) {
+  const file2 = toFile(input3);
+  const tree = markdownProcessor(options2.limits).parse(file2);
+  return { file: file2, tree, refused: Boolean(file2.data.specRefused) };
+}
+function refusalOf(file2) {
+  const fatal = file2.messages.find((message) => message.fatal);
+  if (!fatal) return void 0;
+  return `${fatal.line ?? 1}:${fatal.column ?? 1}: ${fatal.reason}`;
+}
+
+// src/discovery/inline.ts
+function joinRuns(text5, keepLines) {
+  return text5.replace(/\s+/g, (run) => run.includes("\n") ? keepLines ? "\n" : " " : run).trim();
+}
+function inlineReader(source3) {
+  return (node3, keepLines = false) => {
+    const nodes = Array.isArray(node3) ? node3 : [node3];
+    const first = nodes[0];
+    const last = nodes[nodes.length - 1];
+    const start = first?.position?.start.offset;
+    const end = last?.position?.end.offset;
+    const raw = start === void 0 || end === void 0 ? nodes.map((n) => toString(n)).join("") : source3.slice(start, end);
+    return joinRuns(raw, keepLines);
+  };
+}
+function isLabel(text5) {
+  return /:(?:\*\*|__|\*|_)?$/.test(text5.trim());
+}
+function labelWords(text5) {
+  return text5.replace(/[*_]/g, "").replace(/:$/, "").trim();
+}
+var idPattern = /^(?:\*\*|__)?([A-Z]{1,4}-?\d+(?:\.\d+)?)(?:\*\*|__)?(?=[\s:.)—–-])/;
+function leadingId(text5) {
+  return idPattern.exec(text5)?.[1] ?? null;
+}
+function leadNode(paragraph2) {
+  return paragraph2.children.find((child) => child.type !== "text" || child.value.trim() !== "");
+}
+function leadOf(item2) {
+  const first = item2.type === "paragraph" ? item2 : item2.children[0];
+  if (first?.type !== "paragraph") return null;
+  const lead = leadNode(first);
+  if (lead?.type !== "strong" && lead?.type !== "delete") return null;
+  return toString(lead).replace(/\s+/g, " ").replace(/[\s:.—–-]+$/, "").trim() || null;
+}
+function isStruck(item2) {
+  const first = item2.children[0];
+  return first?.type === "paragraph" && leadNode(first)?.type === "delete";
+}
+function itemText(item2, inline) {
+  return item2.children.filter((child) => child.type === "paragraph").map((child) => inline(child)).join(" ");
+}
+function childrenOf(item2, inline) {
+  const out = [];
+  for (const child of item2.children) {
+    if (child.type !== "list") continue;
+    for (const sub of child.children) {
+      const deeper = childrenOf(sub, inline);
+      const text5 = itemText(sub, inline);
+      out.push(deeper.length > 0 ? `${text5} (${deeper.join("; ")})` : text5);
+    }
+  }
+  return out.filter(Boolean);
+}
+function colonLead(text5) {
+  const at2 = text5.indexOf(":");
+  if (at2 <= 0 || at2 > 40) return null;
+  const lead = text5.slice(0, at2).replace(/[*_`]/g, "").trim();
+  return lead !== "" && lead.split(" ").length <= 4 ? lead : null;
+}
+function toItem(item2, inline) {
+  const text5 = itemText(item2, inline);
+  const code4 = item2.children.find((child) => child.type === "code");
+  return {
+    label: leadOf(item2) ?? colonLead(text5) ?? text5,
+    text: text5,
+    line: item2.position?.start.line ?? 0,
+    id: leadingId(text5),
+    children: childrenOf(item2, inline),
+    code: code4 ? { lang: code4.lang ?? null, value: code4.value } : null
+  };
+}
+function paragraphItem(node3, text5) {
+  return {
+    label: (node3.type === "paragraph" ? leadOf(node3) : null) ?? colonLead(text5) ?? text5,
+    text: text5,
+    line: node3.position?.start.line ?? 0,
+    id: leadingId(text5),
+    children: [],
+    code: null
+  };
+}
+function tableCells(table, inline) {
+  const cellText = (cell3) => cell3.children.length > 0 ? inline(cell3.children) : "";
+  const [head, ...body] = table.children;
+  return {
+    header: head ? head.children.map(cellText) : [],
+    rows: body.map((row) => ({ cells: row.children.map(cellText), line: row.position?.start.line ?? 0 }))
+  };
+}
+var idHeader = /^(?:#|id|no\.?|ref|key)$/i;
+var rationaleHeader = /\b(?:rationale|why|reason|because)\b/i;
+function rowItem(header, row) {
+  const cells = row.cells;
+  const hasId = header.length > 1 && (idHeader.test(labelWords(header[0] ?? "")) || /^[A-Z]{1,4}-?\d+$/.test((cells[0] ?? "").trim()));
+  const leadIndex = hasId ? 1 : 0;
+  const lead = (cells[leadIndex] ?? "").trim();
+  let rationale = null;
+  const rest = [];
+  for (const [index2, cell3] of cells.entries()) {
+    const value = cell3.trim();
+    if (index2 <= leadIndex || value === "" || value === "\u2014" || value === "-") continue;
+    const name = labelWords(header[index2] ?? "");
+    if (rationaleHeader.test(name) && rationale === null) rationale = value;
+    else rest.push(name ? `${name}: ${value}` : value);
+  }
+  const id = hasId ? (cells[0] ?? "").replace(/[*_]/g, "").trim() || null : null;
+  const parts2 = [rest.join("; "), rationale ? `Rationale: ${rationale}` : ""].filter(Boolean).join("; ");
+  return {
+    label: labelWords(lead) || lead,
+    text: parts2 ? `${lead} \u2014 ${parts2}` : lead,
+    line: row.line,
+    id,
+    children: [],
+    code: null,
+    rationale,
+    rest: rest.join("; ")
+  };
+}
+
+// src/discovery/references.ts
 var pathLike = /[^\s/]\/[^\s/]|[^\s]\/$|^[^\s]+\.[A-Za-z0-9]{1,8}$/;
-function isPathLike(value) {
+function isPathLike2(value) {
   const v = value.trim();
   if (v === "" || /^[-$]/.test(v) || /\s--?\w/.test(v) || /[(){}=<>]/.test(v)) return false;
   return pathLike.test(v);
 }
-function itemLabel(item2) {
-  const first = item2.children[0];
-  const text5 = first ? toString(first).replace(/\s+/g, " ").trim() : "";
-  let label = text5;
-  if (first?.type === "paragraph") {
-    const lead = first.children.find((child) => child.type !== "text" || child.value.trim() !== "");
-    if (lead?.type === "strong" || lead?.type === "delete") label = toString(lead).replace(/\s+/g, " ").trim();
+function codesOf(nodes, out = []) {
+  for (const node3 of nodes) {
+    if (node3.type === "inlineCode") out.push(node3.value);
+    else if ("children" in node3) codesOf(node3.children, out);
   }
-  label = label.replace(/[\s:.—–-]+$/, "");
-  return { label, text: text5 };
-}
-function inlineCodes(node3, out = []) {
-  if (node3.type === "inlineCode") out.push(node3.value);
-  if ("children" in node3) for (const child of node3.children) inlineCodes(child, out);
   return out;
 }
-var resolvedMarker = /\b(?:RESOLVED|ANSWERED|DECIDED|CONFIRMED|CLOSED)\b|^\W*(?:resolved|answered|decided|closed)\s*[:—–-]/;
-function isAnswered(item2, text5) {
-  if (item2.checked === true) return true;
+function pathsOf(item2) {
   const first = item2.children[0];
-  const lead = first?.type === "paragraph" ? first.children.find((c) => c.type !== "text" || c.value.trim() !== "") : void 0;
-  if (lead?.type === "delete") return true;
-  return resolvedMarker.test(text5);
+  if (first?.type !== "paragraph") return [];
+  const codes2 = codesOf(first.children).filter(isPathLike2).map((code4) => code4.trim());
+  if (codes2.length > 0) return codes2;
+  const bare = toString(first).trim().split(/\s/)[0] ?? "";
+  return isPathLike2(bare) && /[/.]/.test(bare) && !/^https?:/.test(bare) ? [bare.replace(/[,;:]$/, "")] : [];
 }
-function readList(list4, kind, discovery) {
-  for (const item2 of list4.children) {
-    const line = item2.position?.start.line ?? 0;
-    if (kind === "references") {
-      const { text: text6 } = itemLabel(item2);
-      const description = (/\s[—–-]\s+(.*)$/.exec(text6)?.[1] ?? "").trim();
-      for (const code4 of inlineCodes(item2)) {
-        if (isPathLike(code4)) discovery.referenceFiles.push({ path: code4.trim(), description, line });
+function joinPath(parent, child) {
+  if (parent === "" || /^(?:\/|~|[A-Za-z]:[\\/])/.test(child) || child.startsWith("../")) return child;
+  return `${parent.replace(/\/+$/, "")}/${child.replace(/^\.\//, "")}`;
+}
+function descriptionOf(text5) {
+  for (const dash of [" \u2014 ", " \u2013 ", " - "]) {
+    const at2 = text5.indexOf(dash);
+    if (at2 !== -1) return text5.slice(at2 + dash.length).trim();
+  }
+  return "";
+}
+function readReferences(nodes, inline) {
+  const references = [];
+  const other = [];
+  const walk = (items, parent) => {
+    for (const item2 of items) {
+      const paths = pathsOf(item2);
+      const text5 = itemText(item2, inline);
+      const line = item2.position?.start.line ?? 0;
+      const description = descriptionOf(text5);
+      for (const found of paths) references.push({ path: joinPath(parent, found), description, line });
+      const nested = item2.children.some((child) => child.type === "list");
+      if (paths.length === 0 && text5 !== "" && !isLabel(text5) && !nested) other.push({ ...toItem(item2, inline), children: [] });
+      const folder = paths.length === 1 && (paths[0] ?? "").endsWith("/") ? joinPath(parent, paths[0] ?? "") : parent;
+      for (const child of item2.children) if (child.type === "list") walk(child.children, folder);
+    }
+  };
+  for (const node3 of nodes) {
+    if (node3.type === "list") walk(node3.children, "");
+    if (node3.type === "table") {
+      for (const row of node3.children.slice(1)) {
+        const [first, ...rest] = row.children;
+        const paths = first ? codesOf(first.children).filter(isPathLike2) : [];
+        const description = rest.map((cell3) => inline(cell3.children)).filter(Boolean).join("; ");
+        for (const found of paths) references.push({ path: found.trim(), description, line: row.position?.start.line ?? 0 });
       }
+    }
+  }
+  return { references, other };
+}
+
+// src/discovery/sections.ts
+function headingKey(text5) {
+  let key = text5.replace(/\s+/g, " ").trim();
+  key = key.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "");
+  if (key.endsWith(")")) {
+    const open2 = key.lastIndexOf("(");
+    if (open2 > 0) key = key.slice(0, open2).trim();
+  }
+  return key.replace(/[:：]$/, "").trim().toLowerCase();
+}
+var sectionPatterns = [
+  ["questions", /\bquestions?\b/],
+  ["success", /\b(?:success|acceptance|definition of done|done when|goals? and metrics|metrics)\b/],
+  ["references", /\b(?:reference files?|references|files consulted)\b/],
+  ["risks", /\b(?:risks?|pre-?mortem|failure modes?|what could go wrong)\b/],
+  ["decisions", /\bdecisions?\b/],
+  ["constraints", /\b(?:constraints?|assumptions)\b/],
+  ["requirements", /\b(?:requirements?|features?|capabilities|user stories|must haves?)\b/],
+  ["problem", /\b(?:problem|background|motivation)\b/],
+  ["solution", /\b(?:solution|approach|proposal|the idea)\b|^overview$/],
+  ["scope", /^(?:scope|in scope|out of scope|non-goals|deferred|mvp)\b/],
+  ["context", /\b(?:context|existing system|current state)\b/],
+  ["next", /\bnext steps?\b/]
+];
+function classifyHeading(text5) {
+  const key = headingKey(text5);
+  for (const [name, pattern2] of sectionPatterns) if (pattern2.test(key)) return name;
+  return null;
+}
+var subsectionPatterns = [
+  ["questions", /^(?:open |unresolved )?questions$/],
+  ["success", /^(?:success criteria|success metrics|success|acceptance criteria|definition of done)$/],
+  ["references", /^reference files$/],
+  ["risks", /^(?:known )?risks(?: and mitigations)?$|^pre-?mortem$/],
+  ["decisions", /^key decisions$/],
+  ["constraints", /^(?:hard )?constraints$/],
+  ["scope", /^(?:scope|in scope|out of scope|deferred)$/]
+];
+function classifySubheading(text5) {
+  const key = headingKey(text5);
+  for (const [name, pattern2] of subsectionPatterns) if (pattern2.test(key)) return name;
+  return null;
+}
+function isNarrative(text5) {
+  return /\b(?:architecture|diagrams?|examples?|patterns?|prompts?|flows?|walkthrough|coordination|workflow|appendix|glossary|research|history|notes|alternatives considered|log|timeline|milestones|stakeholders|personas|faq|summary|tl;?dr|changelog)\b/.test(
+    headingKey(text5)
+  );
+}
+function discoveryTitle(text5) {
+  let title = text5.replace(/\s+/g, " ").trim();
+  title = title.replace(/^discovery(?: document| doc)?\s?[:—–-]\s?/i, "");
+  title = title.replace(/\s?[—–:-]?\s?\(?discovery(?: document| doc| notes)?\)?$/i, "");
+  return title.trim();
+}
+
+// src/discovery/types.ts
+function emptyDiscovery() {
+  return {
+    title: null,
+    headers: {},
+    problem: [],
+    solution: [],
+    requirements: [],
+    scope: { in: [], out: [], deferred: [] },
+    decisions: [],
+    constraints: [],
+    risks: [],
+    context: { paragraphs: [], items: [] },
+    references: [],
+    otherSources: [],
+    success: [],
+    questions: [],
+    found: {},
+    uncarried: [],
+    prose: "",
+    refused: null
+  };
+}
+
+// src/discovery/read.ts
+function readDiscovery(source3, options2 = {}) {
+  const { file: file2, tree, refused } = parseMarkdown(new VFile({ value: source3 }), options2);
+  const doc = emptyDiscovery();
+  if (refused) {
+    doc.refused = refusalOf(file2) ?? "refused";
+    return doc;
+  }
+  const text5 = String(file2.value);
+  const inline = inlineReader(text5);
+  doc.prose = proseOf(tree);
+  const header = [];
+  const segments = [];
+  const depths = tree.children.flatMap((node3, index2) => node3.type === "heading" && !(index2 === 0 && node3.depth === 1) ? [node3.depth] : []);
+  const sectionDepth = depths.includes(2) || depths.length === 0 ? 2 : Math.max(2, Math.min(...depths));
+  for (const node3 of tree.children) {
+    if (node3.type === "heading" && node3.depth === 1 && doc.title === null && segments.length === 0) {
+      doc.title = discoveryTitle(toString(node3)) || null;
       continue;
     }
-    const { label, text: text5 } = itemLabel(item2);
-    if (label === "") continue;
-    if (kind === "in") discovery.scopeIn.push({ label, text: text5, line });
-    else if (kind === "out" || kind === "deferred") discovery.scopeOut.push({ label, text: text5, line, kind });
-    else discovery.openQuestions.push({ label, text: text5, line, answered: isAnswered(item2, text5) });
+    const current = segments[segments.length - 1];
+    if (node3.type === "heading" && (node3.depth <= sectionDepth || doc.title === null && segments.length === 0)) {
+      const heading2 = toString(node3).replace(/\s+/g, " ").trim();
+      segments.push({ kind: classifyHeading(heading2), heading: heading2, nodes: [] });
+    } else if (node3.type === "heading" && current) {
+      const heading2 = toString(node3).replace(/\s+/g, " ").trim();
+      const sub = classifySubheading(heading2);
+      if (sub && sub !== current.kind && current.kind !== "scope") segments.push({ kind: sub, heading: heading2, nodes: [] });
+      else current.nodes.push(node3);
+    } else if (current) {
+      current.nodes.push(node3);
+    } else {
+      header.push(node3);
+    }
+  }
+  readHeaders(header, inline, doc);
+  for (const segment of segments) readSegment(segment, inline, doc);
+  return doc;
+}
+function readHeaders(nodes, inline, doc) {
+  for (const node3 of nodes) {
+    if (node3.type !== "paragraph") continue;
+    for (const line of inline(node3, true).split("\n")) {
+      for (const part of line.split(/(?=\*\*[^*\n]{1,40}:\*\*)/)) {
+        const match2 = /^\*\*([^*:]{1,40}):\*\*(.*)$/.exec(part.trim());
+        if (match2?.[1]) doc.headers[match2[1].trim()] = (match2[2] ?? "").trim();
+      }
+    }
   }
 }
-function readDiscovery(text5) {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(text5);
-  const discovery = { title: null, referenceFiles: [], scopeIn: [], scopeOut: [], openQuestions: [] };
-  const stack = [];
-  let label;
-  const current = () => {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const kind = stack[i]?.kind;
-      if (kind) return kind;
+function readSegment(segment, inline, doc) {
+  const { kind, heading: heading2, nodes } = segment;
+  if (kind === null) {
+    if (isNarrative(heading2)) {
+      doc.uncarried.push(heading2);
+      return;
     }
+    const groups = readStructured(nodes, inline, cleanHeading(heading2));
+    if (groups.length === 0) doc.uncarried.push(heading2);
+    for (const group of groups) doc.requirements.push({ heading: group.heading, source: "structured", items: group.items });
+    return;
+  }
+  doc.found[kind] ??= heading2;
+  switch (kind) {
+    case "problem": {
+      for (const { text: text5, node: node3 } of leadParagraphs(nodes, inline)) {
+        const success2 = successStatement(text5);
+        if (success2) doc.success.push(paragraphItem(node3, success2));
+        else doc.problem.push(text5);
+      }
+      break;
+    }
+    case "solution":
+      readSolution(nodes, inline, doc);
+      break;
+    case "requirements":
+      for (const group of readStructured(nodes, inline, null)) {
+        doc.requirements.push({ heading: group.heading, source: "requirements", items: group.items });
+      }
+      break;
+    case "decisions":
+      doc.decisions.push(...readDecisions(nodes, inline));
+      break;
+    case "constraints":
+      doc.constraints.push(...labelledItems(nodes, inline));
+      break;
+    case "risks":
+      doc.risks.push(...readTitled(nodes, inline));
+      break;
+    case "scope":
+      readScope(headingKey(heading2), nodes, inline, doc.scope);
+      break;
+    case "context":
+      for (const { text: text5, node: node3 } of leadParagraphs(nodes, inline)) {
+        const success2 = successStatement(text5);
+        if (success2) doc.success.push(paragraphItem(node3, success2));
+        else doc.context.paragraphs.push(text5);
+      }
+      doc.context.items.push(...labelledItems(nodes, inline, false));
+      break;
+    case "references": {
+      const read3 = readReferences(nodes, inline);
+      doc.references.push(...read3.references);
+      doc.otherSources.push(...read3.other);
+      break;
+    }
+    case "success":
+      doc.success.push(...readCriteria(nodes, inline));
+      break;
+    case "questions":
+      doc.questions.push(...readQuestions(nodes, inline));
+      break;
+    case "next":
+      doc.uncarried.push(heading2);
+      break;
+  }
+}
+function cleanHeading(text5) {
+  const key = text5.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "").trim();
+  const open2 = key.endsWith(")") ? key.lastIndexOf("(") : -1;
+  return (open2 > 0 ? key.slice(0, open2) : key).replace(/[:：]$/, "").trim();
+}
+function successStatement(text5) {
+  const match2 = /^(?:\*\*|__)?(success(?: looks like| means| criteria)?|definition of done|done when)(?![\w-])(?:\*\*|__)?\s?(=|:|—|–|is\b|means\b)?(?:\*\*|__)?\s?/i.exec(
+    text5
+  );
+  if (!match2) return null;
+  const phrase = (match2[1] ?? "").toLowerCase();
+  if (!match2[2] && !/looks like|means|when/.test(phrase)) return null;
+  const rest = text5.slice(match2[0].length).trim();
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : null;
+}
+function leadParagraphs(nodes, inline) {
+  const out = [];
+  for (const [index2, node3] of nodes.entries()) {
+    if (node3.type === "heading") break;
+    if (node3.type !== "paragraph") continue;
+    const text5 = inline(node3);
+    if (!isLabel(text5)) {
+      out.push({ text: text5, node: node3 });
+      continue;
+    }
+    const next = nodes[index2 + 1];
+    if (next?.type === "list") {
+      const leads = next.children.map((item2) => leadOf(item2) ?? itemText(item2, inline).replace(/[.:]$/, "")).filter(Boolean);
+      if (leads.length > 0) out.push({ text: `${text5} ${leads.join(", ")}.`, node: node3 });
+    }
+  }
+  return out;
+}
+function splitLabel(text5) {
+  const at2 = Math.max(text5.lastIndexOf(". "), text5.lastIndexOf("! "), text5.lastIndexOf("? "));
+  if (at2 === -1) return { content: "", label: text5 };
+  return { content: text5.slice(0, at2 + 1).trim(), label: text5.slice(at2 + 2).trim() };
+}
+function readSolution(nodes, inline, doc) {
+  const firstHeading = nodes.findIndex((node3) => node3.type === "heading");
+  const lead = firstHeading === -1 ? nodes : nodes.slice(0, firstHeading);
+  const items = [];
+  for (const [index2, node3] of lead.entries()) {
+    if (node3.type === "paragraph") {
+      const text5 = inline(node3);
+      const success2 = successStatement(text5);
+      const split = isLabel(text5) ? splitLabel(text5) : { content: text5, label: "" };
+      if (success2) doc.success.push(paragraphItem(node3, success2));
+      else if (split.content) doc.solution.push(split.content);
+      if (!success2 && split.label && lead[index2 + 1]?.type === "list") {
+        items.push(...lead[index2 + 1].children.map((item2) => prefixed(toItem(item2, inline), split.label)));
+      }
+    } else if (node3.type === "list" && !(lead[index2 - 1]?.type === "paragraph" && isLabel(inline(lead[index2 - 1])))) {
+      items.push(...node3.children.map((item2) => toItem(item2, inline)));
+    } else if (node3.type === "table") {
+      const { header, rows } = tableCells(node3, inline);
+      items.push(...rows.map((row) => rowItem(header, row)));
+    }
+  }
+  if (items.length > 0) doc.requirements.push({ heading: null, source: "solution", items });
+  if (firstHeading !== -1) {
+    for (const group of readStructured(nodes.slice(firstHeading), inline, null)) {
+      if (group.heading !== null && isNarrative(group.heading) && group.items.length === 0) continue;
+      doc.requirements.push({ heading: group.heading, source: "structured", items: group.items });
+    }
+  }
+}
+function prefixed(item2, label2) {
+  const words3 = labelWords(label2);
+  if (words3 === "" || /^(?:hard )?(?:constraints?|requirements?|in scope|scope|items?|notes?|details?)$/i.test(words3)) return item2;
+  return { ...item2, text: `${words3}: ${item2.text}` };
+}
+function labelledItems(nodes, inline, paragraphs = true) {
+  const out = [];
+  let label2 = "";
+  for (const node3 of nodes) {
+    if (node3.type === "paragraph") {
+      const text5 = inline(node3);
+      const split = isLabel(text5) ? splitLabel(text5) : { content: text5, label: "" };
+      if (split.label) label2 = split.label;
+      if (split.content && paragraphs) out.push(paragraphItem(node3, split.content));
+    } else if (node3.type === "list") {
+      out.push(...node3.children.map((item2) => prefixed(toItem(item2, inline), label2)));
+      label2 = "";
+    } else if (node3.type === "table") {
+      const { header, rows } = tableCells(node3, inline);
+      out.push(...rows.map((row) => rowItem(header, row)));
+    } else if (node3.type === "heading") {
+      label2 = toString(node3);
+    }
+  }
+  return out.filter((item2) => item2.text !== "");
+}
+function readStructured(nodes, inline, heading2) {
+  const groups = [{ heading: heading2, items: [] }];
+  let label2 = "";
+  let labelLine = 0;
+  for (const [index2, node3] of nodes.entries()) {
+    const group = groups[groups.length - 1];
+    if (node3.type === "heading") {
+      groups.push({ heading: cleanHeading(toString(node3)), items: [] });
+      label2 = "";
+    } else if (node3.type === "paragraph") {
+      const text5 = inline(node3);
+      if (isLabel(text5)) {
+        const split = splitLabel(text5);
+        if (split.content) group.items.push(paragraphItem(node3, split.content));
+        label2 = split.label;
+        labelLine = node3.position?.start.line ?? 0;
+      } else {
+        group.items.push(paragraphItem(node3, text5));
+      }
+    } else if (node3.type === "list") {
+      group.items.push(...node3.children.map((item2) => prefixed(toItem(item2, inline), label2)));
+      label2 = "";
+    } else if (node3.type === "table") {
+      const { header, rows } = tableCells(node3, inline);
+      group.items.push(...rows.map((row) => rowItem(header, row)));
+    } else if (node3.type === "code") {
+      const routes = routeLines(node3);
+      if (routes.length > 0) {
+        group.items.push(...routes);
+      } else if (node3.lang !== null && node3.lang !== void 0 && node3.lang !== "" && node3.lang !== "text") {
+        const title = labelWords(label2) || group.heading || "Code";
+        const previous3 = nodes[index2 - 1];
+        if (previous3?.type !== "list") {
+          group.items.push({
+            label: title,
+            text: `${title}:`,
+            line: labelLine || (node3.position?.start.line ?? 0),
+            id: null,
+            children: [],
+            code: { lang: node3.lang, value: node3.value }
+          });
+        }
+      }
+      label2 = "";
+    }
+  }
+  return groups.filter((group) => group.items.length > 0);
+}
+var boxDrawing = /[│┌┐└┘├┤┬┴┼─═║▼▲►◄↓↑]/;
+function routeLines(code4) {
+  if (boxDrawing.test(code4.value)) return [];
+  const start = (code4.position?.start.line ?? 0) + 1;
+  const out = [];
+  const lines2 = code4.value.split("\n");
+  for (const [index2, line] of lines2.entries()) {
+    if (line.trim() === "") continue;
+    if (/^\s/.test(line)) {
+      const last = out[out.length - 1];
+      if (!last) return [];
+      last.text = `${last.text} ${line.trim()}`;
+      continue;
+    }
+    const gap = line.search(/ {2}|\t|: /);
+    if (gap <= 0 || gap > 40) return [];
+    const name = line.slice(0, gap).trim();
+    const rest = line.slice(gap).replace(/^:/, "").trim();
+    if (rest === "" || !new RegExp("\\p{L}", "u").test(name)) return [];
+    out.push({ label: name, text: `**${name}** \u2014 ${rest}`, line: start + index2, id: leadingId(name), children: [], code: null });
+  }
+  return out.length >= 2 ? out : [];
+}
+function readDecisions(nodes, inline) {
+  const out = [];
+  let current = null;
+  const close = () => {
+    if (!current) return;
+    const rationaleAt = current.paragraphs.findIndex((p) => /^(?:\*\*|__)?(?:rationale|why)\b/i.test(p));
+    const rationale = rationaleAt === -1 ? null : (current.paragraphs[rationaleAt] ?? "").replace(/^(?:\*\*|__)?(?:rationale|why)(?:\*\*|__)?:?(?:\*\*|__)?\s?/i, "");
+    const body = current.paragraphs.filter((_, index2) => index2 !== rationaleAt).join(" ");
+    out.push({ id: current.id, title: current.title, body, rationale, line: current.line, text: null });
+    current = null;
+  };
+  for (const [index2, node3] of nodes.entries()) {
+    if (node3.type === "heading") {
+      close();
+      const raw = toString(node3).replace(/\s+/g, " ").trim();
+      const id = leadingId(raw);
+      const title = raw.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "").replace(/^[A-Z]{1,4}-?\d+(?:\.\d+)?[:.)]? ?[—–-]? ?/, (m) => id ? "" : m);
+      current = { title: title.trim(), id, paragraphs: [], line: node3.position?.start.line ?? 0 };
+    } else if (current && node3.type === "paragraph") {
+      current.paragraphs.push(inline(node3));
+    } else if (current && node3.type === "list") {
+      current.paragraphs.push(node3.children.map((item2) => itemText(item2, inline)).join("; "));
+    } else if (current && node3.type === "table") {
+      const { header, rows } = tableCells(node3, inline);
+      current.paragraphs.push(rows.map((row) => rowItem(header, row).text).join("; "));
+    } else if (!current && node3.type === "list") {
+      for (const item2 of node3.children) {
+        const read3 = toItem(item2, inline);
+        if (!read3.text) continue;
+        const children = read3.children.length > 0 ? ` (${read3.children.join("; ")})` : "";
+        out.push({ id: read3.id, title: leadOf(item2) ?? "", body: read3.text + children, rationale: null, line: read3.line, text: read3.text + children });
+      }
+    } else if (!current && node3.type === "table") {
+      const { header, rows } = tableCells(node3, inline);
+      for (const row of rows) {
+        const read3 = rowItem(header, row);
+        out.push({ id: read3.id, title: read3.label, body: read3.rest, rationale: read3.rationale, line: read3.line, text: null });
+      }
+    } else if (!current && node3.type === "paragraph" && !isLabel(inline(node3)) && nodes[index2 - 1]?.type !== "heading") {
+      continue;
+    }
+  }
+  close();
+  return out;
+}
+function readTitled(nodes, inline) {
+  if (!nodes.some((node3) => node3.type === "heading")) return labelledItems(nodes, inline);
+  return readDecisions(nodes, inline).map((decision) => {
+    const body = [decision.body, decision.rationale ? `Mitigation: ${decision.rationale}` : ""].filter(Boolean).join(" ");
+    const text5 = decision.text ?? (decision.title ? `**${decision.title}.** ${body}`.trim() : body);
+    return { label: decision.title || text5, text: text5, line: decision.line, id: decision.id, children: [], code: null };
+  });
+}
+function readScope(heading2, nodes, inline, scope) {
+  const bucketOf = (label2) => {
+    const key = headingKey(labelWords(label2));
+    if (/\b(?:out of scope|out-of-scope|not in scope|non-goals?|excluded|won't|not doing)\b/.test(key)) return "out";
+    if (/\b(?:deferred|later|future|v2|not now|next version)\b/.test(key)) return "deferred";
+    if (/\b(?:in scope|in-scope|included|scope|mvp|now|must have)\b/.test(key)) return "in";
     return null;
   };
-  for (const node3 of tree.children) {
+  let bucket = bucketOf(heading2) ?? "in";
+  for (const node3 of nodes) {
     if (node3.type === "heading") {
-      const headingText = toString(node3);
-      if (node3.depth === 1 && discovery.title === null) discovery.title = headingText.replace(/^\s*discovery\s*[:—–-]\s*/i, "").trim();
-      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node3.depth) stack.pop();
-      stack.push({ depth: node3.depth, kind: classify(headingText, current()) });
-      label = void 0;
-      continue;
-    }
-    if (node3.type === "thematicBreak") continue;
-    const kind = current();
-    if (node3.type === "paragraph" && (kind === "scope" || kind === "in" || kind === "out" || kind === "deferred")) {
-      const found = labelKind(node3, kind);
-      if (found !== void 0) label = found;
-      continue;
-    }
-    if (node3.type === "list") {
-      const effective = kind === "scope" || kind === "in" || kind === "out" || kind === "deferred" ? label ?? kind : kind;
-      if (effective && effective !== "scope") readList(node3, effective, discovery);
+      bucket = bucketOf(toString(node3)) ?? bucket;
+    } else if (node3.type === "paragraph") {
+      const text5 = inline(node3);
+      const next = isLabel(text5) || text5.length < 60 ? bucketOf(text5) : null;
+      if (next) bucket = next;
+      else if (!isLabel(text5)) scope[bucket].push(paragraphItem(node3, text5));
+    } else if (node3.type === "list") {
+      scope[bucket].push(...node3.children.map((item2) => toItem(item2, inline)).filter((item2) => item2.text !== ""));
+    } else if (node3.type === "table") {
+      const { header, rows } = tableCells(node3, inline);
+      scope[bucket].push(...rows.map((row) => rowItem(header, row)));
     }
   }
-  return discovery;
 }
-function metaDiscoveryPath(spec5) {
-  const row = spec5.meta?.rows.find((r) => r.field.trim().toLowerCase() === "discovery");
+var checkMark = /^(?:[✓✔☑✅]|\[[ xX]\])\s?/;
+function readCriteria(nodes, inline) {
+  const out = [];
+  const marked2 = (node3) => node3?.type === "paragraph" && checkMark.test(inline(node3));
+  for (const [index2, node3] of nodes.entries()) {
+    if (node3.type === "paragraph") {
+      const text5 = inline(node3);
+      if (!marked2(node3)) {
+        if (!isLabel(text5)) out.push(paragraphItem(node3, successStatement(text5) ?? text5));
+        continue;
+      }
+      const claims = [];
+      for (const line2 of inline(node3, true).split("\n")) {
+        if (checkMark.test(line2) || claims.length === 0) claims.push(line2.replace(checkMark, "").trim());
+        else claims[claims.length - 1] += ` ${line2}`;
+      }
+      const next = nodes[index2 + 1];
+      const last = claims.length - 1;
+      if (next?.type === "list" && isLabel(claims[last] ?? "")) {
+        claims[last] = `${claims[last]} ${next.children.map((item2) => itemText(item2, inline)).join(", ")}`;
+      }
+      const line = node3.position?.start.line ?? 0;
+      out.push(
+        ...claims.filter(Boolean).map((claim2) => paragraphItem(node3, claim2)).map((item2, i) => ({ ...item2, line: line + i }))
+      );
+    } else if (node3.type === "list") {
+      const previous3 = nodes[index2 - 1];
+      if (marked2(previous3) && previous3 && isLabel(inline(previous3))) continue;
+      out.push(
+        ...node3.children.map((item2) => toItem(item2, inline)).map((item2) => ({ ...item2, text: item2.text.replace(checkMark, "") })).filter((item2) => item2.text !== "")
+      );
+    } else if (node3.type === "table") {
+      const { header, rows } = tableCells(node3, inline);
+      out.push(...rows.map((row) => rowItem(header, row)));
+    }
+  }
+  return out;
+}
+var resolvedMarker = /\b(?:RESOLVED|ANSWERED|DECIDED|CONFIRMED|CLOSED)\b|^\W{0,4}(?:resolved|answered|decided|closed)\s?[:—–-]/;
+function readQuestions(nodes, inline) {
+  const out = [];
+  const walk = (items) => {
+    for (const item2 of items) {
+      const read3 = toItem(item2, inline);
+      if (read3.text === "") continue;
+      const resolved = item2.checked === true || isStruck(item2) || resolvedMarker.test(read3.text);
+      out.push({ ...read3, resolved });
+    }
+  };
+  for (const node3 of nodes) {
+    if (node3.type === "list") walk(node3.children);
+    else if (node3.type === "table") {
+      const { header, rows } = tableCells(node3, inline);
+      for (const row of rows) {
+        const read3 = rowItem(header, row);
+        out.push({ ...read3, resolved: resolvedMarker.test(read3.text) });
+      }
+    }
+  }
+  if (nodes.some((node3) => node3.type === "heading")) {
+    for (const item2 of readTitled(
+      nodes.filter((node3) => node3.type !== "list" && node3.type !== "table"),
+      inline
+    )) {
+      if (item2.text.replace(/[*.\s]/g, "") === item2.label.replace(/[*.\s]/g, "")) continue;
+      out.push({ ...item2, resolved: resolvedMarker.test(item2.text) });
+    }
+  }
+  return out;
+}
+function proseOf(tree) {
+  const parts2 = [];
+  const walk = (node3) => {
+    if (node3.type === "code" || node3.type === "html") return;
+    if (node3.type === "text" || node3.type === "inlineCode") {
+      parts2.push(node3.value);
+      return;
+    }
+    if ("children" in node3) for (const child of node3.children) walk(child);
+    if (node3.type === "paragraph" || node3.type === "heading" || node3.type === "tableCell") parts2.push("\n");
+  };
+  walk(tree);
+  return parts2.join(" ");
+}
+
+// src/discovery/locate.ts
+import path15 from "node:path";
+function metaDiscoveryPath(spec9) {
+  const row = spec9.meta?.rows.find((r) => r.field.trim().toLowerCase() === "discovery");
   if (!row) return null;
   const link2 = /\]\(([^)\s]+)\)/.exec(row.raw)?.[1];
   const code4 = /`([^`]+)`/.exec(row.raw)?.[1];
@@ -82422,16 +84133,14 @@ function metaDiscoveryPath(spec5) {
   if (value === "" || /^(?:none|n\/a|—|-|\[.*\])$/i.test(value)) return null;
   return value;
 }
-function locateDiscovery(spec5, filePath2, cwd, setting) {
+function locateDiscovery(spec9, filePath2, cwd, setting, linted) {
   const rel = (abs) => path15.relative(cwd, abs) || abs;
-  const read3 = (abs) => ({ name: rel(abs), path: abs, text: fs9.readFileSync(abs, "utf8") });
-  const isFile = (abs) => {
-    try {
-      return fs9.statSync(abs).isFile();
-    } catch {
-      return false;
-    }
+  const read3 = (abs) => {
+    const text5 = readDocument(abs);
+    contentRead(linted, abs);
+    return { name: rel(abs), path: abs, text: text5 };
   };
+  const isFile = (abs) => pathKind(linted, abs) === "file";
   if (typeof setting === "string" && setting.trim() !== "") {
     const abs = path15.resolve(cwd, setting);
     return isFile(abs) ? { found: read3(abs) } : { missing: { path: setting, from: "setting" } };
@@ -82439,7 +84148,7 @@ function locateDiscovery(spec5, filePath2, cwd, setting) {
   if (!filePath2) return { none: true };
   const self2 = path15.resolve(cwd, filePath2);
   const dir = path15.dirname(self2);
-  const fromMeta = metaDiscoveryPath(spec5);
+  const fromMeta = metaDiscoveryPath(spec9);
   if (fromMeta !== null) {
     const abs = path15.resolve(dir, fromMeta);
     if (abs === self2) return { none: true };
@@ -82451,6 +84160,8 @@ function locateDiscovery(spec5, filePath2, cwd, setting) {
   }
   return { none: true };
 }
+
+// src/discovery/terms.ts
 var stopwords = new Set(
   "a an and or the of to in on for with without by from at as is are be been being it its this that these those we our us you your they their them he she his her i me my not no nor but if then than so such via per into onto over under about after before all any each every some more most other only own same too very can could should would will shall may might must do does did done has have had what which who whom when where why how also just off out up down new use using used e g eg ie etc vs one two three".split(" ")
 );
@@ -82496,11 +84207,11 @@ function stemsOf(text5) {
 function matched(terms, stems) {
   return terms.filter((term) => stems.has(term)).length;
 }
-function covers(terms, stems) {
+function covers2(terms, stems) {
   return terms.length === 0 || matched(terms, stems) >= Math.ceil(terms.length / 2);
 }
 function samePath(a, b) {
-  const norm = (p) => p.trim().replace(/^\.\//, "").replace(/\/+$/, "");
+  const norm = (p) => p.trim().replace(/^(?:\/Users\/[^/]+|\/home\/[^/]+)(?=\/|$)/, "~").replace(/^\.\//, "").replace(/\/+$/, "");
   const x = norm(a);
   const y = norm(b);
   if (x === "" || y === "") return false;
@@ -82516,20 +84227,20 @@ var options = external_exports.object({
   discovery: external_exports.string().optional().describe("Inline discovery document text, for examples and tests; by default the document is found beside the spec")
 }).strict();
 var short = (text5) => (text5.length > 60 ? `${text5.slice(0, 59).trimEnd()}\u2026` : text5).replace(/`/g, "'");
-function specReferencePaths(spec5, source3) {
-  const section = findSection(spec5, "Reference Files");
-  const paths = spec5.referenceFiles.flatMap((group) => group.entries.flatMap((entry2) => entry2.path ? [entry2.path] : []));
+function specReferencePaths(spec9, source3) {
+  const section = findSection(spec9, "Reference Files");
+  const paths = spec9.referenceFiles.flatMap((group) => group.entries.flatMap((entry2) => entry2.path ? [entry2.path] : []));
   if (section) {
     const body = source3.slice(section.position.start.offset, section.position.end.offset);
     for (const match2 of body.matchAll(/`([^`\n]+)`/g)) paths.push(match2[1]);
   }
   return paths;
 }
-function referenceInsertion(spec5, source3) {
-  const section = findSection(spec5, "Reference Files");
+function referenceInsertion(spec9, source3) {
+  const section = findSection(spec9, "Reference Files");
   if (!section) return null;
   const isListed = (offset) => /^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(source3.slice(source3.lastIndexOf("\n", offset - 1) + 1));
-  const groups = spec5.referenceFiles.map((group2) => ({ label: group2.label ?? "", entries: group2.entries.filter((e) => isListed(e.position.start.offset)) })).filter((group2) => group2.entries.length > 0);
+  const groups = spec9.referenceFiles.map((group2) => ({ label: group2.label ?? "", entries: group2.entries.filter((e) => isListed(e.position.start.offset)) })).filter((group2) => group2.entries.length > 0);
   const group = groups.find((g) => /\bfrom discovery\b/i.test(g.label)) ?? groups[0];
   const last = group?.entries[group.entries.length - 1];
   if (last) return { point: last.position.end, prefix: "\n" };
@@ -82556,7 +84267,7 @@ var discovery_coverage_default = defineRule({
   strict: "warn",
   fixable: true,
   options,
-  check(spec5, ctx) {
+  check(spec9, ctx) {
     let source3;
     if (ctx.options.discovery !== void 0) {
       source3 = { name: "discovery", path: null, text: ctx.options.discovery };
@@ -82564,16 +84275,16 @@ var discovery_coverage_default = defineRule({
       const path20 = ctx.file.path ? String(ctx.file.path) : void 0;
       let lookup;
       try {
-        lookup = locateDiscovery(spec5, path20, ctx.file.cwd, ctx.settings.discovery);
+        lookup = locateDiscovery(spec9, path20, ctx.file.cwd, ctx.settings.discovery, ctx.file);
       } catch (error62) {
-        ctx.report(`Unreadable discovery document, expected a readable file`, spec5.title?.position ?? at(fileStart), { cause: error62 });
+        ctx.report(`Unreadable discovery document, expected a readable file`, spec9.title?.position ?? at(fileStart), { cause: error62 });
         return;
       }
       if ("none" in lookup) return;
       if ("missing" in lookup) {
         const { path: missing, from } = lookup.missing;
-        const row = metaRow(spec5, "discovery");
-        const place = from === "meta" && row ? row.valuePosition : spec5.title?.position ?? at(fileStart);
+        const row = metaRow(spec9, "discovery");
+        const place = from === "meta" && row ? row.valuePosition : spec9.title?.position ?? at(fileStart);
         const named = from === "meta" ? "in Meta `Discovery`" : "in the `discovery` setting";
         ctx.report(`Missing discovery document \`${missing}\` named ${named}, expected an existing file`, place);
         return;
@@ -82581,12 +84292,23 @@ var discovery_coverage_default = defineRule({
       source3 = lookup.found;
     }
     const discovery = readDiscovery(source3.text);
+    if (discovery.refused !== null) {
+      ctx.report(
+        `Unreadable discovery document \`${source3.name}\` (${discovery.refused}), expected a readable Markdown file`,
+        spec9.title?.position ?? at(fileStart)
+      );
+      return;
+    }
+    const scopeOut = [
+      ...discovery.scope.out.map((item2) => ({ ...item2, kind: "out" })),
+      ...discovery.scope.deferred.map((item2) => ({ ...item2, kind: "deferred" }))
+    ];
     const where2 = (line) => `(${source3.name}:${line})`;
-    const titlePlace = spec5.title?.position ?? at(fileStart);
-    const have = specReferencePaths(spec5, ctx.source);
-    const insertion = referenceInsertion(spec5, ctx.source);
+    const titlePlace = spec9.title?.position ?? at(fileStart);
+    const have = specReferencePaths(spec9, ctx.source);
+    const insertion = referenceInsertion(spec9, ctx.source);
     const seen = /* @__PURE__ */ new Set();
-    for (const ref of discovery.referenceFiles) {
+    for (const ref of discovery.references) {
       if (seen.has(ref.path) || have.some((p) => samePath(p, ref.path))) continue;
       seen.add(ref.path);
       const reason = `Missing reference file \`${ref.path}\` from the discovery ${where2(ref.line)}, expected it in Reference Files`;
@@ -82597,31 +84319,28 @@ var discovery_coverage_default = defineRule({
         ctx.report(reason, titlePlace);
       }
     }
-    const requirementsHeading = findSection(spec5, "Requirements")?.headingPosition ?? titlePlace;
-    const requirementStems = spec5.requirements.map((r) => stemsOf(r.text));
-    for (const item2 of discovery.scopeIn) {
+    const requirementsHeading = findSection(spec9, "Requirements")?.headingPosition ?? titlePlace;
+    const requirementStems = spec9.requirements.map((r) => stemsOf(r.text));
+    for (const item2 of discovery.scope.in) {
       const terms = keyTerms(item2.label);
-      if (requirementStems.some((stems) => covers(terms, stems))) continue;
+      if (requirementStems.some((stems) => covers2(terms, stems))) continue;
       ctx.report(
         `Missing requirement for in-scope \`${short(item2.label)}\` ${where2(item2.line)}, expected a requirement with its key terms`,
         requirementsHeading
       );
     }
-    for (const item2 of discovery.scopeOut) {
+    for (const item2 of scopeOut) {
       const terms = keyTerms(item2.label);
       if (terms.length < 2) continue;
-      const hit = spec5.requirements.find((r) => matched(terms, affirmedStems(r.text)) === terms.length);
+      const hit = spec9.requirements.find((r) => matched(terms, affirmedStems(r.text)) === terms.length);
       if (!hit) continue;
       const kind = item2.kind === "out" ? "out-of-scope" : "deferred";
-      ctx.report(
-        `Unexpected requirement for ${kind} \`${short(item2.label)}\` ${where2(item2.line)}, expected it left out of Requirements`,
-        hit.position
-      );
+      ctx.report(`Unexpected requirement for ${kind} \`${short(item2.label)}\` ${where2(item2.line)}, expected it left out of Requirements`, hit.position);
     }
-    const notes = findSection(spec5, "Notes");
+    const notes = findSection(spec9, "Notes");
     const notesStems = notes ? stemsOf(ctx.source.slice(notes.position.start.offset, notes.position.end.offset)) : /* @__PURE__ */ new Set();
-    for (const question of discovery.openQuestions) {
-      if (question.answered || notes && covers(keyTerms(question.label), notesStems)) continue;
+    for (const question of discovery.questions) {
+      if (question.resolved || notes && covers2(keyTerms(question.label), notesStems)) continue;
       ctx.report(
         `Missing open question \`${short(question.label)}\` ${where2(question.line)}, expected it in Notes or resolved in the discovery`,
         notes?.headingPosition ?? titlePlace
@@ -82660,9 +84379,7 @@ var discovery_coverage_default = defineRule({
         name: "an out-of-scope item made a requirement",
         options: { discovery: "# Discovery\n\n## Scope\n\n### Out of Scope\n\n- Social login providers (later)\n" },
         input: "# Spec\n\n## Requirements\n\n- Password login\n- Social login providers: Google and GitHub\n",
-        messages: [
-          "6:1-6:44: Unexpected requirement for out-of-scope `Social login providers (later)` (discovery:7), expected it left out of Requirements"
-        ]
+        messages: ["6:1-6:44: Unexpected requirement for out-of-scope `Social login providers (later)` (discovery:7), expected it left out of Requirements"]
       },
       {
         name: "an open question neither in Notes nor resolved",
@@ -82674,6 +84391,966 @@ var discovery_coverage_default = defineRule({
         name: "a Meta Discovery row naming a missing file",
         input: "# Spec\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Discovery | `./no-such-discovery.md` |\n",
         messages: ["7:15-7:39: Missing discovery document `./no-such-discovery.md` named in Meta `Discovery`, expected an existing file"]
+      }
+    ]
+  }
+});
+
+// node_modules/stemmer/index.js
+var step2list = {
+  ational: "ate",
+  tional: "tion",
+  enci: "ence",
+  anci: "ance",
+  izer: "ize",
+  bli: "ble",
+  alli: "al",
+  entli: "ent",
+  eli: "e",
+  ousli: "ous",
+  ization: "ize",
+  ation: "ate",
+  ator: "ate",
+  alism: "al",
+  iveness: "ive",
+  fulness: "ful",
+  ousness: "ous",
+  aliti: "al",
+  iviti: "ive",
+  biliti: "ble",
+  logi: "log"
+};
+var step3list = {
+  icate: "ic",
+  ative: "",
+  alize: "al",
+  iciti: "ic",
+  ical: "ic",
+  ful: "",
+  ness: ""
+};
+var consonant = "[^aeiou]";
+var vowel = "[aeiouy]";
+var consonants = "(" + consonant + "[^aeiouy]*)";
+var vowels = "(" + vowel + "[aeiou]*)";
+var gt0 = new RegExp("^" + consonants + "?" + vowels + consonants);
+var eq1 = new RegExp(
+  "^" + consonants + "?" + vowels + consonants + vowels + "?$"
+);
+var gt1 = new RegExp("^" + consonants + "?(" + vowels + consonants + "){2,}");
+var vowelInStem = new RegExp("^" + consonants + "?" + vowel);
+var consonantLike = new RegExp("^" + consonants + vowel + "[^aeiouwxy]$");
+var sfxLl = /ll$/;
+var sfxE = /^(.+?)e$/;
+var sfxY = /^(.+?)y$/;
+var sfxIon = /^(.+?(s|t))(ion)$/;
+var sfxEdOrIng = /^(.+?)(ed|ing)$/;
+var sfxAtOrBlOrIz = /(at|bl|iz)$/;
+var sfxEED = /^(.+?)eed$/;
+var sfxS = /^.+?[^s]s$/;
+var sfxSsesOrIes = /^.+?(ss|i)es$/;
+var sfxMultiConsonantLike = /([^aeiouylsz])\1$/;
+var step2 = /^(.+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$/;
+var step3 = /^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$/;
+var step4 = /^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$/;
+function stemmer(value) {
+  let result = String(value).toLowerCase();
+  if (result.length < 3) {
+    return result;
+  }
+  let firstCharacterWasLowerCaseY = false;
+  if (result.codePointAt(0) === 121) {
+    firstCharacterWasLowerCaseY = true;
+    result = "Y" + result.slice(1);
+  }
+  if (sfxSsesOrIes.test(result)) {
+    result = result.slice(0, -2);
+  } else if (sfxS.test(result)) {
+    result = result.slice(0, -1);
+  }
+  let match2;
+  if (match2 = sfxEED.exec(result)) {
+    if (gt0.test(match2[1])) {
+      result = result.slice(0, -1);
+    }
+  } else if ((match2 = sfxEdOrIng.exec(result)) && vowelInStem.test(match2[1])) {
+    result = match2[1];
+    if (sfxAtOrBlOrIz.test(result)) {
+      result += "e";
+    } else if (sfxMultiConsonantLike.test(result)) {
+      result = result.slice(0, -1);
+    } else if (consonantLike.test(result)) {
+      result += "e";
+    }
+  }
+  if ((match2 = sfxY.exec(result)) && vowelInStem.test(match2[1])) {
+    result = match2[1] + "i";
+  }
+  if ((match2 = step2.exec(result)) && gt0.test(match2[1])) {
+    result = match2[1] + step2list[match2[2]];
+  }
+  if ((match2 = step3.exec(result)) && gt0.test(match2[1])) {
+    result = match2[1] + step3list[match2[2]];
+  }
+  if (match2 = step4.exec(result)) {
+    if (gt1.test(match2[1])) {
+      result = match2[1];
+    }
+  } else if ((match2 = sfxIon.exec(result)) && gt1.test(match2[1])) {
+    result = match2[1];
+  }
+  if ((match2 = sfxE.exec(result)) && (gt1.test(match2[1]) || eq1.test(match2[1]) && !consonantLike.test(match2[1]))) {
+    result = match2[1];
+  }
+  if (sfxLl.test(result) && gt1.test(result)) {
+    result = result.slice(0, -1);
+  }
+  if (firstCharacterWasLowerCaseY) {
+    result = "y" + result.slice(1);
+  }
+  return result;
+}
+
+// src/analysis/trace-words.ts
+var stopWords = /* @__PURE__ */ new Set([
+  // function words
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "but",
+  "nor",
+  "of",
+  "to",
+  "in",
+  "on",
+  "at",
+  "by",
+  "for",
+  "with",
+  "without",
+  "from",
+  "into",
+  "onto",
+  "over",
+  "under",
+  "about",
+  "after",
+  "before",
+  "during",
+  "within",
+  "between",
+  "through",
+  "per",
+  "via",
+  "as",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "being",
+  "am",
+  "do",
+  "does",
+  "did",
+  "has",
+  "have",
+  "had",
+  "having",
+  "it",
+  "its",
+  "this",
+  "that",
+  "these",
+  "those",
+  "there",
+  "their",
+  "them",
+  "they",
+  "we",
+  "our",
+  "us",
+  "you",
+  "your",
+  "he",
+  "she",
+  "his",
+  "her",
+  "me",
+  "my",
+  "not",
+  "no",
+  "yes",
+  "all",
+  "any",
+  "each",
+  "every",
+  "some",
+  "such",
+  "than",
+  "then",
+  "so",
+  "too",
+  "very",
+  "can",
+  "cannot",
+  "could",
+  "should",
+  "would",
+  "may",
+  "might",
+  "must",
+  "shall",
+  "will",
+  "just",
+  "only",
+  "also",
+  "both",
+  "either",
+  "neither",
+  "one",
+  "own",
+  "same",
+  "other",
+  "others",
+  "more",
+  "most",
+  "less",
+  "few",
+  "many",
+  "much",
+  "if",
+  "when",
+  "where",
+  "while",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "what",
+  "how",
+  "why",
+  "up",
+  "down",
+  "out",
+  "off",
+  "again",
+  "once",
+  "here",
+  "etc",
+  "eg",
+  "ie",
+  "e",
+  "g",
+  "i",
+  "vs",
+  "least",
+  "until",
+  "whether",
+  "because",
+  // the format's own words and the verbs of any task
+  "spec",
+  "requirement",
+  "requirements",
+  "chunk",
+  "chunks",
+  "phase",
+  "phases",
+  "stream",
+  "streams",
+  "outcome",
+  "task",
+  "tasks",
+  "subtask",
+  "skill",
+  "skills",
+  "depends",
+  "done",
+  "complete",
+  "completed",
+  "true",
+  "exist",
+  "exists",
+  "existing",
+  "follow",
+  "following",
+  "pattern",
+  "patterns",
+  "repo",
+  "repository",
+  "codebase",
+  "implement",
+  "implementation",
+  "add",
+  "adds",
+  "added",
+  "adding",
+  "create",
+  "creates",
+  "created",
+  "creating",
+  "make",
+  "makes",
+  "ensure",
+  "ensures",
+  "support",
+  "supports",
+  "use",
+  "uses",
+  "used",
+  "using",
+  "new",
+  "work",
+  "works",
+  "working",
+  "handle",
+  "handles",
+  "based",
+  "proper",
+  "properly",
+  "correct",
+  "correctly",
+  "need",
+  "needs",
+  "needed",
+  "able",
+  "allow",
+  "allows",
+  "way",
+  "thing",
+  "things",
+  "get",
+  "gets",
+  "provide",
+  "provides",
+  "include",
+  "includes",
+  "including",
+  "run",
+  "runs",
+  "like",
+  "well",
+  "now",
+  "still",
+  // addresses in commands and links
+  "http",
+  "https",
+  "www",
+  "com",
+  "localhost"
+]);
+var compounds = /\b(log|sign|check|opt|back)(?:s|ed|ged|ging|ing)?[\s-]+(in|up|out|on)\b/g;
+var clockTime = /\b(\d{1,2}):(\d{2})\b/g;
+var lyWords = /* @__PURE__ */ new Set(["apply", "reply", "supply", "multiply", "comply", "rely", "family", "assembly", "anomaly", "italy", "july", "fly"]);
+function stem2(word) {
+  if (/^\d+$/.test(word)) return word;
+  const base2 = word.length > 5 && word.endsWith("ly") && !lyWords.has(word) ? word.slice(0, -2) : word;
+  const root2 = stemmer(base2);
+  return root2.length > 3 && root2.endsWith("i") ? root2.slice(0, -1) : root2;
+}
+function significantWords(text5) {
+  const seen = /* @__PURE__ */ new Map();
+  const folded = text5.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(compounds, "$1$2").replace(clockTime, "$1$2");
+  for (const match2 of folded.matchAll(/[a-z0-9]+/g)) {
+    const word = match2[0];
+    if (word.length < 2 || stopWords.has(word) || /^\d$/.test(word)) continue;
+    const root2 = stem2(word);
+    if (root2.length < 2 || stopWords.has(root2) || seen.has(root2)) continue;
+    seen.set(root2, word);
+  }
+  return [...seen].map(([stem3, surface]) => ({ stem: stem3, surface }));
+}
+
+// src/analysis/trace.ts
+var matchThreshold = 0.25;
+var minSharedWords = 2;
+var pairThreshold = 0.15;
+var coverShare = 0.5;
+var ownWords = 3;
+var leadWords = 3;
+var rivalShare = 0.9;
+var cache4 = /* @__PURE__ */ new WeakMap();
+function traceOf(spec9, source3) {
+  let trace = cache4.get(spec9);
+  if (!trace) {
+    trace = buildTrace(spec9, source3);
+    cache4.set(spec9, trace);
+  }
+  return trace;
+}
+function isTraceable(requirement) {
+  const text5 = requirement.text.trim();
+  if (text5 === "" || isNoneEntry(text5)) return false;
+  return !(requirement.kind === "paragraph" && /:$/.test(text5));
+}
+function buildTrace(spec9, source3) {
+  const kept2 = spec9.requirements.filter(isTraceable);
+  const requirements = kept2.map((requirement) => {
+    const id = requirement.id ?? requirementIdOf(requirement.text);
+    return { id, label: id ?? firstWords(requirement.text), text: requirement.text, position: requirement.position };
+  });
+  const citable = citationFinder(requirements);
+  const chunkTexts = spec9.chunks.map((chunk4) => chunkText(chunk4, source3));
+  const criterionTexts = (spec9.acceptance?.criteria ?? []).map((criterion) => criterionText(criterion, source3));
+  const chunks = spec9.chunks.map((chunk4, index2) => ({
+    key: chunk4.key,
+    title: chunk4.title,
+    cites: citable(chunkTexts[index2] ?? ""),
+    position: chunk4.detail?.position ?? chunk4.row?.position ?? spec9.plan?.position ?? requirements[0]?.position ?? zero
+  }));
+  const criteria = (spec9.acceptance?.criteria ?? []).map((criterion, index2) => ({
+    text: criterion.text,
+    cites: citable(criterionTexts[index2] ?? ""),
+    position: criterion.position
+  }));
+  const byIdIndex = new Map(requirements.map((requirement, index2) => [requirement.id ?? "", index2]));
+  const matcher = lexicalMatcher(kept2.map((requirement) => requirement.text.replace(requirementIdPrefix, "")));
+  const links = [];
+  const linkAll = (to, items, texts) => {
+    items.forEach((item2, target) => {
+      if (item2.cites.length > 0) {
+        const seen = /* @__PURE__ */ new Set();
+        for (const id of item2.cites) {
+          const requirement = byIdIndex.get(id);
+          if (requirement === void 0 || seen.has(requirement)) continue;
+          seen.add(requirement);
+          links.push({ requirement, to, target, by: "id", ids: [id], words: [], score: null });
+        }
+        return;
+      }
+      const title = to === "chunk" ? spec9.chunks[target]?.title : void 0;
+      const matches = matcher(withoutIds(texts[target] ?? ""), title === void 0 ? void 0 : withoutIds(title));
+      const best = Math.max(0, ...matches.filter((match2) => match2.strong).map((match2) => match2.score));
+      for (const match2 of matches) {
+        const link2 = { requirement: match2.requirement, to, target, by: "match", ids: [], words: match2.words, score: match2.score };
+        if (match2.strong && (to === "chunk" || match2.score >= rivalShare * best)) links.push(link2);
+        else if (to === "criterion") closest(link2);
+      }
+    });
+  };
+  const bestCriterion = /* @__PURE__ */ new Map();
+  const closest = (link2) => {
+    const known = bestCriterion.get(link2.requirement);
+    if (!known || (link2.score ?? 0) > (known.score ?? 0)) bestCriterion.set(link2.requirement, link2);
+  };
+  linkAll("chunk", chunks, chunkTexts);
+  linkAll("criterion", criteria, criterionTexts);
+  for (const link2 of links) if (link2.to === "criterion" && link2.by === "match") closest(link2);
+  for (const link2 of bestCriterion.values()) if (!links.includes(link2)) links.push(link2);
+  links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === "chunk" ? -1 : 1));
+  const byId = [...chunks, ...criteria].some((item2) => item2.cites.length > 0);
+  return { byId, threshold: matchThreshold, requirements, chunks, criteria, links };
+}
+var zero = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+function firstWords(text5) {
+  const words3 = text5.replace(/\s+/g, " ").trim().split(" ");
+  return words3.length <= 6 ? words3.join(" ") : `${words3.slice(0, 6).join(" ")}\u2026`;
+}
+var fieldLine2 = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:stream|skills|depends on)(?:\*\*|__)?\s*:[^\n]*$/gim;
+function chunkText(chunk4, source3) {
+  const parts2 = [chunk4.title];
+  if (chunk4.row) {
+    for (const [column, cell3] of Object.entries(chunk4.row.cells)) {
+      if (column !== "stream" && column !== "depends on") parts2.push(cell3.text);
+    }
+  }
+  if (chunk4.detail) {
+    parts2.push(source3.slice(chunk4.detail.position.start.offset, chunk4.detail.position.end.offset).replace(fieldLine2, ""));
+  } else {
+    parts2.push(chunk4.outcome ?? "", ...chunk4.subtasks);
+  }
+  return parts2.join("\n");
+}
+function criterionText(criterion, source3) {
+  const raw = source3.slice(criterion.position.start.offset, criterion.position.end.offset);
+  return raw === "" ? criterion.text : raw;
+}
+function withoutIds(text5) {
+  return text5.replace(/\b[A-Z]{1,5}-?\d{1,6}(?:\.\d{1,6}){0,3}\b/g, " ");
+}
+function escape5(value) {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function citationFinder(requirements) {
+  const ids = [...new Set(requirements.flatMap((requirement) => requirement.id ? [requirement.id] : []))];
+  if (ids.length === 0) return () => [];
+  const known = new Set(ids);
+  const single = new RegExp(
+    `(?<![A-Za-z0-9])(?:${ids.sort((a, b) => b.length - a.length).map(escape5).join("|")})(?![A-Za-z0-9]|[.-]\\d)`,
+    "g"
+  );
+  const range2 = /(?<![A-Za-z0-9])([A-Z]{1,4}-?)(\d+) ?(?:–|—|-|\.\.|to) ?([A-Z]{1,4}-?)?(\d+)(?![A-Za-z0-9]|\.\d)/g;
+  return (text5) => {
+    const found = [];
+    for (const match2 of text5.matchAll(single)) found.push({ at: match2.index, id: match2[0] });
+    for (const match2 of text5.matchAll(range2)) {
+      const [, prefix = "", low = "", second, high = ""] = match2;
+      if (second !== void 0 && second !== prefix) continue;
+      const from = Number(low);
+      const to = Number(high);
+      if (!(to > from) || to - from > 100) continue;
+      for (let n = from; n <= to; n++) {
+        const id = `${prefix}${n}`;
+        if (known.has(id)) found.push({ at: match2.index, id });
+      }
+    }
+    found.sort((a, b) => a.at - b.at);
+    return [...new Set(found.map((entry2) => entry2.id))];
+  };
+}
+function lexicalMatcher(requirementTexts) {
+  const units = requirementTexts.map((text5, index2) => ({ index: index2, words: toMap(significantWords(text5)) }));
+  const postings = /* @__PURE__ */ new Map();
+  for (const unit of units) {
+    for (const stem3 of unit.words.keys()) {
+      const list4 = postings.get(stem3);
+      if (list4) list4.push(unit.index);
+      else postings.set(stem3, [unit.index]);
+    }
+  }
+  const n = units.length;
+  const weight = (stem3) => Math.log((n + 1) / (postings.get(stem3)?.length ?? 1));
+  const norms = units.map((unit) => Math.hypot(...[...unit.words.keys()].map(weight)));
+  const totals = units.map((unit) => [...unit.words.keys()].reduce((sum, stem3) => sum + weight(stem3), 0));
+  const leads = units.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)));
+  return (text5, title) => {
+    const named = new Set(title === void 0 ? [] : significantWords(title).map((word) => word.stem));
+    const shared = /* @__PURE__ */ new Map();
+    const dots = /* @__PURE__ */ new Map();
+    const sums = /* @__PURE__ */ new Map();
+    const words3 = significantWords(text5).map((word) => negated2(word, postings));
+    const norm = Math.hypot(...words3.map((word) => weight(word.stem)));
+    for (const { stem: stem3, surface } of words3) {
+      for (const index2 of postings.get(stem3) ?? []) {
+        const list4 = shared.get(index2) ?? [];
+        list4.push({ stem: stem3, requirement: units[index2]?.words.get(stem3) ?? stem3, other: surface });
+        shared.set(index2, list4);
+        dots.set(index2, (dots.get(index2) ?? 0) + weight(stem3) ** 2);
+        sums.set(index2, (sums.get(index2) ?? 0) + weight(stem3));
+      }
+    }
+    const out = [];
+    for (const [index2, words4] of shared) {
+      const total = (norms[index2] ?? 0) * norm;
+      const score = total > 0 ? (dots.get(index2) ?? 0) / total : 0;
+      const size = units[index2]?.words.size ?? 0;
+      const lead = leads[index2];
+      const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem3) => lead?.has(stem3));
+      const covers3 = title !== void 0 && (sums.get(index2) ?? 0) >= coverShare * (totals[index2] ?? Infinity);
+      const own14 = title === void 0 ? 0 : words4.filter((word) => postings.get(word.stem)?.length === 1).length;
+      const enough = words4.length >= minSharedWords || size <= minSharedWords;
+      const strong2 = byTitle || enough && (score >= matchThreshold || covers3 || own14 >= ownWords);
+      if (!strong2 && !(enough && score >= pairThreshold)) continue;
+      out.push({ requirement: index2, score: Math.round(score * 1e3) / 1e3, words: words4, strong: strong2 });
+    }
+    return out.sort((a, b) => a.requirement - b.requirement);
+  };
+}
+function negated2(word, postings) {
+  if (postings.has(word.stem) || !/^(?:un|non)[a-z]{4,}/.test(word.surface)) return word;
+  const rest = significantWords(word.surface.replace(/^(?:un|non)/, ""))[0];
+  return rest && postings.has(rest.stem) ? { stem: rest.stem, surface: word.surface } : word;
+}
+function toMap(words3) {
+  return new Map(words3.map((word) => [word.stem, word.surface]));
+}
+
+// rules/requirement-covered.ts
+var spec6 = (requirements, plan10) => `# T
+
+## Requirements
+
+${requirements}
+
+## Execution Plan
+
+### Phase 1: Build
+
+${plan10}
+`;
+var requirement_covered_default = defineRule({
+  id: "requirement-covered",
+  summary: "Every requirement is served by a chunk",
+  description: "Fires on a requirement that no chunk of the Execution Plan serves. A chunk serves a requirement when it cites its id (`R3`, `FR-2`, `(R1, R4)`, `R1\u2013R3`) anywhere in its title, outcome or sub-tasks. By default (`recommended`) only ids count, and only in a spec whose chunks cite requirement ids. With `lexical: true` (`strict`) a chunk that cites no id also serves the requirements it matches by words, as `spec-lint trace` shows with the shared words as evidence, so specs without ids are checked too.",
+  rationale: "A requirement with no chunk is work nobody is assigned: the loop finishes every phase and still fails the acceptance check, or ships without it. Review tools ask an LLM for this; the ids make it exact.",
+  category: "content",
+  recommended: "warn",
+  strict: "warn",
+  strictOptions: { lexical: true },
+  fixable: false,
+  options: external_exports.object({
+    lexical: external_exports.boolean().default(false).describe("Also count chunks that match a requirement by shared words, and check specs whose chunks cite no ids")
+  }).strict(),
+  check(model, ctx) {
+    if (model.chunks.length === 0) return;
+    const trace = traceOf(model, ctx.source);
+    const citing = trace.chunks.some((chunk4) => chunk4.cites.length > 0);
+    if (!ctx.options.lexical && !citing) return;
+    trace.requirements.forEach((requirement, index2) => {
+      const links = trace.links.filter((link2) => link2.to === "chunk" && link2.requirement === index2);
+      if (ctx.options.lexical ? links.length > 0 : requirement.id === null || links.some((link2) => link2.by === "id")) return;
+      if (requirement.id !== null && citing) {
+        ctx.report(
+          `Unexpected requirement \`${requirement.id}\` that no chunk cites, expected a chunk that serves it to cite \`${requirement.id}\``,
+          requirement.position
+        );
+      } else {
+        ctx.report(
+          `Unexpected requirement \`${requirement.label}\` that no chunk serves, expected a chunk whose title, outcome or sub-tasks name it`,
+          requirement.position
+        );
+      }
+    });
+  },
+  examples: {
+    valid: [
+      {
+        name: "Every id cited",
+        input: spec6("- R1: Users log in with email\n- R2: Sessions expire after 1 hour", "- [ ] **Login endpoint** (R1, R2)\n  Outcome: Users get a session")
+      },
+      {
+        name: "No ids: only `lexical` checks",
+        input: spec6("- Users log in with email", "- [ ] **Scaffold**\n  Outcome: The app boots")
+      },
+      {
+        name: "Served by words",
+        options: { lexical: true },
+        input: spec6("- Passwords are hashed with bcrypt", "- [ ] **User model**\n  Outcome: Users are stored with bcrypt password hashing")
+      }
+    ],
+    invalid: [
+      {
+        name: "An id no chunk cites",
+        input: spec6("- R1: Users log in with email\n- R2: Sessions expire after 1 hour", "- [ ] **Login endpoint** (R1)\n  Outcome: Users get a session"),
+        messages: ["6:1-6:35: Unexpected requirement `R2` that no chunk cites, expected a chunk that serves it to cite `R2`"]
+      },
+      {
+        name: "A range cites every id in it",
+        input: spec6(
+          "- FR-1: Export as CSV\n- FR-2: Export as JSON\n- FR-3: Email the export",
+          "- [ ] **Exporters** (FR-1\u2013FR-2)\n  Outcome: Both formats download"
+        ),
+        messages: ["7:1-7:25: Unexpected requirement `FR-3` that no chunk cites, expected a chunk that serves it to cite `FR-3`"]
+      },
+      {
+        name: "No chunk shares its words",
+        options: { lexical: true },
+        input: spec6(
+          "- Passwords are hashed with bcrypt\n- Failed logins are rate limited per IP address",
+          "- [ ] **User model**\n  Outcome: Users are stored with bcrypt password hashing"
+        ),
+        messages: [
+          "6:1-6:48: Unexpected requirement `Failed logins are rate limited per\u2026` that no chunk serves, expected a chunk whose title, outcome or sub-tasks name it"
+        ]
+      }
+    ]
+  }
+});
+
+// rules/requirement-verified.ts
+var spec7 = (requirements, criteria) => `# T
+
+## Requirements
+
+${requirements}
+
+## Acceptance Criteria
+
+${criteria}
+`;
+var requirement_verified_default = defineRule({
+  id: "requirement-verified",
+  summary: "Every requirement is checked by an acceptance criterion",
+  description: "Fires on a requirement that no acceptance criterion checks: no criterion cites its id (`R3`, `FR-2`), and no criterion that cites no id matches it by words, as `spec-lint trace` shows with the shared words as evidence. A criterion that cites ids checks exactly those.",
+  rationale: "The format pulls acceptance criteria \u201Cfrom requirements, inverted into verifiable checks\u201D. A requirement no criterion checks is one the loop can skip and still print its completion promise.",
+  category: "content",
+  recommended: "off",
+  strict: "warn",
+  fixable: false,
+  options: noOptions,
+  check(model, ctx) {
+    if (!model.acceptance || model.acceptance.criteria.length === 0) return;
+    const trace = traceOf(model, ctx.source);
+    trace.requirements.forEach((requirement, index2) => {
+      if (trace.links.some((link2) => link2.to === "criterion" && link2.requirement === index2)) return;
+      ctx.report(
+        `Unexpected requirement \`${requirement.label}\` that no acceptance criterion checks, expected a criterion that verifies it`,
+        requirement.position
+      );
+    });
+  },
+  examples: {
+    valid: [
+      {
+        name: "Checked by words",
+        input: spec7("- Access tokens expire after 1 hour", "- [ ] An access token older than 1 hour is rejected with 401")
+      },
+      {
+        name: "Checked by id",
+        input: spec7("- R1: Users can log in\n- R2: Sessions last a day", "- [ ] Login then reload keeps the session (R1, R2)")
+      }
+    ],
+    invalid: [
+      {
+        name: "No criterion shares its words",
+        input: spec7(
+          "- Access tokens expire after 1 hour\n- Passwords are hashed with bcrypt",
+          "- [ ] An access token older than 1 hour is rejected with 401\n- [ ] All tests pass: `pytest`"
+        ),
+        messages: [
+          "6:1-6:35: Unexpected requirement `Passwords are hashed with bcrypt` that no acceptance criterion checks, expected a criterion that verifies it"
+        ]
+      },
+      {
+        name: "A criterion citing ids checks only those",
+        input: spec7("- R1: Users can log in\n- R2: Users can log out", "- [ ] Users can log in and log out (R1)"),
+        messages: ["6:1-6:24: Unexpected requirement `R2` that no acceptance criterion checks, expected a criterion that verifies it"]
+      },
+      {
+        name: "Quality gates check no requirement",
+        input: spec7("- Exports finish within 5 minutes", "- [ ] Linting clean: `ruff check src/`"),
+        messages: [
+          "5:1-5:34: Unexpected requirement `Exports finish within 5 minutes` that no acceptance criterion checks, expected a criterion that verifies it"
+        ]
+      }
+    ]
+  }
+});
+
+// rules/chunk-traced.ts
+var spec8 = (requirements, plan10) => `# T
+
+## Requirements
+
+${requirements}
+
+## Execution Plan
+
+### Phase 1: Build
+
+${plan10}
+`;
+var chunk_traced_default = defineRule({
+  id: "chunk-traced",
+  summary: "Every chunk serves a requirement",
+  description: "Fires on a chunk that serves no requirement: it cites no requirement id (`R3`, `FR-2`) and its title, outcome and sub-tasks share no significant words with any requirement, as `spec-lint trace` shows. Specs without requirements are left to `requirements-listed`.",
+  rationale: "A chunk that no requirement asks for is scope creep or a requirement nobody wrote down; either way the acceptance check will not notice whether it was done.",
+  category: "plan",
+  recommended: "off",
+  strict: "warn",
+  fixable: false,
+  options: noOptions,
+  check(model, ctx) {
+    const trace = traceOf(model, ctx.source);
+    if (trace.requirements.length === 0) return;
+    model.chunks.forEach((chunk4, index2) => {
+      if (trace.links.some((link2) => link2.to === "chunk" && link2.target === index2)) return;
+      ctx.report(
+        `Unexpected chunk \`${chunk4.title}\` that serves no requirement, expected a chunk that cites a requirement id or names what it serves`,
+        chunk4.detail?.titlePosition ?? chunk4.row?.cells.chunk?.position ?? chunk4.row?.position ?? trace.chunks[index2]?.position
+      );
+    });
+  },
+  examples: {
+    valid: [
+      {
+        name: "Serves by words",
+        input: spec8("- Passwords are hashed with bcrypt", "- [ ] **User model**\n  Outcome: Users are stored with bcrypt password hashing")
+      },
+      {
+        name: "A sub-task that starts with `Stream` is a sub-task",
+        input: spec8(
+          "- Invoices export as CSV and JSON",
+          "- [ ] **Export worker**\n  Outcome: Files are written\n  Stream: jobs\n  - Stream invoices as CSV and JSON"
+        )
+      },
+      {
+        name: "Cites an id",
+        input: spec8("- R1: The export runs nightly", "- [ ] **Scheduler** (R1)\n  Outcome: A cron entry exists")
+      }
+    ],
+    invalid: [
+      {
+        name: "Shares no words",
+        input: spec8(
+          "- Passwords are hashed with bcrypt",
+          "- [ ] **User model**\n  Outcome: Users are stored with bcrypt password hashing\n- [ ] **Dark mode**\n  Outcome: The theme follows the system setting"
+        ),
+        messages: ["13:9-13:18: Unexpected chunk `Dark mode` that serves no requirement, expected a chunk that cites a requirement id or names what it serves"]
+      },
+      {
+        name: "An unknown id is not a citation",
+        input: spec8("- R1: The export runs nightly", "- [ ] **Scheduler** (R7)\n  Outcome: A cron entry exists"),
+        messages: ["11:9-11:18: Unexpected chunk `Scheduler` that serves no requirement, expected a chunk that cites a requirement id or names what it serves"]
+      },
+      {
+        name: "A table row without details",
+        input: spec8("- Invoices export as CSV", "| Chunk | Outcome | Depends On |\n|---|---|---|\n| Scaffold | The app boots | \u2014 |"),
+        messages: ["13:3-13:11: Unexpected chunk `Scaffold` that serves no requirement, expected a chunk that cites a requirement id or names what it serves"]
+      }
+    ]
+  }
+});
+
+// rules/requirements-measurable.ts
+function escape6(value) {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var measure = /\d|`|["“”]|(?:^|\s)\/\w/;
+var explained = /^[^.;!?]*?(?::|\(|\s[—–-]\s)\s*\S/;
+var requirements_measurable_default = defineRule({
+  id: "requirements-measurable",
+  summary: "Requirements say how a quality is measured",
+  description: `Fires on a requirement with a vague adjective or adverb and nothing in its sentence that measures it: no number or unit, no command or code span, no quoted behaviour, no path, and no explanation after the word (\`fast: results appear as you type\`). The words (option \`words\`, replacing the default list): ${listOf(vagueQualityWords)}.`,
+  rationale: "The format asks for requirements \u201Cspecific enough that acceptance can be verified\u201D. \u201CFast\u201D or \u201Cscalable\u201D with no measure becomes an acceptance criterion nobody can check, and the loop decides for itself when it holds.",
+  category: "content",
+  recommended: "off",
+  strict: "warn",
+  fixable: false,
+  options: external_exports.object({
+    words: external_exports.array(external_exports.string()).default([...vagueQualityWords]).describe("Vague words to look for (replaces the default list)")
+  }).strict(),
+  check(spec9, ctx) {
+    if (ctx.options.words.length === 0) return;
+    const pattern2 = new RegExp(`(?<![\\w-])(?:${ctx.options.words.map(escape6).join("|")})(?![\\w-])`, "gi");
+    for (const requirement of spec9.requirements) {
+      if (!isTraceable(requirement)) continue;
+      const start = requirement.position.start.offset;
+      const raw = ctx.source.slice(start, requirement.position.end.offset);
+      for (const hit of raw.matchAll(pattern2)) {
+        const sentenceStart = Math.max(raw.lastIndexOf(". ", hit.index), raw.lastIndexOf("; ", hit.index), -1) + 1;
+        const after = raw.slice(hit.index + hit[0].length);
+        const end = /[.;!?](?:\s|$)/.exec(after);
+        const sentence = raw.slice(sentenceStart, hit.index + hit[0].length + (end ? end.index : after.length));
+        if (measure.test(sentence) || explained.test(after)) continue;
+        ctx.report(
+          `Unexpected unmeasured \`${hit[0]}\`, expected a number, unit, command or named behaviour beside it`,
+          rangeAt(ctx.source, start + hit.index, start + hit.index + hit[0].length)
+        );
+      }
+    }
+  },
+  examples: {
+    valid: [
+      { input: "# T\n\n## Requirements\n\n- Search is fast: p95 under 200 ms\n- The import is robust to a missing header row (`--skip-header`)\n" },
+      {
+        name: "Explained after the word",
+        input: "# T\n\n## Requirements\n\n- The editor is intuitive: every action has a toolbar button and a shortcut\n"
+      }
+    ],
+    invalid: [
+      {
+        name: "Spec Kit\u2019s own examples",
+        input: "# T\n\n## Requirements\n\n- The API is fast and scalable\n- The dashboard is intuitive\n",
+        messages: [
+          "5:14-5:18: Unexpected unmeasured `fast`, expected a number, unit, command or named behaviour beside it",
+          "5:23-5:31: Unexpected unmeasured `scalable`, expected a number, unit, command or named behaviour beside it",
+          "6:20-6:29: Unexpected unmeasured `intuitive`, expected a number, unit, command or named behaviour beside it"
+        ]
+      },
+      {
+        name: "A number in another sentence does not measure it",
+        input: "# T\n\n## Requirements\n\n- Exports keep 30 days of history. Downloads are quick.\n",
+        messages: ["5:50-5:55: Unexpected unmeasured `quick`, expected a number, unit, command or named behaviour beside it"]
+      },
+      {
+        name: "A configured word list",
+        options: { words: ["snappy"] },
+        input: "# T\n\n## Requirements\n\n- The UI feels snappy\n- The API is fast\n",
+        messages: ["5:16-5:22: Unexpected unmeasured `snappy`, expected a number, unit, command or named behaviour beside it"]
+      }
+    ]
+  }
+});
+
+// rules/requirements-duplicate.ts
+var minContainedWords = 3;
+function words2(requirement) {
+  return requirement.text.replace(requirementIdPrefix, "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
+}
+function label(text5) {
+  const flat = text5.replace(/\s+/g, " ").trim();
+  return flat.length <= 40 ? flat : `${flat.slice(0, 39)}\u2026`;
+}
+var requirements_duplicate_default = defineRule({
+  id: "requirements-duplicate",
+  summary: "No requirement repeats another",
+  description: `Fires on a requirement whose text, after normalising case, punctuation, accents and an id prefix (\`R2:\`), equals an earlier one's, or is contained word for word in another requirement (${minContainedWords} words or more).`,
+  rationale: "A repeated requirement splits its chunks and criteria between two entries, and an edit to one leaves the other stale: review tools report near-duplicates for this reason.",
+  category: "content",
+  recommended: "warn",
+  strict: "error",
+  fixable: false,
+  options: noOptions,
+  check(spec9, ctx) {
+    const entries = spec9.requirements.filter(isTraceable).map((requirement) => ({ requirement, words: words2(requirement) }));
+    const byFirst = /* @__PURE__ */ new Map();
+    entries.forEach((entry2, index2) => {
+      const first = entry2.words[0];
+      if (first === void 0) return;
+      const list4 = byFirst.get(first) ?? [];
+      list4.push(index2);
+      byFirst.set(first, list4);
+    });
+    const reported = /* @__PURE__ */ new Set();
+    const same = /* @__PURE__ */ new Map();
+    entries.forEach((entry2, index2) => {
+      const key = entry2.words.join(" ");
+      const earlier = same.get(key);
+      if (earlier === void 0) {
+        same.set(key, index2);
+        return;
+      }
+      const other = entries[earlier]?.requirement;
+      if (!other || key === "") return;
+      reported.add(index2);
+      ctx.report(
+        `Unexpected requirement repeating line ${other.position.start.line} (\`${label(other.text)}\`), expected each requirement once`,
+        entry2.requirement.position
+      );
+    });
+    entries.forEach((longer, outer) => {
+      const seen = /* @__PURE__ */ new Set();
+      longer.words.forEach((word, at2) => {
+        for (const inner of byFirst.get(word) ?? []) {
+          const shorter = entries[inner];
+          if (!shorter || inner === outer || seen.has(inner) || reported.has(inner)) continue;
+          if (shorter.words.length < minContainedWords || shorter.words.length >= longer.words.length) continue;
+          if (shorter.words.every((w, i) => longer.words[at2 + i] === w)) {
+            seen.add(inner);
+            reported.add(inner);
+            ctx.report(
+              `Unexpected requirement contained in line ${longer.requirement.position.start.line} (\`${label(longer.requirement.text)}\`), expected each requirement once`,
+              shorter.requirement.position
+            );
+          }
+        }
+      });
+    });
+  },
+  examples: {
+    valid: [
+      { input: "# T\n\n## Requirements\n\n- Users can export invoices as CSV\n- Users can export invoices as JSON\n" },
+      { name: "A short shared phrase", input: "# T\n\n## Requirements\n\n- Exports run nightly\n- Nightly exports run on a replica\n" }
+    ],
+    invalid: [
+      {
+        name: "The same text, another case and id",
+        input: "# T\n\n## Requirements\n\n- R1: Passwords are hashed with bcrypt\n- R2: passwords are hashed with bcrypt.\n",
+        messages: ["6:1-6:40: Unexpected requirement repeating line 5 (`R1: Passwords are hashed with bcrypt`), expected each requirement once"]
+      },
+      {
+        name: "One contained in another",
+        input: "# T\n\n## Requirements\n\n- Refresh tokens rotate on use and are stored for revocation\n- Refresh tokens rotate on use\n",
+        messages: ["6:1-6:31: Unexpected requirement contained in line 5 (`Refresh tokens rotate on use and are st\u2026`), expected each requirement once"]
+      },
+      {
+        name: "Prose paragraphs count too",
+        input: "# T\n\n## Requirements\n\nThe export runs every night.\n\nThe export runs every night\n",
+        messages: ["7:1-7:28: Unexpected requirement repeating line 5 (`The export runs every night.`), expected each requirement once"]
       }
     ]
   }
@@ -82713,10 +85390,6 @@ function toIsoDate(value) {
   }
   return void 0;
 }
-function today() {
-  const now = /* @__PURE__ */ new Date();
-  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? "";
-}
 var meta_created_default = defineRule({
   id: "meta-created",
   summary: "Meta Created is a real, past ISO date",
@@ -82727,8 +85400,8 @@ var meta_created_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    const row = metaRow(spec5, "created");
+  check(spec9, ctx) {
+    const row = metaRow(spec9, "created");
     if (!row) return;
     const value = row.value.trim();
     if (value === "") {
@@ -82740,6 +85413,7 @@ var meta_created_default = defineRule({
       if (!iso(Number(strict2[1]), Number(strict2[2]), Number(strict2[3]))) {
         ctx.report(`Unexpected Created \`${value}\`, expected a real calendar day`, row.valuePosition);
       } else if (value > today()) {
+        dependsOnToday(ctx.file);
         ctx.report(`Unexpected Created \`${value}\` in the future, expected the day the spec was written`, row.valuePosition);
       }
       return;
@@ -82802,8 +85476,8 @@ var meta_repo_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const row = metaRow(spec5, "repo");
+  check(spec9, ctx) {
+    const row = metaRow(spec9, "repo");
     if (!row) return;
     const value = row.value.trim();
     if (value === "") ctx.report("Missing Repo, expected the repository name", row.valuePosition);
@@ -82842,8 +85516,8 @@ var meta_status_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    const row = metaRow(spec5, "status");
+  check(spec9, ctx) {
+    const row = metaRow(spec9, "status");
     if (!row) return;
     const value = row.value.trim();
     if (statuses.includes(value)) return;
@@ -82908,10 +85582,10 @@ var meta_table_default = defineRule({
   strict: "error",
   fixable: true,
   options: noOptions,
-  check(spec5, ctx) {
-    const meta4 = spec5.meta;
+  check(spec9, ctx) {
+    const meta4 = spec9.meta;
     if (!meta4) return;
-    const section = spec5.sections.find((s) => s.canonical === "Meta");
+    const section = spec9.sections.find((s) => s.canonical === "Meta");
     if (meta4.form === "empty" || meta4.form === "other") {
       ctx.report("Unexpected Meta without a table, expected a `Field | Value` table with Type, Repo, Status and Created", section?.headingPosition);
       return;
@@ -82999,8 +85673,8 @@ var meta_type_default = defineRule({
   strict: "error",
   fixable: true,
   options: external_exports.object({ types: external_exports.array(external_exports.string()).default([]).describe("More accepted types, added to the built-in list") }).strict(),
-  check(spec5, ctx) {
-    const row = metaRow(spec5, "type");
+  check(spec9, ctx) {
+    const row = metaRow(spec9, "type");
     if (!row) return;
     const allowed = [...workTypes, ...ctx.options.types];
     const value = row.value.trim();
@@ -83071,9 +85745,9 @@ var no_duplicate_sections_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
+  check(spec9, ctx) {
     const first = /* @__PURE__ */ new Map();
-    for (const section of spec5.sections) {
+    for (const section of spec9.sections) {
       const name = section.canonical ?? section.extra;
       if (!name) continue;
       const line = first.get(name);
@@ -83134,11 +85808,11 @@ var required_sections_default = defineRule({
   strictOptions: { notes: true },
   fixable: true,
   options: external_exports.object({ notes: external_exports.boolean().default(false).describe("Require a `## Notes` section too") }).strict(),
-  check(spec5, ctx) {
+  check(spec9, ctx) {
     const names = ctx.options.notes ? [...required2, "Notes"] : required2;
     for (const name of names) {
-      if (findSection(spec5, name)) continue;
-      const legacy = name === "Execution Plan" ? spec5.sections.find((s) => s.extra === "Work Breakdown") : void 0;
+      if (findSection(spec9, name)) continue;
+      const legacy = name === "Execution Plan" ? spec9.sections.find((s) => s.extra === "Work Breakdown") : void 0;
       if (legacy) {
         ctx.report(
           "Missing section `## Execution Plan`, found the older `## Work Breakdown`; expected phases under `## Execution Plan`",
@@ -83146,9 +85820,9 @@ var required_sections_default = defineRule({
         );
         continue;
       }
-      const { point: point3, before } = sectionInsertion(spec5, name, ctx.source);
+      const { point: point3, before } = sectionInsertion(spec9, name, ctx.source);
       ctx.report(`Missing section \`## ${name}\``, at(point3), {
-        expected: [sectionInsertText(name, spec5, ctx.source, before)]
+        expected: [sectionInsertText(name, spec9, ctx.source, before)]
       });
     }
   },
@@ -83268,6 +85942,8 @@ var streamSchema = external_exports.object({
   name: external_exports.string(),
   responsibility: external_exports.string(),
   owns: external_exports.array(pathPatternSchema),
+  /** Parts of the Owns cell that are neither a path nor a glob (prose: `PWA/manifest`, `agent service → see …`). */
+  ownsProse: external_exports.array(pathPatternSchema),
   skills: external_exports.array(external_exports.string()),
   position: positionSchema,
   /** Cells by column name (lower case), for exact places. */
@@ -83322,6 +85998,8 @@ var chunkSchema = external_exports.object({
   key: external_exports.string(),
   id: external_exports.string().nullable(),
   title: external_exports.string(),
+  /** The whole text the chunk was written with: its title and everything after it but fields and sub-tasks. */
+  text: external_exports.string(),
   slug: external_exports.string(),
   phase: external_exports.number().int().nullable(),
   phaseIndex: external_exports.number().int(),
@@ -83345,7 +86023,9 @@ var phaseSchema = external_exports.object({
   table: tableSchema.nullable(),
   rows: external_exports.array(chunkRowSchema),
   details: external_exports.array(chunkDetailSchema),
-  chunks: external_exports.array(chunkSchema)
+  chunks: external_exports.array(chunkSchema),
+  /** List items that are not chunks: no checkbox, no bold title, no chunk id, no table row (to-dos, client actions). */
+  bullets: external_exports.array(textItemSchema)
 });
 var communicationRowSchema = external_exports.object({
   from: external_exports.string(),
@@ -83405,6 +86085,8 @@ var specSchema = external_exports.object({
   overview: external_exports.object({ position: positionSchema, blocks: external_exports.array(textItemSchema) }).nullable(),
   skills: external_exports.array(skillSchema),
   requirements: external_exports.array(requirementSchema),
+  /** Sections whose content is an explicit "none" (`- None`, `(none framework-specific)`, `—`). */
+  statedNone: external_exports.array(sectionNameSchema),
   referenceFiles: external_exports.array(referenceGroupSchema),
   plan: planSchema.nullable(),
   /** All chunks of all phases, in document order. */
@@ -83429,10 +86111,10 @@ var section_order_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
+  check(spec9, ctx) {
     let latest;
     const seen = /* @__PURE__ */ new Set();
-    for (const section of spec5.sections) {
+    for (const section of spec9.sections) {
       if (!section.canonical || seen.has(section.canonical)) continue;
       seen.add(section.canonical);
       const index2 = sectionNames.indexOf(section.canonical);
@@ -83485,13 +86167,13 @@ var spec_title_default = defineRule({
   strict: "error",
   fixable: false,
   options: noOptions,
-  check(spec5, ctx) {
-    const [title, ...extra] = spec5.titles;
+  check(spec9, ctx) {
+    const [title, ...extra] = spec9.titles;
     if (!title) {
       ctx.report("Missing title, expected a `# <Work Title>` heading at the top of the spec", fileStart);
       return;
     }
-    if (!spec5.titleFirst) {
+    if (!spec9.titleFirst) {
       ctx.report(`Unexpected content before the title \`# ${title.text}\`, expected the title first`, title.position);
     }
     if (/^\[[^\]]*\]$/.test(title.text.trim())) {
@@ -83572,12 +86254,20 @@ var rules = [
   subtask_vague_default,
   subtask_prescriptive_default,
   issue_ids_default,
+  owns_paths_default,
+  chunk_checkbox_default,
+  ownership_crossing_default,
   status_consistency_default,
   acceptance_criteria_default,
   acceptance_verifiable_default,
   completion_promise_default,
   completion_promise_unique_default,
   agent_routing_default,
+  requirement_covered_default,
+  requirement_verified_default,
+  chunk_traced_default,
+  requirements_measurable_default,
+  requirements_duplicate_default,
   discovery_coverage_default
 ];
 var rulesById = new Map(rules.map((plugin) => [plugin.rule.id, plugin]));
@@ -83598,163 +86288,6 @@ function buildPreset(name) {
 // presets/recommended.ts
 var recommended = buildPreset("recommended");
 var recommended_default = recommended;
-
-// node_modules/remark-stringify/lib/index.js
-function remarkStringify(options2) {
-  const self2 = this;
-  self2.compiler = compiler2;
-  function compiler2(tree) {
-    return toMarkdown(tree, {
-      ...self2.data("settings"),
-      ...options2,
-      // Note: this option is not in the readme.
-      // The goal is for it to be set by plugins on `data` instead of being
-      // passed by users.
-      extensions: self2.data("toMarkdownExtensions") || []
-    });
-  }
-}
-
-// src/parse/micromark-linear.ts
-function consumeFromFirstEdit(events) {
-  const map5 = this.map;
-  map5.sort((a, b) => a[0] - b[0]);
-  if (map5.length === 0) return;
-  const first = map5[0][0];
-  const rest = events.slice(first);
-  const end = first + rest.length;
-  events.length = first;
-  let cursor = first;
-  for (const [at2, remove, add] of map5) {
-    for (let i = cursor; i < at2 && i < end; i++) events.push(rest[i - first]);
-    for (const event of add) events.push(event);
-    if (at2 + remove > cursor) cursor = at2 + remove;
-  }
-  for (let i = cursor; i < end; i++) events.push(rest[i - first]);
-  map5.length = 0;
-  this.index.clear();
-}
-var originalConsume = EditMap.prototype.consume;
-EditMap.prototype.consume = consumeFromFirstEdit;
-
-// src/parse/bom.ts
-function withoutBom(text5) {
-  return text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5;
-}
-function stripBom() {
-  const parse6 = this.parser;
-  if (!parse6) return;
-  this.parser = (document4, file2) => {
-    if (document4.charCodeAt(0) !== 65279) return parse6(document4, file2);
-    file2.value = document4.slice(1);
-    file2.data.bom = true;
-    return parse6(file2.value, file2);
-  };
-}
-
-// src/parse/limits.ts
-var defaultLimits = { maxSize: 10 * 1024 * 1024, maxDepth: 64 };
-var source2 = "spec-lint";
-function formatSize(bytes) {
-  if (bytes >= 1024 ** 2) return `${Number((bytes / 1024 ** 2).toFixed(1))} MB`;
-  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
-  return `${bytes} B`;
-}
-function checkInput(doc, limits = {}) {
-  const maxSize = limits.maxSize ?? defaultLimits.maxSize;
-  const maxDepth = limits.maxDepth ?? defaultLimits.maxDepth;
-  if (doc.length * 3 > maxSize) {
-    const size = Buffer.byteLength(doc, "utf8");
-    if (size > maxSize) {
-      return {
-        reason: `Unexpected file of ${formatSize(size)}, expected at most ${formatSize(maxSize)} (raise the limit with \`--max-size\`)`,
-        ruleId: "file-too-large",
-        offset: 0
-      };
-    }
-  }
-  const nul = doc.indexOf("\0");
-  if (nul !== -1) return { reason: "Unexpected binary content, expected a Markdown spec", ruleId: "binary-content", offset: nul };
-  const replacement = doc.indexOf("\uFFFD");
-  if (replacement !== -1) {
-    return {
-      reason: "Unexpected `U+FFFD` replacement character (invalid UTF-8), expected a UTF-8 encoded spec",
-      ruleId: "invalid-utf8",
-      offset: replacement
-    };
-  }
-  const deep = deepestLine(doc, maxDepth);
-  if (deep) {
-    return {
-      reason: `Unexpected ${deep.depth} nested lists or block quotes, expected at most ${maxDepth}`,
-      ruleId: "nesting-too-deep",
-      offset: deep.offset
-    };
-  }
-  return void 0;
-}
-function deepestLine(doc, max2) {
-  let index2 = 0;
-  const length = doc.length;
-  while (index2 < length) {
-    const lineStart = index2;
-    let columns3 = 0;
-    let markers = 0;
-    let scanning = true;
-    while (scanning && index2 < length) {
-      const code4 = doc.charCodeAt(index2);
-      if (code4 === 32 || code4 === 9) {
-        if (markers === 0) columns3 += code4 === 9 ? 4 : 1;
-        index2++;
-      } else if (code4 === 62) {
-        markers++;
-        index2++;
-      } else if ((code4 === 45 || code4 === 42 || code4 === 43) && isBlank(doc.charCodeAt(index2 + 1))) {
-        markers++;
-        index2++;
-      } else if (code4 >= 48 && code4 <= 57) {
-        let end = index2;
-        while (end < length && end - index2 < 9 && doc.charCodeAt(end) >= 48 && doc.charCodeAt(end) <= 57) end++;
-        const delimiter = doc.charCodeAt(end);
-        if ((delimiter === 46 || delimiter === 41) && isBlank(doc.charCodeAt(end + 1))) {
-          markers++;
-          index2 = end + 1;
-        } else scanning = false;
-      } else scanning = false;
-    }
-    if (markers > 0) {
-      const depth = markers + Math.floor(columns3 / 2);
-      if (depth > max2) return { depth, offset: lineStart };
-    }
-    const newline = doc.indexOf("\n", index2);
-    index2 = newline === -1 ? length : newline + 1;
-  }
-  return void 0;
-}
-function isBlank(code4) {
-  return Number.isNaN(code4) || code4 === 32 || code4 === 9 || code4 === 10 || code4 === 13;
-}
-function remarkLimits(limits = {}) {
-  const self2 = this;
-  const parse6 = self2.parser;
-  self2.parser = function(doc, file2) {
-    const refused = checkInput(doc, limits);
-    if (!refused) return parse6(doc, file2);
-    const place = location(doc).toPoint(refused.offset);
-    const message = file2.message(refused.reason, { place, ruleId: refused.ruleId, source: source2 });
-    message.fatal = true;
-    file2.data.specRefused = true;
-    return { type: "root", children: [] };
-  };
-}
-
-// src/parse/processor.ts
-function markdownProcessor(limits = {}) {
-  return unified().use(remarkParse).use(remarkLimits, limits).use(stripBom).use(remarkGfm);
-}
-function specProcessor(limits = {}) {
-  return markdownProcessor(limits).use(remarkSpec).use(remarkStringify);
-}
 
 // src/engine/config.ts
 import path16 from "node:path";
@@ -83780,6 +86313,12 @@ var ConfigError = class extends Error {
 };
 function transformConfig(value, filePath2) {
   const where2 = path16.relative(process.cwd(), filePath2) || filePath2;
+  const rawRules = typeof value === "object" && value !== null && "rules" in value ? value.rules : void 0;
+  if (typeof rawRules === "object" && rawRules !== null && !Array.isArray(rawRules)) {
+    for (const id of Object.keys(rawRules)) {
+      if (!rulesById.has(id)) throw new ConfigError(`Unknown rule \`${id}\` in \`${where2}\`; see \`spec-lint --help\` for the rule list`);
+    }
+  }
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
     const issue2 = parsed.error.issues[0];
@@ -83790,7 +86329,7 @@ function transformConfig(value, filePath2) {
   const plugins = [];
   const base2 = config2.extends ?? (config2.plugins === void 0 ? "recommended" : "none");
   if (base2 !== "none") {
-    const preset = presets[base2];
+    const preset = Object.hasOwn(presets, base2) ? presets[base2] : void 0;
     if (!preset) {
       throw new ConfigError(
         `Unknown preset \`${base2}\` in \`${where2}\`, expected \`recommended\`, \`strict\` or \`none\``
@@ -83823,10 +86362,10 @@ function namedFailures(entry2, index2, where2) {
   }
   if (typeof entry2 !== "function") return entry2;
   const attacher = entry2;
-  const label = `\`${attacher.name || `plugins[${index2}]`}\` from \`${where2}\``;
+  const label2 = `\`${attacher.name || `plugins[${index2}]`}\` from \`${where2}\``;
   const fail = (error62) => {
     const reason = error62 instanceof Error ? error62.message : String(error62);
-    throw new ConfigError(`Cannot run plugin ${label}: ${reason}`);
+    throw new ConfigError(`Cannot run plugin ${label2}: ${reason}`);
   };
   const carried = "rule" in attacher ? { rule: attacher.rule } : {};
   return Object.assign(function(...args) {
@@ -83923,19 +86462,19 @@ function colorSupported() {
 }
 
 // src/report/sarif.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import path18 from "node:path";
 import { pathToFileURL as pathToFileURL5 } from "node:url";
 
 // src/engine/package-info.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path17 from "node:path";
 import { fileURLToPath as fileURLToPath11 } from "node:url";
 function readPackage() {
   let dir = path17.dirname(fileURLToPath11(import.meta.url));
   for (; ; ) {
     const file2 = path17.join(dir, "package.json");
-    if (fs10.existsSync(file2)) return JSON.parse(fs10.readFileSync(file2, "utf8"));
+    if (fs11.existsSync(file2)) return JSON.parse(fs11.readFileSync(file2, "utf8"));
     const parent = path17.dirname(dir);
     if (parent === dir) return { name: "spec-lint", version: "0.0.0" };
     dir = parent;
@@ -84021,7 +86560,7 @@ function reporterSarif(files, options2 = {}) {
       const key = [ruleId, uri, message.reason, placeText(file2, message)].join("\0");
       const occurrence = (seen.get(key) ?? 0) + 1;
       seen.set(key, occurrence);
-      const hash2 = createHash("sha256").update(key).digest("hex").slice(0, 32);
+      const hash2 = createHash2("sha256").update(key).digest("hex").slice(0, 32);
       results.push({
         ruleId,
         ruleIndex: ids.indexOf(ruleId),
@@ -84106,7 +86645,7 @@ function annotations(entries, limit = annotationLimit) {
 
 // src/action/changed.ts
 import { execFileSync } from "node:child_process";
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 function git(cwd, args) {
   try {
     return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 3e4 });
@@ -84117,9 +86656,9 @@ function git(cwd, args) {
 function changedFiles(cwd, env2 = process.env) {
   let base2;
   let head = "HEAD";
-  if (env2.GITHUB_EVENT_PATH && fs11.existsSync(env2.GITHUB_EVENT_PATH)) {
+  if (env2.GITHUB_EVENT_PATH && fs12.existsSync(env2.GITHUB_EVENT_PATH)) {
     try {
-      const event = JSON.parse(fs11.readFileSync(env2.GITHUB_EVENT_PATH, "utf8"));
+      const event = JSON.parse(fs12.readFileSync(env2.GITHUB_EVENT_PATH, "utf8"));
       base2 = event.pull_request?.base?.sha;
       head = event.pull_request?.head?.sha ?? head;
     } catch {
@@ -84358,21 +86897,6 @@ function stringWidth2(input3, options2 = {}) {
     width += trailingWidth(visibleSegment, eastAsianWidthOptions);
   }
   return width;
-}
-
-// src/parse/index.ts
-function toFile(input3) {
-  return input3 instanceof VFile ? input3 : new VFile(input3);
-}
-function parseMarkdown(input3, options2 = {}) {
-  const file2 = toFile(input3);
-  const tree = markdownProcessor(options2.limits).parse(file2);
-  return { file: file2, tree, refused: Boolean(file2.data.specRefused) };
-}
-function refusalOf(file2) {
-  const fatal = file2.messages.find((message) => message.fatal);
-  if (!fatal) return void 0;
-  return `${fatal.line ?? 1}:${fatal.column ?? 1}: ${fatal.reason}`;
 }
 
 // src/format/meta-order.ts
@@ -84770,7 +87294,7 @@ function summary(input3) {
 
 // src/action/gate.ts
 function appendTo(file2, value) {
-  if (file2) fs12.appendFileSync(file2, value);
+  if (file2) fs13.appendFileSync(file2, value);
 }
 async function lintFiles(inputs, cwd) {
   const files = [];
