@@ -83,6 +83,6 @@ module.exports = {
     doNotFollow: {path: 'node_modules'},
     exclude: {path: '^(dist|node_modules|bench/\\.build)/'},
     tsPreCompilationDeps: true,
-    tsConfig: {fileName: 'tsconfig.json'},
+    tsConfig: {fileName: 'tsconfig.json'}
   }
 }

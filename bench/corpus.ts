@@ -27,27 +27,121 @@ export function mulberry32(seed: number): Rng {
 const types = ['backend-api', 'frontend', 'agent-langgraph', 'agent-dspy', 'hybrid'] as const
 const statuses = ['draft', 'in-progress', 'complete'] as const
 const nouns = [
-  'invoice', 'export', 'session', 'token', 'account', 'report', 'carousel', 'draft', 'queue', 'worker', 'webhook',
-  'schedule', 'payment', 'refund', 'ledger', 'profile', 'search', 'index', 'cache', 'upload', 'thumbnail', 'audit',
-  'permission', 'role', 'tenant', 'billing', 'notification', 'digest', 'template', 'prompt', 'agent', 'planner',
-  'retriever', 'embedding', 'dashboard', 'chart', 'filter', 'timeline', 'comment', 'attachment', 'migration'
+  'invoice',
+  'export',
+  'session',
+  'token',
+  'account',
+  'report',
+  'carousel',
+  'draft',
+  'queue',
+  'worker',
+  'webhook',
+  'schedule',
+  'payment',
+  'refund',
+  'ledger',
+  'profile',
+  'search',
+  'index',
+  'cache',
+  'upload',
+  'thumbnail',
+  'audit',
+  'permission',
+  'role',
+  'tenant',
+  'billing',
+  'notification',
+  'digest',
+  'template',
+  'prompt',
+  'agent',
+  'planner',
+  'retriever',
+  'embedding',
+  'dashboard',
+  'chart',
+  'filter',
+  'timeline',
+  'comment',
+  'attachment',
+  'migration'
 ]
 const verbs = [
-  'create', 'read', 'update', 'delete', 'export', 'import', 'validate', 'schedule', 'retry', 'stream', 'render',
-  'index', 'sign', 'verify', 'refresh', 'archive', 'notify', 'summarise', 'rank', 'filter', 'paginate', 'cache'
+  'create',
+  'read',
+  'update',
+  'delete',
+  'export',
+  'import',
+  'validate',
+  'schedule',
+  'retry',
+  'stream',
+  'render',
+  'index',
+  'sign',
+  'verify',
+  'refresh',
+  'archive',
+  'notify',
+  'summarise',
+  'rank',
+  'filter',
+  'paginate',
+  'cache'
 ]
 const adjectives = [
-  'signed', 'paginated', 'idempotent', 'background', 'versioned', 'cached', 'streaming', 'typed', 'audited',
-  'scoped', 'expiring', 'incremental', 'batched', 'retryable', 'tenant-aware', 'accessible', 'responsive'
+  'signed',
+  'paginated',
+  'idempotent',
+  'background',
+  'versioned',
+  'cached',
+  'streaming',
+  'typed',
+  'audited',
+  'scoped',
+  'expiring',
+  'incremental',
+  'batched',
+  'retryable',
+  'tenant-aware',
+  'accessible',
+  'responsive'
 ]
 const fillers = [
-  'the existing patterns', 'the current service layer', 'the shared helpers', 'the admin console', 'the public API',
-  'the worker pool', 'object storage', 'the staging environment', 'the design system', 'the job queue',
-  'the monthly close', 'the on-call runbook', 'the feature flag', 'the nightly batch', 'the read replica'
+  'the existing patterns',
+  'the current service layer',
+  'the shared helpers',
+  'the admin console',
+  'the public API',
+  'the worker pool',
+  'object storage',
+  'the staging environment',
+  'the design system',
+  'the job queue',
+  'the monthly close',
+  'the on-call runbook',
+  'the feature flag',
+  'the nightly batch',
+  'the read replica'
 ]
 const skillsBank = [
-  'backend-api', 'background-jobs', 'frontend-react', 'design-system', 'agent-langgraph', 'agent-dspy',
-  'prompt-engineering', 'postgres', 'testing', 'observability', 'security-review', 'data-migrations'
+  'backend-api',
+  'background-jobs',
+  'frontend-react',
+  'design-system',
+  'agent-langgraph',
+  'agent-dspy',
+  'prompt-engineering',
+  'postgres',
+  'testing',
+  'observability',
+  'security-review',
+  'data-migrations'
 ]
 const langs = ['ts', 'python', 'json', 'sql', 'bash', '']
 
@@ -104,7 +198,10 @@ function title(g: Gen): string {
 }
 
 function snake(text: string): string {
-  return text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '')
+  return text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
 }
 
 function codeBlock(g: Gen): string {

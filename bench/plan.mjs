@@ -15,9 +15,22 @@ for (let s = 0; s < 50; s++) lines.push(`| s${s} | Part ${s} | src/part${s}/, \`
 lines.push('')
 for (let p = 1; p <= phases; p++) {
   lines.push(`### Phase ${p}: Step ${p}`, '', '| Chunk | Stream | Outcome | Depends On |', '|---|---|---|---|')
-  lines.push(`| C${2 * p - 1} Left ${p} | s${p % 50} | done | ${p === 1 ? '—' : `Phase ${p - 1}`} |`, `| C${2 * p} Right ${p} | s${p % 50} | done | C${2 * p - 1} |`, '')
+  lines.push(
+    `| C${2 * p - 1} Left ${p} | s${p % 50} | done | ${p === 1 ? '—' : `Phase ${p - 1}`} |`,
+    `| C${2 * p} Right ${p} | s${p % 50} | done | C${2 * p - 1} |`,
+    ''
+  )
   for (const n of [2 * p - 1, 2 * p]) {
-    lines.push(`- [ ] **C${n} ${n % 2 ? 'Left' : 'Right'} ${p}**`, '', '  Outcome: done.', `  Stream: s${p % 50}`, '  Skills: —', '', '  - Write the export of part one', '')
+    lines.push(
+      `- [ ] **C${n} ${n % 2 ? 'Left' : 'Right'} ${p}**`,
+      '',
+      '  Outcome: done.',
+      `  Stream: s${p % 50}`,
+      '  Skills: —',
+      '',
+      '  - Write the export of part one',
+      ''
+    )
   }
 }
 const value = lines.join('\n')

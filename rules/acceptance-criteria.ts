@@ -50,10 +50,7 @@ export default defineRule({
       })
     }
     if (!criteria.some((criterion) => criterion.commands.some(isCommand))) {
-      ctx.report(
-        'Missing runnable command, expected a criterion with a command in backticks (`` All tests pass: `pytest tests/` ``)',
-        section.headingPosition
-      )
+      ctx.report('Missing runnable command, expected a criterion with a command in backticks (`` All tests pass: `pytest tests/` ``)', section.headingPosition)
     }
   },
   examples: {
@@ -74,7 +71,8 @@ export default defineRule({
       },
       {
         name: 'No runnable command: paths and routes do not count',
-        input: '# T\n\n## Acceptance Criteria\n\n- [ ] Timetable renders from `lib/site/timetable.ts`\n- [ ] `POST /auth/login` returns 200\n- [ ] Jobs are listed (`visit /jobs`)\n',
+        input:
+          '# T\n\n## Acceptance Criteria\n\n- [ ] Timetable renders from `lib/site/timetable.ts`\n- [ ] `POST /auth/login` returns 200\n- [ ] Jobs are listed (`visit /jobs`)\n',
         messages: ['3:1-3:23: Missing runnable command, expected a criterion with a command in backticks (`` All tests pass: `pytest tests/` ``)']
       }
     ]

@@ -45,9 +45,7 @@ export default defineRule({
   recommended: 'warn',
   strict: 'error',
   fixable: false,
-  options: z
-    .object({words: z.array(z.string()).default(vagueWords).describe('Phrases that make a criterion subjective (replaces the default list)')})
-    .strict(),
+  options: z.object({words: z.array(z.string()).default(vagueWords).describe('Phrases that make a criterion subjective (replaces the default list)')}).strict(),
   check(spec, ctx) {
     if (!spec.acceptance || !findSection(spec, 'Acceptance Criteria') || ctx.options.words.length === 0) return
     const pattern = new RegExp(`(?<![\\w-])(?:${ctx.options.words.map(escape).join('|')})(?![\\w-])`, 'i')

@@ -29,28 +29,18 @@ const negated = /\b(?:no|without|not|non|never)[\s-]+(?:an?\s+|any\s+)?(?:llms?|
 const agentSkill = /^(?:agent-|individual-agents|prompt-|langgraph|dspy)/i
 
 function describes(chunk: Chunk): string[] {
-  return [chunk.title, chunk.text, chunk.outcome ?? '', ...chunk.subtasks].map((text) =>
-    text.replace(/agent-spec-builder/gi, '').replace(negated, '')
-  )
+  return [chunk.title, chunk.text, chunk.outcome ?? '', ...chunk.subtasks].map((text) => text.replace(/agent-spec-builder/gi, '').replace(negated, ''))
 }
 
 /** An agent chunk: what it does is LLM, prompt or agent work, or its skills are agent skills. */
 function isAgent(chunk: Chunk, source: string): boolean {
-  return (
-    describes(chunk).some((text) => agentWork.test(text)) ||
-    (chunk.skills ?? []).some((skill) => agentSkill.test(skill)) ||
-    marked(chunk, source)
-  )
+  return describes(chunk).some((text) => agentWork.test(text)) || (chunk.skills ?? []).some((skill) => agentSkill.test(skill)) || marked(chunk, source)
 }
 
 /** An API or frontend chunk, by its stream, title or skills. */
 function isApiOrFrontend(chunk: Chunk): boolean {
   const words = /\b(?:api|endpoints?|routes?|frontend|ui|pages?|components?|backend|server|web|dashboard|screens?)\b/i
-  return (
-    words.test(chunk.stream ?? '') ||
-    words.test(chunk.title) ||
-    (chunk.skills ?? []).some((skill) => /^(?:backend|frontend)/i.test(skill))
-  )
+  return words.test(chunk.stream ?? '') || words.test(chunk.title) || (chunk.skills ?? []).some((skill) => /^(?:backend|frontend)/i.test(skill))
 }
 
 const spec = (type: string, plan: string) =>
@@ -60,7 +50,7 @@ export default defineRule({
   id: 'agent-routing',
   summary: 'Agent work is routed to agent-spec-builder',
   description:
-    'Fires when Type is `agent-langgraph` or `agent-dspy` and no chunk is API or frontend work (pure agent work belongs to agent-spec-builder); when Type is `hybrid` and no chunk is marked `(requires agent-spec-builder)`; and on an agent chunk among other chunks without that mark. A chunk is agent work by what it does (LLM orchestration, prompts, agent coordination, agent skills), not by its stream\'s name; the mark counts in the table row, the bold title or the detail.',
+    "Fires when Type is `agent-langgraph` or `agent-dspy` and no chunk is API or frontend work (pure agent work belongs to agent-spec-builder); when Type is `hybrid` and no chunk is marked `(requires agent-spec-builder)`; and on an agent chunk among other chunks without that mark. A chunk is agent work by what it does (LLM orchestration, prompts, agent coordination, agent skills), not by its stream's name; the mark counts in the table row, the bold title or the detail.",
   rationale:
     'general-spec-builder writes specs for APIs and frontends and hands agent systems off; an agent chunk specified here gets none of the agent-specific design it needs.',
   category: 'completion',
@@ -82,20 +72,14 @@ export default defineRule({
       return
     }
     if (row && type === 'hybrid' && !chunks.some((chunk) => marked(chunk, ctx.source))) {
-      ctx.report(
-        'Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off',
-        row.valuePosition
-      )
+      ctx.report('Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off', row.valuePosition)
       return
     }
     if (!chunks.some((chunk) => !isAgent(chunk, ctx.source))) return
     for (const chunk of chunks) {
       if (!isAgent(chunk, ctx.source) || marked(chunk, ctx.source)) continue
       const place = chunk.detail?.titlePosition ?? chunk.row?.cells.chunk?.position ?? chunk.row?.position
-      ctx.report(
-        `Missing \`(requires agent-spec-builder)\` after agent chunk \`${chunk.title}\`, expected agent work handed off`,
-        place
-      )
+      ctx.report(`Missing \`(requires agent-spec-builder)\` after agent chunk \`${chunk.title}\`, expected agent work handed off`, place)
     }
   },
   examples: {
@@ -116,10 +100,7 @@ export default defineRule({
       },
       {
         name: 'A hybrid with the agent chunk marked',
-        input: spec(
-          'hybrid',
-          '- [ ] **Content API**\n\n  Stream: api\n\n- [ ] **Carousel agent system** (requires agent-spec-builder)\n\n  Stream: agent\n'
-        )
+        input: spec('hybrid', '- [ ] **Content API**\n\n  Stream: api\n\n- [ ] **Carousel agent system** (requires agent-spec-builder)\n\n  Stream: agent\n')
       },
       {
         name: 'Agent type with an API chunk',
@@ -130,23 +111,17 @@ export default defineRule({
       {
         name: 'Pure agent work',
         input: spec('agent-langgraph', '- [ ] **Build carousel agents**\n\n  Stream: agents\n'),
-        messages: [
-          '7:10-7:25: Unexpected pure agent work for Type `agent-langgraph`, expected it routed to `agent-spec-builder` (no API or frontend chunk)'
-        ]
+        messages: ['7:10-7:25: Unexpected pure agent work for Type `agent-langgraph`, expected it routed to `agent-spec-builder` (no API or frontend chunk)']
       },
       {
         name: 'Hybrid without a hand-off',
         input: spec('hybrid (frontend + agent)', '- [ ] **Content page**\n\n  Stream: frontend\n\n- [ ] **Agent system**\n\n  Stream: agent\n'),
-        messages: [
-          '7:10-7:35: Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off'
-        ]
+        messages: ['7:10-7:35: Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off']
       },
       {
         name: 'An agent chunk among others',
         input: spec('backend-api', '- [ ] **Draft endpoint**\n\n  Stream: api\n\n- [ ] **Summary agent**\n\n  Stream: api\n'),
-        messages: [
-          '17:9-17:22: Missing `(requires agent-spec-builder)` after agent chunk `Summary agent`, expected agent work handed off'
-        ]
+        messages: ['17:9-17:22: Missing `(requires agent-spec-builder)` after agent chunk `Summary agent`, expected agent work handed off']
       }
     ]
   }

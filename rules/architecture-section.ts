@@ -40,9 +40,7 @@ export default defineRule({
         name: 'Backend API without Architecture: the skeleton goes after Overview',
         input: meta('backend-api') + '\n## Reference Files\n\n- `src/api.py` — routes\n',
         messages: ['13:1: Missing section `## Architecture`, expected one for Type `backend-api`'],
-        output:
-          meta('backend-api') +
-          '\n## Architecture\n\n- [Key decision, pattern or constraint]\n\n## Reference Files\n\n- `src/api.py` — routes\n'
+        output: meta('backend-api') + '\n## Architecture\n\n- [Key decision, pattern or constraint]\n\n## Reference Files\n\n- `src/api.py` — routes\n'
       },
       {
         name: 'Agent work, at the end of the file',
@@ -54,9 +52,7 @@ export default defineRule({
         name: 'A qualified hybrid Type counts',
         input: meta('hybrid (frontend + backend + agent)') + '\n## Execution Plan\n',
         messages: ['13:1: Missing section `## Architecture`, expected one for Type `hybrid`'],
-        output:
-          meta('hybrid (frontend + backend + agent)') +
-          '\n## Architecture\n\n- [Key decision, pattern or constraint]\n\n## Execution Plan\n'
+        output: meta('hybrid (frontend + backend + agent)') + '\n## Architecture\n\n- [Key decision, pattern or constraint]\n\n## Execution Plan\n'
       }
     ]
   }

@@ -16,8 +16,7 @@ export default defineRule({
   summary: 'A plan has between `min` and `max` chunks, each with at most `maxSubtasks` sub-tasks',
   description:
     'Fires when the plan has more than `max` chunks (default 10: too granular) or fewer than `min` (default 1), and on a chunk with more than `maxSubtasks` sub-tasks (default 10: too large). The first chunk past `max` carries the message.',
-  rationale:
-    'A chunk is one agent session. Many tiny chunks spend the budget on hand-offs; a chunk with a long sub-task list does not fit one session.',
+  rationale: 'A chunk is one agent session. Many tiny chunks spend the budget on hand-offs; a chunk with a long sub-task list does not fit one session.',
   category: 'plan',
   recommended: 'warn',
   strict: 'error',
@@ -50,13 +49,14 @@ export default defineRule({
     }
   },
   examples: {
-    valid: [
-      {input: plan(3, 3)},
-      {name: 'options', input: plan(12, 12), options: {max: 12, maxSubtasks: 12}}
-    ],
+    valid: [{input: plan(3, 3)}, {name: 'options', input: plan(12, 12), options: {max: 12, maxSubtasks: 12}}],
     invalid: [
       {name: 'too many chunks', input: plan(11), messages: ['67:9-67:16: Unexpected 11 chunks, expected at most 10 (too granular)']},
-      {name: 'too many sub-tasks', input: plan(1, 11), messages: ['7:9-7:15: Unexpected 11 sub-tasks in chunk `Part 1`, expected at most 10 (too large: split the chunk)']},
+      {
+        name: 'too many sub-tasks',
+        input: plan(1, 11),
+        messages: ['7:9-7:15: Unexpected 11 sub-tasks in chunk `Part 1`, expected at most 10 (too large: split the chunk)']
+      },
       {name: 'fewer than `min`', input: plan(2), options: {min: 3}, messages: ['3:1-3:18: Unexpected 2 chunks, expected at least 3']}
     ]
   }

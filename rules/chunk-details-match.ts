@@ -24,7 +24,7 @@ export default defineRule({
   id: 'chunk-details-match',
   summary: 'Every chunk table row has a checklist item in its phase, and every item a row',
   description:
-    'Fires on a table row with no checklist item among its phase\'s details, and on a checklist item with no row. Titles match when equal after normalising case, punctuation, `+`/`&`/`and` and a chunk id prefix (`C2`), or when one extends the other (`Login and register` ↔ `Login and register endpoints`). The fix inserts the missing item after the phase\'s last item, from the row\'s title, Outcome and Stream.',
+    "Fires on a table row with no checklist item among its phase's details, and on a checklist item with no row. Titles match when equal after normalising case, punctuation, `+`/`&`/`and` and a chunk id prefix (`C2`), or when one extends the other (`Login and register` ↔ `Login and register endpoints`). The fix inserts the missing item after the phase's last item, from the row's title, Outcome and Stream.",
   rationale:
     'The table is what the coordinator schedules and the checklist is what the agent works through and ticks off; a chunk in only one of them is either never done or never scheduled.',
   category: 'plan',
@@ -72,11 +72,17 @@ export default defineRule({
     valid: [
       {
         name: 'Depends On in the row and again on the detail line, agreeing',
-        input: plan('| Models | Tables | — |\n| Endpoints | API | Models |\n', '- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] **Endpoints**\n\n  Outcome: API.\n  Depends On: Models\n')
+        input: plan(
+          '| Models | Tables | — |\n| Endpoints | API | Models |\n',
+          '- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] **Endpoints**\n\n  Outcome: API.\n  Depends On: Models\n'
+        )
       },
       {
         name: 'titles that differ by `+`/`and` and by an extension',
-        input: plan('| User model + token model | Tables | — |\n| Login and register | Users log in | — |\n', '- [ ] **User model and token model**\n\n  Outcome: Tables.\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Users log in.\n')
+        input: plan(
+          '| User model + token model | Tables | — |\n| Login and register | Users log in | — |\n',
+          '- [ ] **User model and token model**\n\n  Outcome: Tables.\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Users log in.\n'
+        )
       },
       {
         name: 'a chunk id prefix',
@@ -95,13 +101,18 @@ export default defineRule({
       {
         name: 'a row without an item',
         input: plan('| Models | Tables exist | — |\n| Endpoints | Users call the API | Models |\n', '- [ ] **Models**\n\n  Outcome: Tables exist.\n'),
-        messages: ['14:25: Missing checklist item for chunk `Endpoints` (row at line 10) in `Phase 1: Foundation`, expected `- [ ] **Endpoints**` with its Outcome'],
-        output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | — |\n| Endpoints | Users call the API | Models |\n\n- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Endpoints**\n\n  Outcome: Users call the API\n"
+        messages: [
+          '14:25: Missing checklist item for chunk `Endpoints` (row at line 10) in `Phase 1: Foundation`, expected `- [ ] **Endpoints**` with its Outcome'
+        ],
+        output:
+          '# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | — |\n| Endpoints | Users call the API | Models |\n\n- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Endpoints**\n\n  Outcome: Users call the API\n'
       },
       {
         name: 'an item without a row',
         input: plan('| Models | Tables exist | — |\n', '- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Caching**\n\n  Outcome: Reads are cached.\n'),
-        messages: ['15:9-15:16: Unexpected checklist item `Caching` without a row in the chunk table of `Phase 1: Foundation`, expected a matching `Chunk` cell']
+        messages: [
+          '15:9-15:16: Unexpected checklist item `Caching` without a row in the chunk table of `Phase 1: Foundation`, expected a matching `Chunk` cell'
+        ]
       },
       {
         name: 'a table and no checklist',
@@ -110,7 +121,8 @@ export default defineRule({
           '10:39: Missing checklist item for chunk `Models` (row at line 9) in `Phase 1: Foundation`, expected `- [ ] **Models**` with its Outcome',
           '10:39: Missing checklist item for chunk `Endpoints` (row at line 10) in `Phase 1: Foundation`, expected `- [ ] **Endpoints**` with its Outcome'
         ],
-        output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | — |\n| Endpoints | Users call the API | — |\n\n- [ ] **Models**\n\n  Outcome: Tables exist\n\n- [ ] **Endpoints**\n\n  Outcome: Users call the API\n\n"
+        output:
+          '# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | — |\n| Endpoints | Users call the API | — |\n\n- [ ] **Models**\n\n  Outcome: Tables exist\n\n- [ ] **Endpoints**\n\n  Outcome: Users call the API\n\n'
       }
     ]
   }

@@ -10,7 +10,7 @@ export default defineRule({
   id: 'chunk-fields',
   summary: 'Each checklist item has Outcome, Stream (with work streams), Skills and sub-tasks',
   description:
-    'Fires on a chunk\'s checklist item without `Outcome:`, without `Stream:` when the plan has work streams, without `Skills:` (`Skills: —` is fine), or without any sub-task. One message per item lists everything it lacks; a field that no item of the plan has is one message on the Execution Plan, with the count.',
+    "Fires on a chunk's checklist item without `Outcome:`, without `Stream:` when the plan has work streams, without `Skills:` (`Skills: —` is fine), or without any sub-task. One message per item lists everything it lacks; a field that no item of the plan has is one message on the Execution Plan, with the count.",
   rationale:
     'The item is what one agent session gets: the Outcome says when it is done, Stream and Skills say who does it with what, and the sub-tasks say what is in scope.',
   category: 'plan',
@@ -36,7 +36,9 @@ export default defineRule({
     // A field no chunk has is one habit of the whole plan: one message on the plan, not one per chunk.
     const heading = planHeadingPosition(spec)
     const everywhere =
-      items.length > 1 && heading ? ['`Outcome:`', '`Stream:`', '`Skills:`', 'a sub-task'].filter((field) => missingOf.every((missing) => missing.includes(field))) : []
+      items.length > 1 && heading
+        ? ['`Outcome:`', '`Stream:`', '`Skills:`', 'a sub-task'].filter((field) => missingOf.every((missing) => missing.includes(field)))
+        : []
     if (everywhere.length > 0 && heading) {
       ctx.report(`Missing ${listed(everywhere)} in all ${items.length} chunks, ${expected} in each`, heading)
     }
@@ -53,9 +55,21 @@ export default defineRule({
       {name: 'fields on one line', input: item('  Outcome: Tables exist.\n  Stream: data · Skills: backend-api\n\n  - Add the tables\n', true)}
     ],
     invalid: [
-      {name: 'no Outcome', input: item('  Skills: backend-api\n\n  - Add the tables\n'), messages: ['7:9-7:15: Missing `Outcome:` in chunk `Models`, expected Outcome, Skills and at least one sub-task']},
-      {name: 'no Stream with work streams', input: item('  Outcome: Tables exist.\n  Skills: backend-api\n\n  - Add the tables\n', true), messages: ['13:9-13:15: Missing `Stream:` in chunk `Models`, expected Outcome, Stream, Skills and at least one sub-task']},
-      {name: 'no Skills and no sub-task', input: item('  Outcome: Tables exist.\n'), messages: ['7:9-7:15: Missing `Skills:` and a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task']},
+      {
+        name: 'no Outcome',
+        input: item('  Skills: backend-api\n\n  - Add the tables\n'),
+        messages: ['7:9-7:15: Missing `Outcome:` in chunk `Models`, expected Outcome, Skills and at least one sub-task']
+      },
+      {
+        name: 'no Stream with work streams',
+        input: item('  Outcome: Tables exist.\n  Skills: backend-api\n\n  - Add the tables\n', true),
+        messages: ['13:9-13:15: Missing `Stream:` in chunk `Models`, expected Outcome, Stream, Skills and at least one sub-task']
+      },
+      {
+        name: 'no Skills and no sub-task',
+        input: item('  Outcome: Tables exist.\n'),
+        messages: ['7:9-7:15: Missing `Skills:` and a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task']
+      },
       {
         name: 'a field no chunk has: one message on the plan, the rest per item',
         input: item('  Outcome: Tables exist.\n\n  - Add the tables\n\n- [ ] **Seeds**\n\n- [ ] **Fixtures**\n\n  - Write the fixtures\n'),
@@ -65,7 +79,11 @@ export default defineRule({
           '15:9-15:17: Missing `Outcome:` in chunk `Fixtures`, expected Outcome, Skills and at least one sub-task'
         ]
       },
-      {name: 'no sub-task', input: item('  Outcome: Tables exist.\n  Skills: backend-api\n'), messages: ['7:9-7:15: Missing a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task']}
+      {
+        name: 'no sub-task',
+        input: item('  Outcome: Tables exist.\n  Skills: backend-api\n'),
+        messages: ['7:9-7:15: Missing a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task']
+      }
     ]
   }
 })

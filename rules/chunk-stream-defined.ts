@@ -6,11 +6,10 @@ const spec = (rows: string, stream: string) =>
 
 export default defineRule({
   id: 'chunk-stream-defined',
-  summary: 'Every chunk\'s stream is declared in Work Streams, and every stream has a chunk',
+  summary: "Every chunk's stream is declared in Work Streams, and every stream has a chunk",
   description:
     'Fires on a chunk whose stream (in its row or its checklist item) is not in the Work Streams table, and on a row and item naming different streams. A declared stream with no chunk is a warning.',
-  rationale:
-    'The stream decides which agent runs a chunk and which paths it may touch; an undeclared stream has no owner and no boundary.',
+  rationale: 'The stream decides which agent runs a chunk and which paths it may touch; an undeclared stream has no owner and no boundary.',
   category: 'plan',
   recommended: 'error',
   strict: 'error',
@@ -56,12 +55,24 @@ export default defineRule({
       {name: 'case does not matter', input: spec('| Models | Data | Tables exist | — |\n| Endpoints | api | Users call it | — |\n', 'data')}
     ],
     invalid: [
-      {name: 'an undeclared stream', input: spec('| Models | data | Tables exist | — |\n| Endpoints | web | Users call it | — |\n', 'data'), messages: [
+      {
+        name: 'an undeclared stream',
+        input: spec('| Models | data | Tables exist | — |\n| Endpoints | web | Users call it | — |\n', 'data'),
+        messages: [
           '17:15-17:18: Unexpected stream `web` for chunk `Endpoints`, expected a declared stream: `data`, `api`',
           '10:3-10:6: Unexpected stream `api` without chunks, expected a chunk for each declared stream'
-        ]},
-      {name: 'row and item differ', input: spec('| Models | data | Tables exist | — |\n| Endpoints | api | Users call it | — |\n', 'api'), messages: ['22:11-22:14: Unexpected stream `api` in the checklist item of `Models`, expected `data` as in its table row']},
-      {name: 'a stream without chunks', input: spec('| Models | data | Tables exist | — |\n', 'data'), messages: ['10:3-10:6: Unexpected stream `api` without chunks, expected a chunk for each declared stream']}
+        ]
+      },
+      {
+        name: 'row and item differ',
+        input: spec('| Models | data | Tables exist | — |\n| Endpoints | api | Users call it | — |\n', 'api'),
+        messages: ['22:11-22:14: Unexpected stream `api` in the checklist item of `Models`, expected `data` as in its table row']
+      },
+      {
+        name: 'a stream without chunks',
+        input: spec('| Models | data | Tables exist | — |\n', 'data'),
+        messages: ['10:3-10:6: Unexpected stream `api` without chunks, expected a chunk for each declared stream']
+      }
     ]
   }
 })

@@ -19,8 +19,7 @@ export default defineRule({
   summary: 'Each phase has a `Chunk | Stream | Outcome | Depends On` table',
   description:
     'Fires on a phase with chunks but no table, and on a chunk table without one of the columns Chunk, Stream, Outcome and Depends On. Stream may be left out when the plan has no work streams.',
-  rationale:
-    'The table is the phase at a glance: the coordinator reads who does what, and in which order, from it without reading every checklist item.',
+  rationale: 'The table is the phase at a glance: the coordinator reads who does what, and in which order, from it without reading every checklist item.',
   category: 'plan',
   recommended: 'error',
   strict: 'error',
@@ -35,10 +34,7 @@ export default defineRule({
     const heading = planHeadingPosition(spec)
     // A plan written without chunk tables is one habit: one message on the plan, naming the phases.
     if (withoutTable.length > 1 && heading) {
-      ctx.report(
-        `Missing chunk tables in ${listOf(withoutTable.map(phaseLabel), 'and')}, expected a \`${header}\` table in each phase`,
-        heading
-      )
+      ctx.report(`Missing chunk tables in ${listOf(withoutTable.map(phaseLabel), 'and')}, expected a \`${header}\` table in each phase`, heading)
     } else {
       for (const phase of withoutTable) {
         ctx.report(`Missing chunk table in \`${phaseLabel(phase)}\`, expected \`${header}\``, phase.headingPosition)

@@ -7,11 +7,10 @@ const plan = (row: string, item: string) =>
 
 export default defineRule({
   id: 'chunk-title-consistent',
-  summary: 'A chunk\'s table row and checklist item use the same title',
+  summary: "A chunk's table row and checklist item use the same title",
   description:
-    'Fires on a table row and checklist item that `chunk-details-match` pairs but whose titles are not identical (`Login and register` ↔ `Login and register endpoints`). The fix rewrites the row\'s Chunk cell to the item\'s title, unless that would drop a chunk id (`C2`) the item does not repeat.',
-  rationale:
-    'Depends On refers to chunks by title; one name per chunk keeps references, issue trackers and progress reports in agreement.',
+    "Fires on a table row and checklist item that `chunk-details-match` pairs but whose titles are not identical (`Login and register` ↔ `Login and register endpoints`). The fix rewrites the row's Chunk cell to the item's title, unless that would drop a chunk id (`C2`) the item does not repeat.",
+  rationale: 'Depends On refers to chunks by title; one name per chunk keeps references, issue trackers and progress reports in agreement.',
   category: 'plan',
   recommended: 'off',
   strict: 'warn',
@@ -34,14 +33,27 @@ export default defineRule({
     }
   },
   examples: {
-    valid: [
-      {input: plan('Auth utilities', 'Auth utilities')},
-      {name: 'inline markdown in the cell', input: plan('**Auth utilities**', 'Auth utilities')}
-    ],
+    valid: [{input: plan('Auth utilities', 'Auth utilities')}, {name: 'inline markdown in the cell', input: plan('**Auth utilities**', 'Auth utilities')}],
     invalid: [
-      {name: 'a shorter row title', input: plan('Login and register', 'Login and register endpoints'), messages: ['9:3-9:21: Unexpected chunk title `Login and register`, expected `Login and register endpoints` as in its checklist item'], output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login and register endpoints | Done | — |\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Done.\n"},
-      {name: '`+` and `and`', input: plan('User model + token model', 'User model and token model'), messages: ['9:3-9:27: Unexpected chunk title `User model + token model`, expected `User model and token model` as in its checklist item'], output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| User model and token model | Done | — |\n\n- [ ] **User model and token model**\n\n  Outcome: Done.\n"},
-      {name: 'a chunk id only in the row: no fix', input: plan('C2 Database schema', 'Database schema'), messages: ['9:3-9:21: Unexpected chunk title `C2 Database schema`, expected `Database schema` as in its checklist item']}
+      {
+        name: 'a shorter row title',
+        input: plan('Login and register', 'Login and register endpoints'),
+        messages: ['9:3-9:21: Unexpected chunk title `Login and register`, expected `Login and register endpoints` as in its checklist item'],
+        output:
+          '# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login and register endpoints | Done | — |\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Done.\n'
+      },
+      {
+        name: '`+` and `and`',
+        input: plan('User model + token model', 'User model and token model'),
+        messages: ['9:3-9:27: Unexpected chunk title `User model + token model`, expected `User model and token model` as in its checklist item'],
+        output:
+          '# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| User model and token model | Done | — |\n\n- [ ] **User model and token model**\n\n  Outcome: Done.\n'
+      },
+      {
+        name: 'a chunk id only in the row: no fix',
+        input: plan('C2 Database schema', 'Database schema'),
+        messages: ['9:3-9:21: Unexpected chunk title `C2 Database schema`, expected `Database schema` as in its checklist item']
+      }
     ]
   }
 })

@@ -18,8 +18,7 @@ export default defineRule({
   summary: 'Communication rows go between declared streams',
   description:
     'Fires on a Communication row whose From or To names a stream the Work Streams table does not declare (`all` is allowed), and on a row from a stream to itself. A plan with several streams and no Communication section gets a warning.',
-  rationale:
-    'Streams run in parallel and only know about each other through these hand-offs; a hand-off to a stream that does not exist is never received.',
+  rationale: 'Streams run in parallel and only know about each other through these hand-offs; a hand-off to a stream that does not exist is never received.',
   category: 'plan',
   recommended: 'warn',
   strict: 'error',
@@ -62,12 +61,27 @@ export default defineRule({
   examples: {
     valid: [
       {input: plan('| data | api | After Phase 1 | Model schemas |')},
-      {name: '`all` and several streams in one cell', input: plan('| data | all | After Phase 1 | Model schemas |\n| api | data, api | After Phase 2 | Endpoints |')}
+      {
+        name: '`all` and several streams in one cell',
+        input: plan('| data | all | After Phase 1 | Model schemas |\n| api | data, api | After Phase 2 | Endpoints |')
+      }
     ],
     invalid: [
-      {name: 'an undeclared stream', input: plan('| data | web | After Phase 1 | Model schemas |'), messages: ['16:10-16:13: Unexpected stream `web` in To, expected a declared stream (`data`, `api`) or `all`']},
-      {name: 'to itself', input: plan('| api | api | After Phase 2 | Endpoints |'), messages: ['16:9-16:12: Unexpected hand-off from `api` to itself, expected a different stream in To']},
-      {name: 'no Communication section', input: plan(null), messages: ['5:1-5:17: Missing Communication section for 2 streams, expected a `### Communication` table of hand-offs between them']}
+      {
+        name: 'an undeclared stream',
+        input: plan('| data | web | After Phase 1 | Model schemas |'),
+        messages: ['16:10-16:13: Unexpected stream `web` in To, expected a declared stream (`data`, `api`) or `all`']
+      },
+      {
+        name: 'to itself',
+        input: plan('| api | api | After Phase 2 | Endpoints |'),
+        messages: ['16:9-16:12: Unexpected hand-off from `api` to itself, expected a different stream in To']
+      },
+      {
+        name: 'no Communication section',
+        input: plan(null),
+        messages: ['5:1-5:17: Missing Communication section for 2 streams, expected a `### Communication` table of hand-offs between them']
+      }
     ]
   }
 })

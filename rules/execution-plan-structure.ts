@@ -67,7 +67,9 @@ export default defineRule({
     invalid: [
       {
         name: 'a phase made only of plain to-do bullets: once, not per bullet',
-        input: plan('### Phase 1 — Build\n\n- **C1.1** The app\n\n### Phase 2 — Hand-over\n\n- Client signs the domain transfer.\n- Client adds the billing card.\n'),
+        input: plan(
+          '### Phase 1 — Build\n\n- **C1.1** The app\n\n### Phase 2 — Hand-over\n\n- Client signs the domain transfer.\n- Client adds the billing card.\n'
+        ),
         messages: ['9:1-9:24: Missing chunks in `Phase 2 — Hand-over`, found 2 plain bullets; expected chunks (`- [ ] **Title**` items or chunk-table rows)']
       },
       {

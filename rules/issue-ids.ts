@@ -40,10 +40,7 @@ export default defineRule({
       const id = detail.issueId
       if (!id) {
         if (started) {
-          ctx.report(
-            `Missing issue id after chunk \`${detail.title}\`, expected \`(ABC-123)\` when Status is \`${status}\``,
-            detail.titlePosition
-          )
+          ctx.report(`Missing issue id after chunk \`${detail.title}\`, expected \`(ABC-123)\` when Status is \`${status}\``, detail.titlePosition)
         }
         continue
       }
@@ -71,10 +68,26 @@ export default defineRule({
       {name: 'a draft without ids', input: spec('draft', ['Models**', 'Endpoints**'])}
     ],
     invalid: [
-      {name: 'in progress without an id', input: spec('in-progress', ['Models** (NS-101)', 'Endpoints**']), messages: ['17:9-17:18: Missing issue id after chunk `Endpoints`, expected `(ABC-123)` when Status is `in-progress`']},
-      {name: 'a malformed id', input: spec('draft', ['Models** (ns101)']), messages: ['13:19-13:24: Unexpected issue id `ns101`, expected an upper-case team key, a dash and a number (`ABC-123`)']},
-      {name: 'a duplicate id', input: spec('complete', ['Models** (NS-101)', 'Endpoints** (NS-101)']), messages: ['17:22-17:28: Unexpected issue id `NS-101` on chunk `Endpoints`, already on `Models` (13:19), expected one id per chunk']},
-      {name: 'mixed prefixes', input: spec('in-progress', ['Models** (NS-101)', 'Endpoints** (NS-102)', 'Worker** (OPS-7)']), messages: ['21:19-21:24: Unexpected issue prefix `OPS` in `OPS-7`, expected `NS` as on the other chunks']}
+      {
+        name: 'in progress without an id',
+        input: spec('in-progress', ['Models** (NS-101)', 'Endpoints**']),
+        messages: ['17:9-17:18: Missing issue id after chunk `Endpoints`, expected `(ABC-123)` when Status is `in-progress`']
+      },
+      {
+        name: 'a malformed id',
+        input: spec('draft', ['Models** (ns101)']),
+        messages: ['13:19-13:24: Unexpected issue id `ns101`, expected an upper-case team key, a dash and a number (`ABC-123`)']
+      },
+      {
+        name: 'a duplicate id',
+        input: spec('complete', ['Models** (NS-101)', 'Endpoints** (NS-101)']),
+        messages: ['17:22-17:28: Unexpected issue id `NS-101` on chunk `Endpoints`, already on `Models` (13:19), expected one id per chunk']
+      },
+      {
+        name: 'mixed prefixes',
+        input: spec('in-progress', ['Models** (NS-101)', 'Endpoints** (NS-102)', 'Worker** (OPS-7)']),
+        messages: ['21:19-21:24: Unexpected issue prefix `OPS` in `OPS-7`, expected `NS` as on the other chunks']
+      }
     ]
   }
 })

@@ -5,8 +5,7 @@ import {metaRow} from '../src/model/queries.js'
 export default defineRule({
   id: 'meta-status',
   summary: 'Meta Status is `draft`, `in-progress` or `complete`',
-  description:
-    'Fires when Status is not one of `draft`, `in-progress`, `complete`. Common spellings (`In Progress`, `WIP`, `done`) are fixed.',
+  description: 'Fires when Status is not one of `draft`, `in-progress`, `complete`. Common spellings (`In Progress`, `WIP`, `done`) are fixed.',
   rationale: 'The agent loop branches on Status: `complete` means nothing to do, `draft` asks before starting.',
   category: 'meta',
   recommended: 'error',
@@ -25,10 +24,7 @@ export default defineRule({
     else ctx.report(`Unexpected Status \`${value}\`, expected ${expected}`, row.valuePosition)
   },
   examples: {
-    valid: [
-      {input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | in-progress |\n'},
-      {input: '# T\n\n## Meta\n\n- **Status:** draft\n'}
-    ],
+    valid: [{input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | in-progress |\n'}, {input: '# T\n\n## Meta\n\n- **Status:** draft\n'}],
     invalid: [
       {
         input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | In Progress |\n',

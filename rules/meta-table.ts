@@ -12,7 +12,9 @@ const requiredRows = [
 ] as const
 
 function escapeCell(value: string): string {
-  return joinLines(value).replace(/(?<!\\)\|/g, '\\|').trim()
+  return joinLines(value)
+    .replace(/(?<!\\)\|/g, '\\|')
+    .trim()
 }
 
 /** The Meta list as a table, when every item is one `Field: value` line. */
@@ -45,11 +47,7 @@ export default defineRule({
     }
     if (meta.form === 'list') {
       const first = meta.rows[0]
-      const list = first
-        ? ctx.tree.children.find(
-            (n): n is List => n.type === 'list' && n.position?.start.offset === first.position.start.offset
-          )
-        : undefined
+      const list = first ? ctx.tree.children.find((n): n is List => n.type === 'list' && n.position?.start.offset === first.position.start.offset) : undefined
       const table = listAsTable(list, meta.rows)
       const place = list?.position
         ? {
@@ -84,8 +82,7 @@ export default defineRule({
   examples: {
     valid: [
       {
-        input:
-          '# T\n\n## Meta\n\n| Field | Value |\n|-------|-------|\n| Type | backend-api |\n| Repo | api |\n| Status | draft |\n| Created | 2026-01-22 |\n'
+        input: '# T\n\n## Meta\n\n| Field | Value |\n|-------|-------|\n| Type | backend-api |\n| Repo | api |\n| Status | draft |\n| Created | 2026-01-22 |\n'
       },
       {
         name: 'Extra rows are fine',
@@ -98,8 +95,7 @@ export default defineRule({
         name: 'A list becomes a table',
         input: '# T\n\n## Meta\n\n- **Type:** frontend\n- **Repo:** web\n- **Status:** draft\n- **Created:** 2026-07-20\n',
         messages: ['5:1-8:26: Unexpected Meta list, expected a `Field | Value` table'],
-        output:
-          '# T\n\n## Meta\n\n| Field | Value |\n|-------|-------|\n| Type | frontend |\n| Repo | web |\n| Status | draft |\n| Created | 2026-07-20 |\n'
+        output: '# T\n\n## Meta\n\n| Field | Value |\n|-------|-------|\n| Type | frontend |\n| Repo | web |\n| Status | draft |\n| Created | 2026-07-20 |\n'
       },
       {
         name: 'A missing row is inserted with a placeholder',

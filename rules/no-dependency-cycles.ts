@@ -30,20 +30,34 @@ export default defineRule({
       const path = [...names, names[0]].join(' → ')
       const ref = cycle.refs[0]
       const first = graph.chunks[cycle.chunks[0] as number]
-      ctx.report(`Unexpected dependency cycle \`${path}\`, expected dependencies without cycles`, ref?.position ?? first?.row?.position ?? first?.detail?.titlePosition)
+      ctx.report(
+        `Unexpected dependency cycle \`${path}\`, expected dependencies without cycles`,
+        ref?.position ?? first?.row?.position ?? first?.detail?.titlePosition
+      )
     }
   },
   examples: {
     valid: [
       {input: plan('—', 'C1', 'C1 + C2')},
-      {name: 'phases in order', input: plan('—', '—', '—') + '\n### Phase 2: Next\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C4 Login | Users log in | Phase 1 |\n'}
+      {
+        name: 'phases in order',
+        input: plan('—', '—', '—') + '\n### Phase 2: Next\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C4 Login | Users log in | Phase 1 |\n'
+      }
     ],
     invalid: [
-      {name: 'three chunks', input: plan('C3', 'C1', 'C2'), messages: ['9:24-9:26: Unexpected dependency cycle `C1 → C3 → C2 → C1`, expected dependencies without cycles']},
-      {name: 'two chunks and a separate self-reference', input: plan('C2', 'C1', 'Seeds'), messages: [
+      {
+        name: 'three chunks',
+        input: plan('C3', 'C1', 'C2'),
+        messages: ['9:24-9:26: Unexpected dependency cycle `C1 → C3 → C2 → C1`, expected dependencies without cycles']
+      },
+      {
+        name: 'two chunks and a separate self-reference',
+        input: plan('C2', 'C1', 'Seeds'),
+        messages: [
           '9:24-9:26: Unexpected dependency cycle `C1 → C2 → C1`, expected dependencies without cycles',
           '11:21-11:26: Unexpected dependency cycle `C3 → C3`, expected dependencies without cycles'
-        ]},
+        ]
+      },
       {
         name: 'through a phase reference',
         input: plan('C4', '—', '—') + '\n### Phase 2: Next\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C4 Login | Users log in | Phase 1 |\n',

@@ -20,17 +20,11 @@ export default defineRule({
         first.set(name, section.headingPosition.start.line)
         continue
       }
-      ctx.report(
-        `Unexpected duplicate section \`## ${section.title}\`, expected one (first at line ${line})`,
-        section.headingPosition
-      )
+      ctx.report(`Unexpected duplicate section \`## ${section.title}\`, expected one (first at line ${line})`, section.headingPosition)
     }
   },
   examples: {
-    valid: [
-      {input: '# T\n\n## Meta\n\n## Overview\n'},
-      {name: 'Unknown sections may repeat', input: '# T\n\n## Background\n\n## Background\n'}
-    ],
+    valid: [{input: '# T\n\n## Meta\n\n## Overview\n'}, {name: 'Unknown sections may repeat', input: '# T\n\n## Background\n\n## Background\n'}],
     invalid: [
       {
         input: '# T\n\n## Meta\n\n## Meta\n',

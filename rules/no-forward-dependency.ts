@@ -10,8 +10,7 @@ export default defineRule({
   summary: 'No chunk depends on its own phase as a whole, or on a later phase or chunk',
   description:
     'Phases run in order. Fires on a chunk that depends on its own phase as a whole (`Phase 2` inside phase 2), on a later phase, or on a chunk of a later phase. Chunks of the same phase may depend on each other.',
-  rationale:
-    'A chunk cannot wait for work that is scheduled after it: the plan either deadlocks or runs the chunk before what it needs.',
+  rationale: 'A chunk cannot wait for work that is scheduled after it: the plan either deadlocks or runs the chunk before what it needs.',
   category: 'plan',
   recommended: 'error',
   strict: 'error',
@@ -40,9 +39,21 @@ export default defineRule({
       {name: 'a chunk of the same phase', input: plan('Utilities', 'Phase 1')}
     ],
     invalid: [
-      {name: 'its own phase', input: plan('—', 'Phase 2'), messages: ['16:26-16:33: Unexpected dependency of `Login` on its own phase `Phase 2`, expected an earlier phase or chunks of Phase 2']},
-      {name: 'a later phase', input: plan('Phase 2', 'Phase 1'), messages: ['9:21-9:28: Unexpected dependency of `Models` (Phase 1) on later `Phase 2`, expected an earlier phase']},
-      {name: 'a chunk of a later phase', input: plan('Login', '—'), messages: ['9:21-9:26: Unexpected dependency of `Models` (Phase 1) on `Login` of later Phase 2, expected a chunk of an earlier phase or of Phase 1']}
+      {
+        name: 'its own phase',
+        input: plan('—', 'Phase 2'),
+        messages: ['16:26-16:33: Unexpected dependency of `Login` on its own phase `Phase 2`, expected an earlier phase or chunks of Phase 2']
+      },
+      {
+        name: 'a later phase',
+        input: plan('Phase 2', 'Phase 1'),
+        messages: ['9:21-9:28: Unexpected dependency of `Models` (Phase 1) on later `Phase 2`, expected an earlier phase']
+      },
+      {
+        name: 'a chunk of a later phase',
+        input: plan('Login', '—'),
+        messages: ['9:21-9:26: Unexpected dependency of `Models` (Phase 1) on `Login` of later Phase 2, expected a chunk of an earlier phase or of Phase 1']
+      }
     ]
   }
 })

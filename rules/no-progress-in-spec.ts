@@ -45,10 +45,7 @@ export default defineRule({
       if (node.type === 'heading' && node.depth > 1) {
         const text = toString(node).trim()
         if (progressHeading.test(text)) {
-          ctx.report(
-            `Unexpected progress heading \`${text}\`, expected progress in issue comments and git, not in the spec`,
-            rangeAt(ctx.source, start, end)
-          )
+          ctx.report(`Unexpected progress heading \`${text}\`, expected progress in issue comments and git, not in the spec`, rangeAt(ctx.source, start, end))
         }
         continue
       }
@@ -57,10 +54,7 @@ export default defineRule({
         const line = ctx.source.slice(start, end).split('\n')[0] ?? ''
         const hit = progressEntry.exec(line)
         if (hit && !(section?.canonical && exempt.has(section.canonical))) {
-          ctx.report(
-            `Unexpected progress entry \`${hit[0]}\`, expected it in issue comments or \`## Notes\``,
-            rangeAt(ctx.source, start, start + line.length)
-          )
+          ctx.report(`Unexpected progress entry \`${hit[0]}\`, expected it in issue comments or \`## Notes\``, rangeAt(ctx.source, start, start + line.length))
         }
         continue
       }

@@ -69,31 +69,23 @@ export default defineRule({
       {
         name: 'A missing file',
         input: '# T\n\n## Reference Files\n\n- `src/api/routes.py` — Existing API patterns\n',
-        messages: [
-          '5:3-5:22: Missing file or folder `src/api/routes.py`, expected a path that exists from the repository root'
-        ]
+        messages: ['5:3-5:22: Missing file or folder `src/api/routes.py`, expected a path that exists from the repository root']
       },
       {
         name: 'A missing folder among existing files',
         input: '# T\n\n## Reference Files\n\n- `package.json` — scripts\n- `src/middleware/` — patterns\n- `[path]` — template text, not a path\n',
-        messages: [
-          '6:3-6:20: Missing file or folder `src/middleware/`, expected a path that exists from the repository root'
-        ]
+        messages: ['6:3-6:20: Missing file or folder `src/middleware/`, expected a path that exists from the repository root']
       },
       {
         name: 'A bracketed route segment is a literal folder name',
         input: '# T\n\n## Reference Files\n\n- `src/app/[id]/page.tsx` — the dynamic route\n',
-        messages: [
-          '5:3-5:26: Missing file or folder `src/app/[id]/page.tsx`, expected a path that exists from the repository root'
-        ]
+        messages: ['5:3-5:26: Missing file or folder `src/app/[id]/page.tsx`, expected a path that exists from the repository root']
       },
       {
         name: 'Checked relative to the root, not the spec',
         path: 'specs/nested/example.md',
         input: '# T\n\n## Reference Files\n\n**From Discovery:**\n- `example.md` — the spec itself is not at the root\n',
-        messages: [
-          '6:3-6:15: Missing file or folder `example.md`, expected a path that exists from the repository root'
-        ]
+        messages: ['6:3-6:15: Missing file or folder `example.md`, expected a path that exists from the repository root']
       }
     ]
   }

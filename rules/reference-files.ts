@@ -7,15 +7,14 @@ export default defineRule({
   summary: 'Reference Files lists backticked paths',
   description:
     'Fires when `## Reference Files` has no entry, and on an entry without a backticked path (``- `src/api/routes.py` — Existing API patterns``). With `fromDiscovery` (as in `strict`), also when there is no `**From Discovery:**` group.',
-  rationale: 'Reference files point the implementing agent at the patterns to follow; a path in backticks can be opened (and checked by `reference-files-exist`), prose cannot.',
+  rationale:
+    'Reference files point the implementing agent at the patterns to follow; a path in backticks can be opened (and checked by `reference-files-exist`), prose cannot.',
   category: 'content',
   recommended: 'warn',
   strict: 'error',
   strictOptions: {fromDiscovery: true},
   fixable: false,
-  options: z
-    .object({fromDiscovery: z.boolean().default(false).describe('Require a `**From Discovery:**` group')})
-    .strict(),
+  options: z.object({fromDiscovery: z.boolean().default(false).describe('Require a `**From Discovery:**` group')}).strict(),
   check(spec, ctx) {
     const section = findSection(spec, 'Reference Files')
     if (!section) return

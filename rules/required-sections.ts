@@ -4,16 +4,7 @@ import {defineRule} from '../src/rule.js'
 import {at} from '../src/model/positions.js'
 import {findSection, sectionInsertText, sectionInsertion} from '../src/model/queries.js'
 
-const required: SectionName[] = [
-  'Meta',
-  'Overview',
-  'Skills',
-  'Requirements',
-  'Reference Files',
-  'Execution Plan',
-  'Acceptance Criteria',
-  'Completion Promise'
-]
+const required: SectionName[] = ['Meta', 'Overview', 'Skills', 'Requirements', 'Reference Files', 'Execution Plan', 'Acceptance Criteria', 'Completion Promise']
 
 export default defineRule({
   id: 'required-sections',
@@ -27,9 +18,7 @@ export default defineRule({
   strict: 'error',
   strictOptions: {notes: true},
   fixable: true,
-  options: z
-    .object({notes: z.boolean().default(false).describe('Require a `## Notes` section too')})
-    .strict(),
+  options: z.object({notes: z.boolean().default(false).describe('Require a `## Notes` section too')}).strict(),
   check(spec, ctx) {
     const names = ctx.options.notes ? [...required, 'Notes' as const] : required
     for (const name of names) {
@@ -82,9 +71,7 @@ export default defineRule({
         name: 'The older Work Breakdown is not an Execution Plan',
         input:
           '# T\n\n## Meta\n\n## Overview\n\n## Skills\n\n## Requirements\n\n## Reference Files\n\n## Work Breakdown\n\n## Acceptance Criteria\n\n## Completion Promise\n',
-        messages: [
-          '13:1-13:18: Missing section `## Execution Plan`, found the older `## Work Breakdown`; expected phases under `## Execution Plan`'
-        ]
+        messages: ['13:1-13:18: Missing section `## Execution Plan`, found the older `## Work Breakdown`; expected phases under `## Execution Plan`']
       },
       {
         name: 'Notes required when configured',

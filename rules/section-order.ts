@@ -20,10 +20,7 @@ export default defineRule({
       seen.add(section.canonical)
       const index = sectionNames.indexOf(section.canonical)
       if (latest && index < latest.index) {
-        ctx.report(
-          `Unexpected section \`## ${section.title}\` after \`## ${latest.title}\`, expected it before`,
-          section.headingPosition
-        )
+        ctx.report(`Unexpected section \`## ${section.title}\` after \`## ${latest.title}\`, expected it before`, section.headingPosition)
         continue
       }
       latest = {index, title: section.title}

@@ -4,8 +4,7 @@ import {fileStart} from '../src/model/positions.js'
 export default defineRule({
   id: 'spec-title',
   summary: 'A spec starts with exactly one `#` title that is not the template’s',
-  description:
-    'Fires when there is no H1, more than one H1, content before the H1, or the H1 is still the template’s `[Work Title]`.',
+  description: 'Fires when there is no H1, more than one H1, content before the H1, or the H1 is still the template’s `[Work Title]`.',
   rationale:
     'The title names the work everywhere the spec travels (issues, the completion promise, status tables); an agent loop that finds two titles or none cannot tell what it is building.',
   category: 'document',
@@ -26,10 +25,7 @@ export default defineRule({
       ctx.report(`Unexpected template title \`${title.text}\`, expected the name of the work`, title.position)
     }
     for (const heading of extra) {
-      ctx.report(
-        `Unexpected second title \`# ${heading.text}\`, expected one \`#\` heading per spec (use \`##\` for sections)`,
-        heading.position
-      )
+      ctx.report(`Unexpected second title \`# ${heading.text}\`, expected one \`#\` heading per spec (use \`##\` for sections)`, heading.position)
     }
   },
   examples: {
@@ -46,9 +42,7 @@ export default defineRule({
       {
         name: 'Two titles',
         input: '# Billing export\n\n## Overview\n\nText.\n\n# Another title\n',
-        messages: [
-          '7:1-7:16: Unexpected second title `# Another title`, expected one `#` heading per spec (use `##` for sections)'
-        ]
+        messages: ['7:1-7:16: Unexpected second title `# Another title`, expected one `#` heading per spec (use `##` for sections)']
       },
       {
         name: 'Content before the title',

@@ -43,7 +43,10 @@ export default defineRule({
     } else if (row && status === 'complete' && actual !== 'complete') {
       const open = progress.chunks - progress.checkedChunks
       const openCriteria = progress.criteria - progress.checkedCriteria
-      const what = [open > 0 ? `${open} unchecked ${open === 1 ? 'chunk' : 'chunks'}` : '', openCriteria > 0 ? `${openCriteria} unchecked ${openCriteria === 1 ? 'criterion' : 'criteria'}` : '']
+      const what = [
+        open > 0 ? `${open} unchecked ${open === 1 ? 'chunk' : 'chunks'}` : '',
+        openCriteria > 0 ? `${openCriteria} unchecked ${openCriteria === 1 ? 'criterion' : 'criteria'}` : ''
+      ]
         .filter(Boolean)
         .join(' and ')
       ctx.report(`Unexpected Status \`${row.value}\` with ${what}, expected \`${actual}\``, row.valuePosition, {
@@ -66,7 +69,10 @@ export default defineRule({
       }
       if (open.length === 0) return
       const names = open.map((d) => `\`${chunkLabel(d)}\``).join(', ')
-      ctx.report(`Unexpected checked chunk \`${chunkLabel(chunk)}\` with unchecked ${open.length === 1 ? 'dependency' : 'dependencies'} ${names}, expected its dependencies done first`, chunk.detail.titlePosition)
+      ctx.report(
+        `Unexpected checked chunk \`${chunkLabel(chunk)}\` with unchecked ${open.length === 1 ? 'dependency' : 'dependencies'} ${names}, expected its dependencies done first`,
+        chunk.detail.titlePosition
+      )
     })
   },
   examples: {
@@ -74,13 +80,37 @@ export default defineRule({
       {input: spec('in-progress', 'x', ' ')},
       {name: 'complete, everything checked', input: spec('complete', 'x', 'x', 'x')},
       {name: 'a draft with nothing checked', input: spec('draft', ' ', ' ')},
-      {name: 'complete without any checkbox', input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | complete |\n\n## Execution Plan\n\n### Phase 1: All\n\n- **C1** Everything\n'}
+      {
+        name: 'complete without any checkbox',
+        input: '# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | complete |\n\n## Execution Plan\n\n### Phase 1: All\n\n- **C1** Everything\n'
+      }
     ],
     invalid: [
-      {name: 'a draft with checked chunks', input: spec('draft', 'x', ' '), messages: ['7:12-7:17: Unexpected Status `draft` with 1 checked chunk (`Models`), expected the two to agree: Status `in-progress` if that work is done, else its checkbox unchecked'], output: spec('in-progress', 'x', ' ')},
-      {name: 'complete with an unchecked criterion', input: spec('complete', 'x', 'x', ' '), messages: ['7:12-7:20: Unexpected Status `complete` with 1 unchecked criterion, expected `in-progress`'], output: spec('in-progress', 'x', 'x', ' ')},
-      {name: 'a checked chunk before its dependency', input: spec('in-progress', ' ', 'x'), messages: ['22:9-22:18: Unexpected checked chunk `Endpoints` with unchecked dependency `Models`, expected its dependencies done first']},
-      {name: 'complete with nothing checked', input: spec('complete', ' ', ' '), messages: ['7:12-7:20: Unexpected Status `complete` with 2 unchecked chunks and 1 unchecked criterion, expected `draft`'], output: spec('draft', ' ', ' ')}
+      {
+        name: 'a draft with checked chunks',
+        input: spec('draft', 'x', ' '),
+        messages: [
+          '7:12-7:17: Unexpected Status `draft` with 1 checked chunk (`Models`), expected the two to agree: Status `in-progress` if that work is done, else its checkbox unchecked'
+        ],
+        output: spec('in-progress', 'x', ' ')
+      },
+      {
+        name: 'complete with an unchecked criterion',
+        input: spec('complete', 'x', 'x', ' '),
+        messages: ['7:12-7:20: Unexpected Status `complete` with 1 unchecked criterion, expected `in-progress`'],
+        output: spec('in-progress', 'x', 'x', ' ')
+      },
+      {
+        name: 'a checked chunk before its dependency',
+        input: spec('in-progress', ' ', 'x'),
+        messages: ['22:9-22:18: Unexpected checked chunk `Endpoints` with unchecked dependency `Models`, expected its dependencies done first']
+      },
+      {
+        name: 'complete with nothing checked',
+        input: spec('complete', ' ', ' '),
+        messages: ['7:12-7:20: Unexpected Status `complete` with 2 unchecked chunks and 1 unchecked criterion, expected `draft`'],
+        output: spec('draft', ' ', ' ')
+      }
     ]
   }
 })

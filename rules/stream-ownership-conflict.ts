@@ -2,8 +2,7 @@ import {defineRule, noOptions} from '../src/rule.js'
 import {streamOwnership} from '../src/analysis/stream-ownership.js'
 import {where} from '../src/model/plan-queries.js'
 
-const streams = (rows: string) =>
-  `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n${rows}\n`
+const streams = (rows: string) => `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n${rows}\n`
 
 export default defineRule({
   id: 'stream-ownership-conflict',
@@ -35,7 +34,10 @@ export default defineRule({
   examples: {
     valid: [
       {input: streams('| data | Models | src/models/, src/auth/utils.py | backend-api |\n| api | Endpoints | src/api/auth/, src/middleware/ | backend-api |')},
-      {name: 'globs that cannot match a common file', input: streams('| api | Code | src/**/*.py | backend-api |\n| web | UI | src/**/*.tsx, app/ | frontend |')},
+      {
+        name: 'globs that cannot match a common file',
+        input: streams('| api | Code | src/**/*.py | backend-api |\n| web | UI | src/**/*.tsx, app/ | frontend |')
+      },
       {name: 'similar names are not nested', input: streams('| a | A | src/api | backend-api |\n| b | B | src/api-client/ | backend-api |')},
       {
         name: 'template placeholders are not globs',
@@ -51,22 +53,30 @@ export default defineRule({
       {
         name: 'a folder and a file inside it',
         input: streams('| data | Models | src/ | backend-api |\n| api | Endpoints | src/api/auth.ts | backend-api |'),
-        messages: ['10:21-10:36: Unexpected overlap of `src/api/auth.ts` (stream `api`) with `src/` (stream `data`, 9:19), expected each file owned by one stream']
+        messages: [
+          '10:21-10:36: Unexpected overlap of `src/api/auth.ts` (stream `api`) with `src/` (stream `data`, 9:19), expected each file owned by one stream'
+        ]
       },
       {
         name: 'a glob and a folder',
         input: streams('| data | Models | src/**/*.ts | backend-api |\n| api | Endpoints | src/api/ | backend-api |'),
-        messages: ['10:21-10:29: Unexpected overlap of `src/api/` (stream `api`) with `src/**/*.ts` (stream `data`, 9:19), expected each file owned by one stream']
+        messages: [
+          '10:21-10:29: Unexpected overlap of `src/api/` (stream `api`) with `src/**/*.ts` (stream `data`, 9:19), expected each file owned by one stream'
+        ]
       },
       {
         name: 'a brace glob written bare stays one pattern',
         input: streams('| data | Models | src/{api,models}/*.py | backend-api |\n| api | Endpoints | src/api/routes.py | backend-api |'),
-        messages: ['10:21-10:38: Unexpected overlap of `src/api/routes.py` (stream `api`) with `src/{api,models}/*.py` (stream `data`, 9:19), expected each file owned by one stream']
+        messages: [
+          '10:21-10:38: Unexpected overlap of `src/api/routes.py` (stream `api`) with `src/{api,models}/*.py` (stream `data`, 9:19), expected each file owned by one stream'
+        ]
       },
       {
         name: 'two globs',
         input: streams('| data | Models | src/*/models.ts | backend-api |\n| api | Endpoints | `src/{api,models}/*.ts` | backend-api |'),
-        messages: ['10:21-10:44: Unexpected overlap of `src/{api,models}/*.ts` (stream `api`) with `src/*/models.ts` (stream `data`, 9:19), expected each file owned by one stream']
+        messages: [
+          '10:21-10:44: Unexpected overlap of `src/{api,models}/*.ts` (stream `api`) with `src/*/models.ts` (stream `data`, 9:19), expected each file owned by one stream'
+        ]
       }
     ]
   }

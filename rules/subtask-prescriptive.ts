@@ -35,7 +35,7 @@ export default defineRule({
   examples: {
     valid: [
       {
-        name: 'the format\'s good sub-tasks',
+        name: "the format's good sub-tasks",
         input: chunk([
           'Create Pydantic models for carousel JSON output',
           'Follow existing initial_draft agent patterns',
@@ -43,19 +43,47 @@ export default defineRule({
           'Use `prompt-creator` subagent and `prompt-engineering` skill for prompts'
         ])
       },
-      {name: 'requirements with numbers', input: chunk(['Rate limiting: 5 failed attempts per minute per IP', 'JWT encode/decode with RS256', 'POST /auth/login and POST /auth/register', 'Set up the Next.js app'])}
+      {
+        name: 'requirements with numbers',
+        input: chunk([
+          'Rate limiting: 5 failed attempts per minute per IP',
+          'JWT encode/decode with RS256',
+          'POST /auth/login and POST /auth/register',
+          'Set up the Next.js app'
+        ])
+      }
     ],
     invalid: [
-      {name: 'a file to create', input: chunk(['Create `src/app/schemas/carousel_content.py` with `SlideType` enum']), messages: ['11:3-11:71: Unexpected file path `src/app/schemas/carousel_content.py` in sub-task `Create src/app/schemas/carousel_content.py with SlideType enum`, expected what to achieve, not how']},
-      {name: 'a line number', input: chunk(['Add `POST /agents/carousel/draft` in main.py at line 45']), messages: ['11:3-11:60: Unexpected file path `main.py` in sub-task `Add POST /agents/carousel/draft in main.py at line 45`, expected what to achieve, not how']},
-      {name: 'tuning values', input: chunk(['Call the model with temperature 0.7', 'Limit the answer to 500 tokens max']), messages: [
+      {
+        name: 'a file to create',
+        input: chunk(['Create `src/app/schemas/carousel_content.py` with `SlideType` enum']),
+        messages: [
+          '11:3-11:71: Unexpected file path `src/app/schemas/carousel_content.py` in sub-task `Create src/app/schemas/carousel_content.py with SlideType enum`, expected what to achieve, not how'
+        ]
+      },
+      {
+        name: 'a line number',
+        input: chunk(['Add `POST /agents/carousel/draft` in main.py at line 45']),
+        messages: [
+          '11:3-11:60: Unexpected file path `main.py` in sub-task `Add POST /agents/carousel/draft in main.py at line 45`, expected what to achieve, not how'
+        ]
+      },
+      {
+        name: 'tuning values',
+        input: chunk(['Call the model with temperature 0.7', 'Limit the answer to 500 tokens max']),
+        messages: [
           '11:3-11:40: Unexpected tuning value `temperature 0.7` in sub-task `Call the model with temperature 0.7`, expected what to achieve, not how',
           '12:3-12:39: Unexpected tuning value `500 tokens max` in sub-task `Limit the answer to 500 tokens max`, expected what to achieve, not how'
-        ]},
-      {name: 'typed fields and enum members', input: chunk(['Define `SlideContent` with fields: slide_number (int), title (str)', 'Define `SlideType` enum with values: COVER, STANDARD_CONTENT…']), messages: [
+        ]
+      },
+      {
+        name: 'typed fields and enum members',
+        input: chunk(['Define `SlideContent` with fields: slide_number (int), title (str)', 'Define `SlideType` enum with values: COVER, STANDARD_CONTENT…']),
+        messages: [
           '11:3-11:71: Unexpected typed field `slide_number (int)` in sub-task `Define SlideContent with fields: slide_number (int), title (str)`, expected what to achieve, not how',
           '12:3-12:66: Unexpected enum members `values: COVER` in sub-task `Define SlideType enum with values: COVER, STANDARD_CONTENT…`, expected what to achieve, not how'
-        ]}
+        ]
+      }
     ]
   }
 })

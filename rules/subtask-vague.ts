@@ -11,8 +11,7 @@ export default defineRule({
   summary: 'Sub-tasks and chunk titles say what to do concretely',
   description:
     'Fires on a sub-task or chunk title too vague to act on: a vague word (`stuff`, `things`, `everything`, `misc`, `various`), `make … work`, a placeholder (`TBD`), or a broad verb (`build`, `make`, `do`, `handle`) whose object is at most `broadObjectWords` words ending in a plural or an area noun (`Build carousel agents`, `Do the backend`; `Build pricing page` is fine). Backticks, numbers and paths make a task specific. The word lists are options.',
-  rationale:
-    'A vague sub-task gives an agent nothing to verify: it either stops to ask or invents its own scope.',
+  rationale: 'A vague sub-task gives an agent nothing to verify: it either stops to ask or invents its own scope.',
   category: 'plan',
   recommended: 'warn',
   strict: 'error',
@@ -44,7 +43,7 @@ export default defineRule({
   examples: {
     valid: [
       {
-        name: 'the format\'s good sub-tasks',
+        name: "the format's good sub-tasks",
         input: chunk('Carousel draft agent', [
           'Create Pydantic models for carousel JSON output',
           'Follow existing initial_draft agent patterns',
@@ -52,17 +51,37 @@ export default defineRule({
           'Use prompt-engineering skill for prompts'
         ])
       },
-      {name: 'requirements with numbers', input: chunk('Auth middleware and rate limiting', ['Rate limiting: 5 failed attempts per minute per IP', 'JWT encode/decode with RS256'])}
+      {
+        name: 'requirements with numbers',
+        input: chunk('Auth middleware and rate limiting', ['Rate limiting: 5 failed attempts per minute per IP', 'JWT encode/decode with RS256'])
+      }
     ],
     invalid: [
-      {name: 'the format\'s bad sub-tasks', input: chunk('Carousel', ['Build carousel agents', 'Add API stuff', 'Make frontend work']), messages: [
+      {
+        name: "the format's bad sub-tasks",
+        input: chunk('Carousel', ['Build carousel agents', 'Add API stuff', 'Make frontend work']),
+        messages: [
           '11:3-11:26: Unexpected vague sub-task `Build carousel agents` (`build` with only `carousel agents`), expected a concrete, checkable step',
           '12:3-12:18: Unexpected vague sub-task `Add API stuff` (`stuff`), expected a concrete, checkable step',
           '13:3-13:23: Unexpected vague sub-task `Make frontend work` (`make … work`), expected a concrete, checkable step'
-        ]},
-      {name: 'a vague chunk title', input: chunk('Misc fixes', ['Fix the date parsing of invoice exports']), messages: ['7:9-7:19: Unexpected vague chunk title `Misc fixes` (`Misc`), expected what the chunk delivers']},
-      {name: 'a placeholder', input: chunk('Export worker', ['TBD']), messages: ['11:3-11:8: Unexpected vague sub-task `TBD` (placeholder `TBD`), expected a concrete, checkable step']},
-      {name: 'a custom verb list', input: chunk('Export worker', ['Write the workers']), options: {broadVerbs: ['write']}, messages: ['11:3-11:22: Unexpected vague sub-task `Write the workers` (`write` with only `the workers`), expected a concrete, checkable step']}
+        ]
+      },
+      {
+        name: 'a vague chunk title',
+        input: chunk('Misc fixes', ['Fix the date parsing of invoice exports']),
+        messages: ['7:9-7:19: Unexpected vague chunk title `Misc fixes` (`Misc`), expected what the chunk delivers']
+      },
+      {
+        name: 'a placeholder',
+        input: chunk('Export worker', ['TBD']),
+        messages: ['11:3-11:8: Unexpected vague sub-task `TBD` (placeholder `TBD`), expected a concrete, checkable step']
+      },
+      {
+        name: 'a custom verb list',
+        input: chunk('Export worker', ['Write the workers']),
+        options: {broadVerbs: ['write']},
+        messages: ['11:3-11:22: Unexpected vague sub-task `Write the workers` (`write` with only `the workers`), expected a concrete, checkable step']
+      }
     ]
   }
 })

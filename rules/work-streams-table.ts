@@ -30,10 +30,7 @@ export default defineRule({
     const section = spec.plan?.workStreams
     if (!section) return
     if (!section.table) {
-      ctx.report(
-        'Missing Work Streams table, expected columns `Stream`, `Responsibility`, `Owns` and `Skills`',
-        lineRange(ctx.source, section.position)
-      )
+      ctx.report('Missing Work Streams table, expected columns `Stream`, `Responsibility`, `Owns` and `Skills`', lineRange(ctx.source, section.position))
       return
     }
     const header = section.table.columns.map((c) => c.toLowerCase())
@@ -51,9 +48,13 @@ export default defineRule({
       if (key !== '') {
         const first = seen.get(key)
         if (first !== undefined) {
-          ctx.report(`Unexpected duplicate stream \`${stream.name}\` (first at ${where(first)}), expected unique stream names`, nameCell?.position ?? stream.position, {
-            related: [{reason: `First stream \`${stream.name}\``, place: first}]
-          })
+          ctx.report(
+            `Unexpected duplicate stream \`${stream.name}\` (first at ${where(first)}), expected unique stream names`,
+            nameCell?.position ?? stream.position,
+            {
+              related: [{reason: `First stream \`${stream.name}\``, place: first}]
+            }
+          )
         } else seen.set(key, nameCell?.position ?? stream.position)
       }
       const owns = cellOf(stream.cells, 'owns', 'files', 'owns files')

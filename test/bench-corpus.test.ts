@@ -16,7 +16,16 @@ describe('bench corpus generator', () => {
       const spec = generateSpec(11, target)
       expect(spec.length).toBeGreaterThanOrEqual(Math.min(target, 3_000))
       expect(spec.length).toBeLessThan(target + 8_000)
-      for (const heading of ['## Meta', '## Overview', '## Requirements', '## Execution Plan', '### Work Streams', '### Phase 1:', '## Acceptance Criteria', '## Completion Promise']) {
+      for (const heading of [
+        '## Meta',
+        '## Overview',
+        '## Requirements',
+        '## Execution Plan',
+        '### Work Streams',
+        '### Phase 1:',
+        '## Acceptance Criteria',
+        '## Completion Promise'
+      ]) {
         expect(spec).toContain(`\n${heading}`)
       }
     }

@@ -3,12 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {
-  CodeActionRequest,
-  DidOpenTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest
-} from 'vscode-languageserver-protocol/node.js'
+import {CodeActionRequest, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest} from 'vscode-languageserver-protocol/node.js'
 import type {Diagnostic} from 'vscode-languageserver-protocol/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {parseSpec} from '../src/parse/index.js'
@@ -81,7 +76,10 @@ describe('a spec that starts with a byte order mark', () => {
       )
       await client.connection.sendNotification(InitializedNotification.type, {})
       const results: Array<{diagnostics: Diagnostic[]; fixed: string}> = []
-      for (const [name, text] of [['plain/specs/api.md', misspelt], ['bom/specs/api.md', bom + misspelt]] as const) {
+      for (const [name, text] of [
+        ['plain/specs/api.md', misspelt],
+        ['bom/specs/api.md', bom + misspelt]
+      ] as const) {
         const uri = pathToFileURL(path.join(dir, name)).href
         await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
           textDocument: {uri, languageId: 'markdown', version: 1, text}

@@ -126,7 +126,12 @@ describe('--cache', () => {
       ''
     ].join('\n')
     const other = clean.replace('# Invoice Export API', '# Invoice Import API')
-    const cwd = project('cross', {'a.md': broken, 'b.md': other, 'dup.mjs': plugin, '.speclintrc.json': JSON.stringify({extends: 'recommended', plugins: ['./dup.mjs']})})
+    const cwd = project('cross', {
+      'a.md': broken,
+      'b.md': other,
+      'dup.mjs': plugin,
+      '.speclintrc.json': JSON.stringify({extends: 'recommended', plugins: ['./dup.mjs']})
+    })
     const cold = run(['--cache', 'a.md', 'b.md'], {cwd})
     expect(cold.stderr).toMatch(/^b\.md:119:1-119:47 +warning +Unexpected duplicate promise `INVOICE_EXPORT_API_COMPLETE`, also in a\.md +dup-promise$/m)
     // The cross-file message is not stored with the file: the completer adds it each run.

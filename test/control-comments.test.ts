@@ -42,18 +42,7 @@ describe('enable and ignore', () => {
   })
 
   it('`ignore` silences the next node only', async () => {
-    const input = [
-      '# T',
-      '',
-      '## Requirements',
-      '',
-      '<!-- spec-lint ignore no-placeholders -->',
-      '',
-      '- Retry policy: TBD',
-      '',
-      'Limits: TBD',
-      ''
-    ].join('\n')
+    const input = ['# T', '', '## Requirements', '', '<!-- spec-lint ignore no-placeholders -->', '', '- Retry policy: TBD', '', 'Limits: TBD', ''].join('\n')
     const file = await lintWithRule(placeholders, input)
     expect(file.messages.map(formatMessage)).toEqual(['9:9-9:12: Unexpected placeholder `TBD`, expected the spec’s own text'])
   })

@@ -37,13 +37,13 @@ describe.runIf(hasCorpus)('recommended over ../shared/corpus/specs', () => {
   })
 
   it('gives only the reviewed verdicts when the corpus is linted as one run', async () => {
-    const names = fs.readdirSync(corpus).filter((name) => name.endsWith('.md')).sort()
+    const names = fs
+      .readdirSync(corpus)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
     const files = await lintRun(names.map((name) => ({path: path.join(corpus, name), value: fs.readFileSync(path.join(corpus, name), 'utf8')})))
     const verdicts = Object.fromEntries(
-      files.map((file) => [
-        file.basename,
-        file.messages.filter((m) => reviewed.has(m.ruleId ?? '')).map((m) => `${m.line}:${m.column} ${m.ruleId}`)
-      ])
+      files.map((file) => [file.basename, file.messages.filter((m) => reviewed.has(m.ruleId ?? '')).map((m) => `${m.line}:${m.column} ${m.ruleId}`)])
     )
     // The three template versions are one spec rewritten, so they share their promise.
     expect(verdicts).toEqual({
@@ -56,22 +56,44 @@ describe.runIf(hasCorpus)('recommended over ../shared/corpus/specs', () => {
   })
 
   it('gives every message on the corpus that was judged right, and no other', async () => {
-    const names = fs.readdirSync(corpus).filter((name) => name.endsWith('.md')).sort()
+    const names = fs
+      .readdirSync(corpus)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
     const files = await lintRun(names.map((name) => ({path: path.join(corpus, name), value: fs.readFileSync(path.join(corpus, name), 'utf8')})))
     const all = Object.fromEntries(files.map((file) => [file.basename, file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`).sort()]))
-    const subtasks = ['191:5', '200:5', '203:5', '205:5', '209:5', '212:5', '214:5', '217:5', '220:5', '221:5', '223:5', '226:5', '229:5', '232:5', '236:5', '237:5']
-    expect(all['fight-hub-gym-website.md']).toEqual([
-      '5:1 meta-table',
-      '5:13 meta-type',
-      // One message per habit on the Execution Plan heading: no chunk tables, no checkboxes, no Outcome/Skills lines.
-      '185:1 chunk-table',
-      '185:1 chunk-fields',
-      '185:1 chunk-checkbox',
-      // Each chunk but C0.2 has no sub-task; 17 chunks (not 21: Phase 6 is client to-dos).
-      ...subtasks.flatMap((at) => (at === '221:5' ? [`${at} chunk-fields`, `${at} chunk-count`] : [`${at} chunk-fields`])),
-      '240:1 execution-plan-structure',
-      '269:1 completion-promise'
-    ].sort())
+    const subtasks = [
+      '191:5',
+      '200:5',
+      '203:5',
+      '205:5',
+      '209:5',
+      '212:5',
+      '214:5',
+      '217:5',
+      '220:5',
+      '221:5',
+      '223:5',
+      '226:5',
+      '229:5',
+      '232:5',
+      '236:5',
+      '237:5'
+    ]
+    expect(all['fight-hub-gym-website.md']).toEqual(
+      [
+        '5:1 meta-table',
+        '5:13 meta-type',
+        // One message per habit on the Execution Plan heading: no chunk tables, no checkboxes, no Outcome/Skills lines.
+        '185:1 chunk-table',
+        '185:1 chunk-fields',
+        '185:1 chunk-checkbox',
+        // Each chunk but C0.2 has no sub-task; 17 chunks (not 21: Phase 6 is client to-dos).
+        ...subtasks.flatMap((at) => (at === '221:5' ? [`${at} chunk-fields`, `${at} chunk-count`] : [`${at} chunk-fields`])),
+        '240:1 execution-plan-structure',
+        '269:1 completion-promise'
+      ].sort()
+    )
     expect(all['template-v3-example-jwt-auth.md']).toEqual(['149:10 completion-promise-unique'])
   })
 })

@@ -81,7 +81,7 @@ describe('fixText', () => {
     expect(text).toBe('\ufeff' + broken.replace('In Progress', 'in-progress'))
   })
 
-  it('writes inserted lines in the file\'s line ending', async () => {
+  it("writes inserted lines in the file's line ending", async () => {
     const crlf = '# T\r\n\r\n## Meta\r\n\r\n| Field | Value |\r\n|---|---|\r\n| Status | draft |\r\n'
     const {text} = await fixText(crlf, (value) => lint(value))
     expect(text).not.toMatch(/[^\r]\n/)

@@ -36,7 +36,11 @@ function bare(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(bare)
   if (typeof node === 'string') return node.replace(/\r\n?/g, '\n')
   if (!node || typeof node !== 'object') return node
-  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'position').map(([key, value]) => [key, bare(value)]))
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => key !== 'position')
+      .map(([key, value]) => [key, bare(value)])
+  )
 }
 
 describe('canonical form over generated specs', () => {
@@ -99,9 +103,7 @@ describe('formatSpec', () => {
 
   it('aligns tables by display width, keeping escaped pipes and code with pipes', () => {
     const input = '| Name | Value |\n|:-|-:|\n| 中文 | `a \\| b` |\n| 😀 | x \\| y |\n'
-    expect(formatSpec(input)).toBe(
-      ['| Name |    Value |', '| :--- | -------: |', '| 中文 | `a \\| b` |', '| 😀   |   x \\| y |', ''].join('\n')
-    )
+    expect(formatSpec(input)).toBe(['| Name |    Value |', '| :--- | -------: |', '| 中文 | `a \\| b` |', '| 😀   |   x \\| y |', ''].join('\n'))
   })
 
   it('keeps a list directly under its lead-in line', () => {
@@ -115,7 +117,8 @@ describe('formatSpec', () => {
   })
 
   it('puts the Meta rows in template order, the rest after them', () => {
-    const input = '## Meta\n\n| Field | Value |\n|---|---|\n| Discovery | d.md |\n| Created | 2026-01-02 |\n| Status | draft |\n| Repo | r |\n| Type | frontend |\n'
+    const input =
+      '## Meta\n\n| Field | Value |\n|---|---|\n| Discovery | d.md |\n| Created | 2026-01-02 |\n| Status | draft |\n| Repo | r |\n| Type | frontend |\n'
     expect(formatSpec(input)).toBe(
       [
         '## Meta',

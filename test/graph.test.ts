@@ -1,15 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildSpec} from '../src/model/build.js'
 import type {Chunk} from '../src/model/schema.js'
-import {
-  buildChunkGraph,
-  findCycles,
-  findForwardDependencies,
-  formatCycle,
-  phaseMembers,
-  stronglyConnected,
-  topologicalOrder
-} from '../src/analysis/graph.js'
+import {buildChunkGraph, findCycles, findForwardDependencies, formatCycle, phaseMembers, stronglyConnected, topologicalOrder} from '../src/analysis/graph.js'
 import {specProcessor} from '../src/parse/processor.js'
 
 function model(value: string) {
@@ -33,7 +25,24 @@ function keysOf(graph: ReturnType<typeof buildChunkGraph>, nodes: number[]): str
 
 describe('chunk graph', () => {
   it('expands a phase reference through one barrier node to every chunk of the phase', () => {
-    const spec = model(plan([[1, [['A', '—'], ['B', '—']]], [2, [['C', 'Phase 1'], ['D', 'A + B']]]]))
+    const spec = model(
+      plan([
+        [
+          1,
+          [
+            ['A', '—'],
+            ['B', '—']
+          ]
+        ],
+        [
+          2,
+          [
+            ['C', 'Phase 1'],
+            ['D', 'A + B']
+          ]
+        ]
+      ])
+    )
     const graph = buildChunkGraph(spec)
     expect(graph.chunks.map((c) => c.key)).toEqual(['a', 'b', 'c', 'd'])
     expect(graph.size).toBe(6)
@@ -47,7 +56,19 @@ describe('chunk graph', () => {
   })
 
   it('orders chunks after their dependencies, ties in document order', () => {
-    const spec = model(plan([[1, [['A', 'B'], ['B', '—'], ['C', '—']]], [2, [['D', 'Phase 1']]]]))
+    const spec = model(
+      plan([
+        [
+          1,
+          [
+            ['A', 'B'],
+            ['B', '—'],
+            ['C', '—']
+          ]
+        ],
+        [2, [['D', 'Phase 1']]]
+      ])
+    )
     const graph = buildChunkGraph(spec)
     const {order, blocked} = topologicalOrder(graph)
     expect(keysOf(graph, order)).toEqual(['b', 'a', 'c', 'd'])
@@ -81,13 +102,29 @@ describe('chunk graph', () => {
   })
 
   it('shows a phase reference inside a cycle as `Phase N`', () => {
-    const spec = model(plan([[1, [['A', 'Phase 2']]], [2, [['B', 'A']]]]))
+    const spec = model(
+      plan([
+        [1, [['A', 'Phase 2']]],
+        [2, [['B', 'A']]]
+      ])
+    )
     const graph = buildChunkGraph(spec)
     expect(findCycles(graph).map((cycle) => formatCycle(graph, cycle))).toEqual(['a → Phase 2 → b → a'])
   })
 
   it('can leave out own-phase references, which are forward dependencies rather than cycles', () => {
-    const spec = model(plan([[1, [['A', '—']]], [2, [['B', 'Phase 2'], ['C', '—']]]]))
+    const spec = model(
+      plan([
+        [1, [['A', '—']]],
+        [
+          2,
+          [
+            ['B', 'Phase 2'],
+            ['C', '—']
+          ]
+        ]
+      ])
+    )
     expect(findCycles(buildChunkGraph(spec)).length).toBe(1)
     expect(findCycles(buildChunkGraph(spec, {dropOwnPhase: true}))).toEqual([])
   })
@@ -95,8 +132,22 @@ describe('chunk graph', () => {
   it('finds own-phase, later-phase and later-chunk references', () => {
     const spec = model(
       plan([
-        [1, [['A', 'Phase 1'], ['B', 'Phase 2'], ['C', 'D'], ['E', 'A']]],
-        [2, [['D', 'Phase 1'], ['F', 'Phase 3']]],
+        [
+          1,
+          [
+            ['A', 'Phase 1'],
+            ['B', 'Phase 2'],
+            ['C', 'D'],
+            ['E', 'A']
+          ]
+        ],
+        [
+          2,
+          [
+            ['D', 'Phase 1'],
+            ['F', 'Phase 3']
+          ]
+        ],
         [3, []]
       ])
     )
@@ -111,7 +162,18 @@ describe('chunk graph', () => {
   })
 
   it('returns strongly connected components, dependencies first', () => {
-    const spec = model(plan([[1, [['A', 'B'], ['B', 'A'], ['C', 'A']]]]))
+    const spec = model(
+      plan([
+        [
+          1,
+          [
+            ['A', 'B'],
+            ['B', 'A'],
+            ['C', 'A']
+          ]
+        ]
+      ])
+    )
     const graph = buildChunkGraph(spec)
     const components = stronglyConnected(graph).filter((component) => component.every((n) => n < graph.chunks.length))
     expect(components.map((component) => keysOf(graph, component).sort())).toEqual([['a', 'b'], ['c']])
@@ -124,8 +186,21 @@ describe('chunk graph', () => {
     const chunks: Chunk[] = []
     for (let p = 1; p <= 10_000; p++) {
       const chunk = (n: number, dependsOn: Chunk['dependsOn']): Chunk => ({
-        key: `C${n}`, id: `C${n}`, title: `Step ${n}`, slug: `step-${n}`, phase: p, phaseIndex: p - 1,
-        issueId: null, checked: null, stream: null, outcome: 'done', skills: null, dependsOn, subtasks: [], row: null, detail: null
+        key: `C${n}`,
+        id: `C${n}`,
+        title: `Step ${n}`,
+        slug: `step-${n}`,
+        phase: p,
+        phaseIndex: p - 1,
+        issueId: null,
+        checked: null,
+        stream: null,
+        outcome: 'done',
+        skills: null,
+        dependsOn,
+        subtasks: [],
+        row: null,
+        detail: null
       })
       // Left depends on the previous phase as a whole, Right on Left: a 20,000-deep chain.
       chunks.push(chunk(2 * p - 1, p === 1 ? [ref('C20000', 'chunk', 10_000, 'C20000')] : [ref(`Phase ${p - 1}`, 'phase', p - 1, null)]))
@@ -143,7 +218,11 @@ describe('chunk graph', () => {
     expect(findForwardDependencies(graph).map((f) => f.ref.text)).toEqual(['C20000'])
     expect(topologicalOrder(graph).order.length).toBe(0)
     // One component holds every chunk and barrier but Phase 10000, which nothing references.
-    expect(stronglyConnected(graph).map((component) => component.length).sort((a, b) => a - b)).toEqual([1, 29_999])
+    expect(
+      stronglyConnected(graph)
+        .map((component) => component.length)
+        .sort((a, b) => a - b)
+    ).toEqual([1, 29_999])
 
     // Without the back edge: no cycle, and a complete order that respects every edge.
     chunks[0] = {...(chunks[0] as Chunk), dependsOn: []}
@@ -153,6 +232,10 @@ describe('chunk graph', () => {
     expect(blocked).toEqual([])
     expect(order.length).toBe(20_000)
     const at = new Map(order.map((node, i) => [node, i]))
-    expect(order.every((node) => chunks[node]?.dependsOn.every((d) => d.kind === 'phase' || (at.get(acyclic.byKey.get(d.target ?? '') ?? -1) ?? 99_999) < (at.get(node) ?? 0)))).toBe(true)
+    expect(
+      order.every((node) =>
+        chunks[node]?.dependsOn.every((d) => d.kind === 'phase' || (at.get(acyclic.byKey.get(d.target ?? '') ?? -1) ?? 99_999) < (at.get(node) ?? 0))
+      )
+    ).toBe(true)
   })
 })

@@ -5,7 +5,19 @@ import {lint} from '../src/engine/lint.js'
 function samePhase(count: number): string {
   const rows = Array.from({length: count}, (_, i) => `| Tests | s | Outcome ${i} | — |`)
   const details = Array.from({length: count}, (_, i) => `- [ ] **Tests**\n\n  Outcome: Detail ${i}.\n`)
-  return ['# T', '', '## Execution Plan', '', '### Phase 1: All', '', '| Chunk | Stream | Outcome | Depends On |', '|---|---|---|---|', ...rows, '', ...details].join('\n')
+  return [
+    '# T',
+    '',
+    '## Execution Plan',
+    '',
+    '### Phase 1: All',
+    '',
+    '| Chunk | Stream | Outcome | Depends On |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    ...details
+  ].join('\n')
 }
 
 describe('model builder at scale', () => {

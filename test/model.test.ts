@@ -39,12 +39,23 @@ describe('model', () => {
   it('resolves Depends On by title, id, slug and phase, keeping titles with separators whole', () => {
     const spec = model(
       [
-        '# T', '', '## Execution Plan', '', '### Phase 1: A', '',
-        '| Chunk | Stream | Outcome | Depends On |', '|---|---|---|---|',
-        '| User model + token model | s | o | — |', '| C2 Auth utilities | s | o | None |', '',
-        '### Phase 2: B', '',
-        '| Chunk | Stream | Outcome | Depends On |', '|---|---|---|---|',
-        '| Endpoints | s | o | Phase 1 + auth-utilities and User model + token model |', '| Other | s | o | C2, Nothing here |'
+        '# T',
+        '',
+        '## Execution Plan',
+        '',
+        '### Phase 1: A',
+        '',
+        '| Chunk | Stream | Outcome | Depends On |',
+        '|---|---|---|---|',
+        '| User model + token model | s | o | — |',
+        '| C2 Auth utilities | s | o | None |',
+        '',
+        '### Phase 2: B',
+        '',
+        '| Chunk | Stream | Outcome | Depends On |',
+        '|---|---|---|---|',
+        '| Endpoints | s | o | Phase 1 + auth-utilities and User model + token model |',
+        '| Other | s | o | C2, Nothing here |'
       ].join('\n')
     )
     const [, , endpoints, other] = spec.chunks
@@ -77,7 +88,10 @@ describe.runIf(hasCorpus)('model over ../shared/corpus', () => {
     const spec = model(fs.readFileSync(path.join(corpus, 'template-v3-example-jwt-auth.md'), 'utf8'))
     expect(spec.title?.text).toBe('JWT Authentication System')
     expect([spec.meta?.type, spec.meta?.repo, spec.meta?.status, spec.meta?.created]).toEqual([
-      'backend-api', 'ns-content-workforce-api', 'in-progress', '2026-01-22'
+      'backend-api',
+      'ns-content-workforce-api',
+      'in-progress',
+      '2026-01-22'
     ])
     expect(spec.plan?.workStreams?.streams.map((s) => [s.name, s.owns.map((o) => o.pattern)])).toEqual([
       ['data', ['src/models/', 'src/auth/utils.py']],
@@ -96,7 +110,11 @@ describe.runIf(hasCorpus)('model over ../shared/corpus', () => {
       ['Auth middleware and rate limiting', 'NS-103', 'api', false, ['phase:2']]
     ])
     expect(spec.chunks.map((c) => c.row?.title)).toEqual([
-      'User model + token model', 'Auth utilities', 'Login and register', 'Token refresh', 'Auth middleware + rate limiting'
+      'User model + token model',
+      'Auth utilities',
+      'Login and register',
+      'Token refresh',
+      'Auth middleware + rate limiting'
     ])
     expect(spec.plan?.communication?.rows.map((r) => [r.from, r.to, r.when, r.what])).toEqual([
       ['data', 'api', 'After Phase 1', 'Model schemas, utility function signatures']

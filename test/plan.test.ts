@@ -40,9 +40,7 @@ describe('plan document', () => {
     expect(planDocumentSchema.parse(doc)).toEqual(doc)
     const schema = planJsonSchema()
     expect(schema.$schema).toContain('2020-12')
-    expect(Object.keys((schema.properties as Record<string, unknown>) ?? {})).toEqual(
-      expect.arrayContaining(['tasks', 'ready', 'criticalPath', 'cycles'])
-    )
+    expect(Object.keys((schema.properties as Record<string, unknown>) ?? {})).toEqual(expect.arrayContaining(['tasks', 'ready', 'criticalPath', 'cycles']))
   })
 
   it('lists one task per chunk with its fields', () => {
@@ -132,7 +130,16 @@ describe('plan document', () => {
 
 describe('schedule', () => {
   it('keeps later phases waiting until the previous phase is checked', () => {
-    const spec = model(specOf([[['A', true], ['B', false]], [['C', false]], [['D', false]]]))
+    const spec = model(
+      specOf([
+        [
+          ['A', true],
+          ['B', false]
+        ],
+        [['C', false]],
+        [['D', false]]
+      ])
+    )
     const {graph} = buildSchedule(spec)
     expect(readyChunks(graph).map((c) => c.key)).toEqual(['b'])
     expect(criticalPath(graph).map((c) => c.key)).toEqual(['b', 'c', 'd'])
@@ -146,12 +153,30 @@ describe('schedule', () => {
   })
 
   it('orders the ready set by phase, then document order', () => {
-    const spec = model(specOf([[['A', true], ['B', false], ['C', false, 'A']]]))
+    const spec = model(
+      specOf([
+        [
+          ['A', true],
+          ['B', false],
+          ['C', false, 'A']
+        ]
+      ])
+    )
     expect(readyChunks(buildSchedule(spec).graph).map((c) => c.key)).toEqual(['b', 'c'])
   })
 
   it('follows chains inside a phase for the critical path', () => {
-    const spec = model(specOf([[['A', false], ['B', false, 'A'], ['C', false, 'B'], ['D', false]], [['E', false]]]))
+    const spec = model(
+      specOf([
+        [
+          ['A', false],
+          ['B', false, 'A'],
+          ['C', false, 'B'],
+          ['D', false]
+        ],
+        [['E', false]]
+      ])
+    )
     expect(criticalPath(buildSchedule(spec).graph).map((c) => c.key)).toEqual(['a', 'b', 'c', 'e'])
   })
 
@@ -200,25 +225,23 @@ describe('schedule', () => {
 /** A model with only chunks, for scale: `after` is a chunk key this one depends on. */
 function synthetic(items: Array<{phase: number; checked: boolean; after?: string}>): Pick<SpecModel, 'chunks' | 'plan'> {
   const position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
-  const chunks = items.map(
-    (item, i): Chunk => ({
-      key: `k${i}`,
-      id: null,
-      title: `Chunk ${i}`,
-      slug: `k${i}`,
-      phase: item.phase,
-      phaseIndex: item.phase,
-      issueId: null,
-      checked: item.checked,
-      stream: null,
-      outcome: null,
-      skills: null,
-      dependsOn: item.after ? [{text: item.after, kind: 'chunk', phase: item.phase, target: item.after, position}] : [],
-      subtasks: [],
-      row: null,
-      detail: null
-    })
-  )
+  const chunks = items.map((item, i): Chunk => ({
+    key: `k${i}`,
+    id: null,
+    title: `Chunk ${i}`,
+    slug: `k${i}`,
+    phase: item.phase,
+    phaseIndex: item.phase,
+    issueId: null,
+    checked: item.checked,
+    stream: null,
+    outcome: null,
+    skills: null,
+    dependsOn: item.after ? [{text: item.after, kind: 'chunk', phase: item.phase, target: item.after, position}] : [],
+    subtasks: [],
+    row: null,
+    detail: null
+  }))
   return {chunks, plan: null}
 }
 

@@ -56,9 +56,7 @@ function project(name: string, config: Record<string, string>): string {
 }
 
 function summary(files: VFile[]): string[] {
-  return files
-    .flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column} ${m.source}/${m.ruleId} ${m.fatal ? 'error' : 'warning'}`))
-    .sort()
+  return files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column} ${m.source}/${m.ruleId} ${m.fatal ? 'error' : 'warning'}`)).sort()
 }
 
 describe('spec-lint from remark’s configuration (.remarkrc)', () => {

@@ -14,9 +14,7 @@ import {run} from './helpers/cli.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const clean = fs.readFileSync(path.join(root, 'fixtures/clean/backend-api.md'), 'utf8')
-const broken = clean
-  .replace('| Status | in-progress |', '| Status | In Progress |')
-  .replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
+const broken = clean.replace('| Status | in-progress |', '| Status | In Progress |').replace(/(## Completion Promise[\s\S]*?)(## Notes[\s\S]*)$/, '$2\n$1')
 const env = {GITHUB_WORKSPACE: ''}
 let dir: string
 

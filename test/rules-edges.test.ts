@@ -55,8 +55,7 @@ describe('rules on files without a path or a run', () => {
 describe('completion-promise-unique in the CLI', () => {
   it('reports both files of one run, each naming the other, and honours disable comments', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'spec-lint-unique-'))
-    const body = (title: string, extra = '') =>
-      `# ${title}\n\n${extra}## Completion Promise\n\n<promise>SHARED_COMPLETE</promise>\n`
+    const body = (title: string, extra = '') => `# ${title}\n\n${extra}## Completion Promise\n\n<promise>SHARED_COMPLETE</promise>\n`
     fs.writeFileSync(path.join(folder, 'a.md'), body('A'))
     fs.writeFileSync(path.join(folder, 'b.md'), body('B', 'Text.\n\n'))
     fs.writeFileSync(path.join(folder, 'c.md'), body('C', '<!-- spec-lint disable completion-promise-unique -->\n\n'))

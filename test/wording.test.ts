@@ -68,14 +68,30 @@ const jwtExample = [
 describe('subtask wording', () => {
   it.each(mustBeVague)('vague: %s', (task) => expect(vagueReason(task, vague)).not.toBeNull())
   it.each(['Handle errors', 'Build API endpoints', 'Do everything else'])('also vague: %s', (task) => expect(vagueReason(task, vague)).not.toBeNull())
-  it.each([...good, ...jwtExample, 'Add API endpoint', 'Implement refresh endpoint', 'Build pricing page', 'Build login form', 'Reject anything over 10 MB', 'Make the retry count configurable'])('not vague: %s', (task) =>
-    expect(vagueReason(task, vague)).toBeNull()
-  )
+  it.each([
+    ...good,
+    ...jwtExample,
+    'Add API endpoint',
+    'Implement refresh endpoint',
+    'Build pricing page',
+    'Build login form',
+    'Reject anything over 10 MB',
+    'Make the retry count configurable'
+  ])('not vague: %s', (task) => expect(vagueReason(task, vague)).toBeNull())
   it.each(mustBePrescriptive)('prescriptive: %s', (task) => expect(prescriptiveReason(task, prescriptive)).not.toBeNull())
-  it.each([...good, ...jwtExample, 'Use `prompt-creator` subagent and `prompt-engineering` skill for prompts', 'Set up the Next.js app', 'Set up next.js', 'An export of 100,000 invoices finishes within 5 minutes', 'Show address line 2 on the invoice', 'Seed 5 demo users', 'Export the list (text and JSON)', 'Issue 2 tokens per login', 'Sort by date (newest first)'])(
-    'not prescriptive: %s',
-    (task) => expect(prescriptiveReason(task, prescriptive)).toBeNull()
-  )
+  it.each([
+    ...good,
+    ...jwtExample,
+    'Use `prompt-creator` subagent and `prompt-engineering` skill for prompts',
+    'Set up the Next.js app',
+    'Set up next.js',
+    'An export of 100,000 invoices finishes within 5 minutes',
+    'Show address line 2 on the invoice',
+    'Seed 5 demo users',
+    'Export the list (text and JSON)',
+    'Issue 2 tokens per login',
+    'Sort by date (newest first)'
+  ])('not prescriptive: %s', (task) => expect(prescriptiveReason(task, prescriptive)).toBeNull())
 
   it('takes its word lists from options', () => {
     expect(vagueReason('Polish the UI', {...vague, vagueWords: ['polish']})).toBe('`Polish`')
@@ -104,7 +120,14 @@ describe('ownership conflicts', () => {
     ['src/*.ts', 'src/**/*.test.ts'],
     ['src/auth/utils.py', 'src/auth/'],
     ['./src/api', 'src/api/auth/']
-  ])('overlap: %s and %s', (a, b) => expect(pairs([['x', a], ['y', b]])).toEqual([`${a} ~ ${b}`]))
+  ])('overlap: %s and %s', (a, b) =>
+    expect(
+      pairs([
+        ['x', a],
+        ['y', b]
+      ])
+    ).toEqual([`${a} ~ ${b}`])
+  )
 
   it.each([
     ['src/**/*.py', 'src/**/*.tsx'],
@@ -113,7 +136,14 @@ describe('ownership conflicts', () => {
     ['src/**/*.ts', 'src/api/auth.py'],
     ['src/api/*.ts', 'src/**/models/*.ts'],
     ['src/models/', 'src/auth/utils.py']
-  ])('no overlap: %s and %s', (a, b) => expect(pairs([['x', a], ['y', b]])).toEqual([]))
+  ])('no overlap: %s and %s', (a, b) =>
+    expect(
+      pairs([
+        ['x', a],
+        ['y', b]
+      ])
+    ).toEqual([])
+  )
 
   it('ignores overlaps within one owner and reports each pair once, in input order', () => {
     expect(

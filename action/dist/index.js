@@ -75625,9 +75625,7 @@ function slugify2(title) {
 function normalizeHeading(text5) {
   return text5.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "").replace(/[:：]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
-var canonicalByName = new Map(
-  sectionNames.map((name) => [name.toLowerCase(), name])
-);
+var canonicalByName = new Map(sectionNames.map((name) => [name.toLowerCase(), name]));
 canonicalByName.set("metadata", "Meta");
 canonicalByName.set("acceptance", "Acceptance Criteria");
 canonicalByName.set("reference", "Reference Files");
@@ -77648,10 +77646,7 @@ var no_progress_in_spec_default = defineRule({
       if (node3.type === "heading" && node3.depth > 1) {
         const text5 = toString(node3).trim();
         if (progressHeading.test(text5)) {
-          ctx.report(
-            `Unexpected progress heading \`${text5}\`, expected progress in issue comments and git, not in the spec`,
-            rangeAt(ctx.source, start, end)
-          );
+          ctx.report(`Unexpected progress heading \`${text5}\`, expected progress in issue comments and git, not in the spec`, rangeAt(ctx.source, start, end));
         }
         continue;
       }
@@ -77660,10 +77655,7 @@ var no_progress_in_spec_default = defineRule({
         const line = ctx.source.slice(start, end).split("\n")[0] ?? "";
         const hit = progressEntry.exec(line);
         if (hit && !(section?.canonical && exempt.has(section.canonical))) {
-          ctx.report(
-            `Unexpected progress entry \`${hit[0]}\`, expected it in issue comments or \`## Notes\``,
-            rangeAt(ctx.source, start, start + line.length)
-          );
+          ctx.report(`Unexpected progress entry \`${hit[0]}\`, expected it in issue comments or \`## Notes\``, rangeAt(ctx.source, start, start + line.length));
         }
         continue;
       }
@@ -78037,31 +78029,23 @@ var reference_files_exist_default = defineRule({
       {
         name: "A missing file",
         input: "# T\n\n## Reference Files\n\n- `src/api/routes.py` \u2014 Existing API patterns\n",
-        messages: [
-          "5:3-5:22: Missing file or folder `src/api/routes.py`, expected a path that exists from the repository root"
-        ]
+        messages: ["5:3-5:22: Missing file or folder `src/api/routes.py`, expected a path that exists from the repository root"]
       },
       {
         name: "A missing folder among existing files",
         input: "# T\n\n## Reference Files\n\n- `package.json` \u2014 scripts\n- `src/middleware/` \u2014 patterns\n- `[path]` \u2014 template text, not a path\n",
-        messages: [
-          "6:3-6:20: Missing file or folder `src/middleware/`, expected a path that exists from the repository root"
-        ]
+        messages: ["6:3-6:20: Missing file or folder `src/middleware/`, expected a path that exists from the repository root"]
       },
       {
         name: "A bracketed route segment is a literal folder name",
         input: "# T\n\n## Reference Files\n\n- `src/app/[id]/page.tsx` \u2014 the dynamic route\n",
-        messages: [
-          "5:3-5:26: Missing file or folder `src/app/[id]/page.tsx`, expected a path that exists from the repository root"
-        ]
+        messages: ["5:3-5:26: Missing file or folder `src/app/[id]/page.tsx`, expected a path that exists from the repository root"]
       },
       {
         name: "Checked relative to the root, not the spec",
         path: "specs/nested/example.md",
         input: "# T\n\n## Reference Files\n\n**From Discovery:**\n- `example.md` \u2014 the spec itself is not at the root\n",
-        messages: [
-          "6:3-6:15: Missing file or folder `example.md`, expected a path that exists from the repository root"
-        ]
+        messages: ["6:3-6:15: Missing file or folder `example.md`, expected a path that exists from the repository root"]
       }
     ]
   }
@@ -78105,10 +78089,7 @@ var acceptance_criteria_default = defineRule({
       });
     }
     if (!criteria.some((criterion) => criterion.commands.some(isCommand))) {
-      ctx.report(
-        "Missing runnable command, expected a criterion with a command in backticks (`` All tests pass: `pytest tests/` ``)",
-        section.headingPosition
-      );
+      ctx.report("Missing runnable command, expected a criterion with a command in backticks (`` All tests pass: `pytest tests/` ``)", section.headingPosition);
     }
   },
   examples: {
@@ -78308,9 +78289,7 @@ var agentWork = /\b(?:llms?|large language models?|prompts?|prompt-engineering|s
 var negated = /\b(?:no|without|not|non|never)[\s-]+(?:an?\s+|any\s+)?(?:llms?|large language models?|prompts?|agents?|ai)\b/gi;
 var agentSkill = /^(?:agent-|individual-agents|prompt-|langgraph|dspy)/i;
 function describes(chunk4) {
-  return [chunk4.title, chunk4.text, chunk4.outcome ?? "", ...chunk4.subtasks].map(
-    (text5) => text5.replace(/agent-spec-builder/gi, "").replace(negated, "")
-  );
+  return [chunk4.title, chunk4.text, chunk4.outcome ?? "", ...chunk4.subtasks].map((text5) => text5.replace(/agent-spec-builder/gi, "").replace(negated, ""));
 }
 function isAgent(chunk4, source3) {
   return describes(chunk4).some((text5) => agentWork.test(text5)) || (chunk4.skills ?? []).some((skill) => agentSkill.test(skill)) || marked(chunk4, source3);
@@ -78356,20 +78335,14 @@ var agent_routing_default = defineRule({
       return;
     }
     if (row && type === "hybrid" && !chunks.some((chunk4) => marked(chunk4, ctx.source))) {
-      ctx.report(
-        "Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off",
-        row.valuePosition
-      );
+      ctx.report("Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off", row.valuePosition);
       return;
     }
     if (!chunks.some((chunk4) => !isAgent(chunk4, ctx.source))) return;
     for (const chunk4 of chunks) {
       if (!isAgent(chunk4, ctx.source) || marked(chunk4, ctx.source)) continue;
       const place = chunk4.detail?.titlePosition ?? chunk4.row?.cells.chunk?.position ?? chunk4.row?.position;
-      ctx.report(
-        `Missing \`(requires agent-spec-builder)\` after agent chunk \`${chunk4.title}\`, expected agent work handed off`,
-        place
-      );
+      ctx.report(`Missing \`(requires agent-spec-builder)\` after agent chunk \`${chunk4.title}\`, expected agent work handed off`, place);
     }
   },
   examples: {
@@ -78390,10 +78363,7 @@ var agent_routing_default = defineRule({
       },
       {
         name: "A hybrid with the agent chunk marked",
-        input: spec(
-          "hybrid",
-          "- [ ] **Content API**\n\n  Stream: api\n\n- [ ] **Carousel agent system** (requires agent-spec-builder)\n\n  Stream: agent\n"
-        )
+        input: spec("hybrid", "- [ ] **Content API**\n\n  Stream: api\n\n- [ ] **Carousel agent system** (requires agent-spec-builder)\n\n  Stream: agent\n")
       },
       {
         name: "Agent type with an API chunk",
@@ -78404,23 +78374,17 @@ var agent_routing_default = defineRule({
       {
         name: "Pure agent work",
         input: spec("agent-langgraph", "- [ ] **Build carousel agents**\n\n  Stream: agents\n"),
-        messages: [
-          "7:10-7:25: Unexpected pure agent work for Type `agent-langgraph`, expected it routed to `agent-spec-builder` (no API or frontend chunk)"
-        ]
+        messages: ["7:10-7:25: Unexpected pure agent work for Type `agent-langgraph`, expected it routed to `agent-spec-builder` (no API or frontend chunk)"]
       },
       {
         name: "Hybrid without a hand-off",
         input: spec("hybrid (frontend + agent)", "- [ ] **Content page**\n\n  Stream: frontend\n\n- [ ] **Agent system**\n\n  Stream: agent\n"),
-        messages: [
-          "7:10-7:35: Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off"
-        ]
+        messages: ["7:10-7:35: Missing a chunk marked `(requires agent-spec-builder)` for Type `hybrid`, expected the agent part handed off"]
       },
       {
         name: "An agent chunk among others",
         input: spec("backend-api", "- [ ] **Draft endpoint**\n\n  Stream: api\n\n- [ ] **Summary agent**\n\n  Stream: api\n"),
-        messages: [
-          "17:9-17:22: Missing `(requires agent-spec-builder)` after agent chunk `Summary agent`, expected agent work handed off"
-        ]
+        messages: ["17:9-17:22: Missing `(requires agent-spec-builder)` after agent chunk `Summary agent`, expected agent work handed off"]
       }
     ]
   }
@@ -78606,7 +78570,9 @@ var execution_plan_structure_default = defineRule({
     invalid: [
       {
         name: "a phase made only of plain to-do bullets: once, not per bullet",
-        input: plan("### Phase 1 \u2014 Build\n\n- **C1.1** The app\n\n### Phase 2 \u2014 Hand-over\n\n- Client signs the domain transfer.\n- Client adds the billing card.\n"),
+        input: plan(
+          "### Phase 1 \u2014 Build\n\n- **C1.1** The app\n\n### Phase 2 \u2014 Hand-over\n\n- Client signs the domain transfer.\n- Client adds the billing card.\n"
+        ),
         messages: ["9:1-9:24: Missing chunks in `Phase 2 \u2014 Hand-over`, found 2 plain bullets; expected chunks (`- [ ] **Title**` items or chunk-table rows)"]
       },
       {
@@ -78674,10 +78640,7 @@ var work_streams_table_default = defineRule({
     const section = spec9.plan?.workStreams;
     if (!section) return;
     if (!section.table) {
-      ctx.report(
-        "Missing Work Streams table, expected columns `Stream`, `Responsibility`, `Owns` and `Skills`",
-        lineRange(ctx.source, section.position)
-      );
+      ctx.report("Missing Work Streams table, expected columns `Stream`, `Responsibility`, `Owns` and `Skills`", lineRange(ctx.source, section.position));
       return;
     }
     const header = section.table.columns.map((c) => c.toLowerCase());
@@ -78695,9 +78658,13 @@ var work_streams_table_default = defineRule({
       if (key !== "") {
         const first = seen.get(key);
         if (first !== void 0) {
-          ctx.report(`Unexpected duplicate stream \`${stream2.name}\` (first at ${where(first)}), expected unique stream names`, nameCell?.position ?? stream2.position, {
-            related: [{ reason: `First stream \`${stream2.name}\``, place: first }]
-          });
+          ctx.report(
+            `Unexpected duplicate stream \`${stream2.name}\` (first at ${where(first)}), expected unique stream names`,
+            nameCell?.position ?? stream2.position,
+            {
+              related: [{ reason: `First stream \`${stream2.name}\``, place: first }]
+            }
+          );
         } else seen.set(key, nameCell?.position ?? stream2.position);
       }
       const owns = cellOf(stream2.cells, "owns", "files", "owns files");
@@ -78879,7 +78846,10 @@ var stream_ownership_conflict_default = defineRule({
   examples: {
     valid: [
       { input: streams2("| data | Models | src/models/, src/auth/utils.py | backend-api |\n| api | Endpoints | src/api/auth/, src/middleware/ | backend-api |") },
-      { name: "globs that cannot match a common file", input: streams2("| api | Code | src/**/*.py | backend-api |\n| web | UI | src/**/*.tsx, app/ | frontend |") },
+      {
+        name: "globs that cannot match a common file",
+        input: streams2("| api | Code | src/**/*.py | backend-api |\n| web | UI | src/**/*.tsx, app/ | frontend |")
+      },
       { name: "similar names are not nested", input: streams2("| a | A | src/api | backend-api |\n| b | B | src/api-client/ | backend-api |") },
       {
         name: "template placeholders are not globs",
@@ -78895,22 +78865,30 @@ var stream_ownership_conflict_default = defineRule({
       {
         name: "a folder and a file inside it",
         input: streams2("| data | Models | src/ | backend-api |\n| api | Endpoints | src/api/auth.ts | backend-api |"),
-        messages: ["10:21-10:36: Unexpected overlap of `src/api/auth.ts` (stream `api`) with `src/` (stream `data`, 9:19), expected each file owned by one stream"]
+        messages: [
+          "10:21-10:36: Unexpected overlap of `src/api/auth.ts` (stream `api`) with `src/` (stream `data`, 9:19), expected each file owned by one stream"
+        ]
       },
       {
         name: "a glob and a folder",
         input: streams2("| data | Models | src/**/*.ts | backend-api |\n| api | Endpoints | src/api/ | backend-api |"),
-        messages: ["10:21-10:29: Unexpected overlap of `src/api/` (stream `api`) with `src/**/*.ts` (stream `data`, 9:19), expected each file owned by one stream"]
+        messages: [
+          "10:21-10:29: Unexpected overlap of `src/api/` (stream `api`) with `src/**/*.ts` (stream `data`, 9:19), expected each file owned by one stream"
+        ]
       },
       {
         name: "a brace glob written bare stays one pattern",
         input: streams2("| data | Models | src/{api,models}/*.py | backend-api |\n| api | Endpoints | src/api/routes.py | backend-api |"),
-        messages: ["10:21-10:38: Unexpected overlap of `src/api/routes.py` (stream `api`) with `src/{api,models}/*.py` (stream `data`, 9:19), expected each file owned by one stream"]
+        messages: [
+          "10:21-10:38: Unexpected overlap of `src/api/routes.py` (stream `api`) with `src/{api,models}/*.py` (stream `data`, 9:19), expected each file owned by one stream"
+        ]
       },
       {
         name: "two globs",
         input: streams2("| data | Models | src/*/models.ts | backend-api |\n| api | Endpoints | `src/{api,models}/*.ts` | backend-api |"),
-        messages: ["10:21-10:44: Unexpected overlap of `src/{api,models}/*.ts` (stream `api`) with `src/*/models.ts` (stream `data`, 9:19), expected each file owned by one stream"]
+        messages: [
+          "10:21-10:44: Unexpected overlap of `src/{api,models}/*.ts` (stream `api`) with `src/*/models.ts` (stream `data`, 9:19), expected each file owned by one stream"
+        ]
       }
     ]
   }
@@ -78952,10 +78930,7 @@ var chunk_table_default = defineRule({
     const withoutTable = plan10.phases.filter((phase3) => !phase3.table && (phase3.rows.length > 0 || phase3.details.length > 0));
     const heading2 = planHeadingPosition(spec9);
     if (withoutTable.length > 1 && heading2) {
-      ctx.report(
-        `Missing chunk tables in ${listOf(withoutTable.map(phaseLabel), "and")}, expected a \`${header}\` table in each phase`,
-        heading2
-      );
+      ctx.report(`Missing chunk tables in ${listOf(withoutTable.map(phaseLabel), "and")}, expected a \`${header}\` table in each phase`, heading2);
     } else {
       for (const phase3 of withoutTable) {
         ctx.report(`Missing chunk table in \`${phaseLabel(phase3)}\`, expected \`${header}\``, phase3.headingPosition);
@@ -79084,11 +79059,17 @@ ${detailFor(chunk4, checkbox)}`] }
     valid: [
       {
         name: "Depends On in the row and again on the detail line, agreeing",
-        input: plan2("| Models | Tables | \u2014 |\n| Endpoints | API | Models |\n", "- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] **Endpoints**\n\n  Outcome: API.\n  Depends On: Models\n")
+        input: plan2(
+          "| Models | Tables | \u2014 |\n| Endpoints | API | Models |\n",
+          "- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] **Endpoints**\n\n  Outcome: API.\n  Depends On: Models\n"
+        )
       },
       {
         name: "titles that differ by `+`/`and` and by an extension",
-        input: plan2("| User model + token model | Tables | \u2014 |\n| Login and register | Users log in | \u2014 |\n", "- [ ] **User model and token model**\n\n  Outcome: Tables.\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Users log in.\n")
+        input: plan2(
+          "| User model + token model | Tables | \u2014 |\n| Login and register | Users log in | \u2014 |\n",
+          "- [ ] **User model and token model**\n\n  Outcome: Tables.\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Users log in.\n"
+        )
       },
       {
         name: "a chunk id prefix",
@@ -79107,13 +79088,17 @@ ${detailFor(chunk4, checkbox)}`] }
       {
         name: "a row without an item",
         input: plan2("| Models | Tables exist | \u2014 |\n| Endpoints | Users call the API | Models |\n", "- [ ] **Models**\n\n  Outcome: Tables exist.\n"),
-        messages: ["14:25: Missing checklist item for chunk `Endpoints` (row at line 10) in `Phase 1: Foundation`, expected `- [ ] **Endpoints**` with its Outcome"],
+        messages: [
+          "14:25: Missing checklist item for chunk `Endpoints` (row at line 10) in `Phase 1: Foundation`, expected `- [ ] **Endpoints**` with its Outcome"
+        ],
         output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables exist | \u2014 |\n| Endpoints | Users call the API | Models |\n\n- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Endpoints**\n\n  Outcome: Users call the API\n"
       },
       {
         name: "an item without a row",
         input: plan2("| Models | Tables exist | \u2014 |\n", "- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Caching**\n\n  Outcome: Reads are cached.\n"),
-        messages: ["15:9-15:16: Unexpected checklist item `Caching` without a row in the chunk table of `Phase 1: Foundation`, expected a matching `Chunk` cell"]
+        messages: [
+          "15:9-15:16: Unexpected checklist item `Caching` without a row in the chunk table of `Phase 1: Foundation`, expected a matching `Chunk` cell"
+        ]
       },
       {
         name: "a table and no checklist",
@@ -79169,14 +79154,25 @@ var chunk_title_consistent_default = defineRule({
     }
   },
   examples: {
-    valid: [
-      { input: plan3("Auth utilities", "Auth utilities") },
-      { name: "inline markdown in the cell", input: plan3("**Auth utilities**", "Auth utilities") }
-    ],
+    valid: [{ input: plan3("Auth utilities", "Auth utilities") }, { name: "inline markdown in the cell", input: plan3("**Auth utilities**", "Auth utilities") }],
     invalid: [
-      { name: "a shorter row title", input: plan3("Login and register", "Login and register endpoints"), messages: ["9:3-9:21: Unexpected chunk title `Login and register`, expected `Login and register endpoints` as in its checklist item"], output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login and register endpoints | Done | \u2014 |\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Done.\n" },
-      { name: "`+` and `and`", input: plan3("User model + token model", "User model and token model"), messages: ["9:3-9:27: Unexpected chunk title `User model + token model`, expected `User model and token model` as in its checklist item"], output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| User model and token model | Done | \u2014 |\n\n- [ ] **User model and token model**\n\n  Outcome: Done.\n" },
-      { name: "a chunk id only in the row: no fix", input: plan3("C2 Database schema", "Database schema"), messages: ["9:3-9:21: Unexpected chunk title `C2 Database schema`, expected `Database schema` as in its checklist item"] }
+      {
+        name: "a shorter row title",
+        input: plan3("Login and register", "Login and register endpoints"),
+        messages: ["9:3-9:21: Unexpected chunk title `Login and register`, expected `Login and register endpoints` as in its checklist item"],
+        output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login and register endpoints | Done | \u2014 |\n\n- [ ] **Login and register endpoints**\n\n  Outcome: Done.\n"
+      },
+      {
+        name: "`+` and `and`",
+        input: plan3("User model + token model", "User model and token model"),
+        messages: ["9:3-9:27: Unexpected chunk title `User model + token model`, expected `User model and token model` as in its checklist item"],
+        output: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| User model and token model | Done | \u2014 |\n\n- [ ] **User model and token model**\n\n  Outcome: Done.\n"
+      },
+      {
+        name: "a chunk id only in the row: no fix",
+        input: plan3("C2 Database schema", "Database schema"),
+        messages: ["9:3-9:21: Unexpected chunk title `C2 Database schema`, expected `Database schema` as in its checklist item"]
+      }
     ]
   }
 });
@@ -79235,9 +79231,21 @@ var chunk_fields_default = defineRule({
       { name: "fields on one line", input: item("  Outcome: Tables exist.\n  Stream: data \xB7 Skills: backend-api\n\n  - Add the tables\n", true) }
     ],
     invalid: [
-      { name: "no Outcome", input: item("  Skills: backend-api\n\n  - Add the tables\n"), messages: ["7:9-7:15: Missing `Outcome:` in chunk `Models`, expected Outcome, Skills and at least one sub-task"] },
-      { name: "no Stream with work streams", input: item("  Outcome: Tables exist.\n  Skills: backend-api\n\n  - Add the tables\n", true), messages: ["13:9-13:15: Missing `Stream:` in chunk `Models`, expected Outcome, Stream, Skills and at least one sub-task"] },
-      { name: "no Skills and no sub-task", input: item("  Outcome: Tables exist.\n"), messages: ["7:9-7:15: Missing `Skills:` and a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task"] },
+      {
+        name: "no Outcome",
+        input: item("  Skills: backend-api\n\n  - Add the tables\n"),
+        messages: ["7:9-7:15: Missing `Outcome:` in chunk `Models`, expected Outcome, Skills and at least one sub-task"]
+      },
+      {
+        name: "no Stream with work streams",
+        input: item("  Outcome: Tables exist.\n  Skills: backend-api\n\n  - Add the tables\n", true),
+        messages: ["13:9-13:15: Missing `Stream:` in chunk `Models`, expected Outcome, Stream, Skills and at least one sub-task"]
+      },
+      {
+        name: "no Skills and no sub-task",
+        input: item("  Outcome: Tables exist.\n"),
+        messages: ["7:9-7:15: Missing `Skills:` and a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task"]
+      },
       {
         name: "a field no chunk has: one message on the plan, the rest per item",
         input: item("  Outcome: Tables exist.\n\n  - Add the tables\n\n- [ ] **Seeds**\n\n- [ ] **Fixtures**\n\n  - Write the fixtures\n"),
@@ -79247,7 +79255,11 @@ var chunk_fields_default = defineRule({
           "15:9-15:17: Missing `Outcome:` in chunk `Fixtures`, expected Outcome, Skills and at least one sub-task"
         ]
       },
-      { name: "no sub-task", input: item("  Outcome: Tables exist.\n  Skills: backend-api\n"), messages: ["7:9-7:15: Missing a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task"] }
+      {
+        name: "no sub-task",
+        input: item("  Outcome: Tables exist.\n  Skills: backend-api\n"),
+        messages: ["7:9-7:15: Missing a sub-task in chunk `Models`, expected Outcome, Skills and at least one sub-task"]
+      }
     ]
   }
 });
@@ -79324,12 +79336,24 @@ var chunk_stream_defined_default = defineRule({
       { name: "case does not matter", input: spec2("| Models | Data | Tables exist | \u2014 |\n| Endpoints | api | Users call it | \u2014 |\n", "data") }
     ],
     invalid: [
-      { name: "an undeclared stream", input: spec2("| Models | data | Tables exist | \u2014 |\n| Endpoints | web | Users call it | \u2014 |\n", "data"), messages: [
-        "17:15-17:18: Unexpected stream `web` for chunk `Endpoints`, expected a declared stream: `data`, `api`",
-        "10:3-10:6: Unexpected stream `api` without chunks, expected a chunk for each declared stream"
-      ] },
-      { name: "row and item differ", input: spec2("| Models | data | Tables exist | \u2014 |\n| Endpoints | api | Users call it | \u2014 |\n", "api"), messages: ["22:11-22:14: Unexpected stream `api` in the checklist item of `Models`, expected `data` as in its table row"] },
-      { name: "a stream without chunks", input: spec2("| Models | data | Tables exist | \u2014 |\n", "data"), messages: ["10:3-10:6: Unexpected stream `api` without chunks, expected a chunk for each declared stream"] }
+      {
+        name: "an undeclared stream",
+        input: spec2("| Models | data | Tables exist | \u2014 |\n| Endpoints | web | Users call it | \u2014 |\n", "data"),
+        messages: [
+          "17:15-17:18: Unexpected stream `web` for chunk `Endpoints`, expected a declared stream: `data`, `api`",
+          "10:3-10:6: Unexpected stream `api` without chunks, expected a chunk for each declared stream"
+        ]
+      },
+      {
+        name: "row and item differ",
+        input: spec2("| Models | data | Tables exist | \u2014 |\n| Endpoints | api | Users call it | \u2014 |\n", "api"),
+        messages: ["22:11-22:14: Unexpected stream `api` in the checklist item of `Models`, expected `data` as in its table row"]
+      },
+      {
+        name: "a stream without chunks",
+        input: spec2("| Models | data | Tables exist | \u2014 |\n", "data"),
+        messages: ["10:3-10:6: Unexpected stream `api` without chunks, expected a chunk for each declared stream"]
+      }
     ]
   }
 });
@@ -79399,7 +79423,10 @@ var depends_on_resolves_default = defineRule({
         }
         for (const ref of source3.refs) {
           if (ref.kind === "unknown") {
-            ctx.report(`Unexpected Depends On \`${ref.text}\` for chunk \`${chunk4.title}\`, expected \`Phase N\` or a chunk title, id or slug of this spec`, ref.position);
+            ctx.report(
+              `Unexpected Depends On \`${ref.text}\` for chunk \`${chunk4.title}\`, expected \`Phase N\` or a chunk title, id or slug of this spec`,
+              ref.position
+            );
           } else if (ref.kind === "phase" && ref.phase !== null && !phases.has(ref.phase)) {
             ctx.report(`Unexpected Depends On \`${ref.text}\` for chunk \`${chunk4.title}\`, expected an existing phase (${phaseList})`, ref.position);
           }
@@ -79414,15 +79441,28 @@ var depends_on_resolves_default = defineRule({
       { name: "a dash", input: plan4("-") }
     ],
     invalid: [
-      { name: "an unknown chunk", input: plan4("Phase 1 + Session store"), messages: ["16:36-16:49: Unexpected Depends On `Session store` for chunk `Login`, expected `Phase N` or a chunk title, id or slug of this spec"] },
-      { name: "a phase that does not exist", input: plan4("Phase 4"), messages: ["16:26-16:33: Unexpected Depends On `Phase 4` for chunk `Login`, expected an existing phase (`Phase 1` to `Phase 2`)"] },
+      {
+        name: "an unknown chunk",
+        input: plan4("Phase 1 + Session store"),
+        messages: ["16:36-16:49: Unexpected Depends On `Session store` for chunk `Login`, expected `Phase N` or a chunk title, id or slug of this spec"]
+      },
+      {
+        name: "a phase that does not exist",
+        input: plan4("Phase 4"),
+        messages: ["16:26-16:33: Unexpected Depends On `Phase 4` for chunk `Login`, expected an existing phase (`Phase 1` to `Phase 2`)"]
+      },
       { name: "`None`", input: plan4("None"), messages: ["16:26-16:30: Unexpected Depends On `None`, expected `\u2014`"], output: plan4("\u2014") },
       {
         name: "a row without the cell: reported, not fixed (a `\u2014` would fill the wrong column)",
         input: "# T\n\n## Execution Plan\n\n### Phase 1: Foundation\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| Login | Users log in |\n",
         messages: ["9:25: Missing Depends On for chunk `Login`, expected `\u2014` when it depends on nothing"]
       },
-      { name: "an empty cell", input: plan4(""), messages: ["16:25-16:27: Missing Depends On for chunk `Login`, expected `\u2014` when it depends on nothing"], output: plan4("\u2014") },
+      {
+        name: "an empty cell",
+        input: plan4(""),
+        messages: ["16:25-16:27: Missing Depends On for chunk `Login`, expected `\u2014` when it depends on nothing"],
+        output: plan4("\u2014")
+      },
       {
         name: "`N/A` on a Depends On line",
         input: plan4("\u2014", "\n- [ ] **Login**\n\n  Outcome: Users log in.\n  Depends On: N/A\n"),
@@ -79677,9 +79717,21 @@ var no_forward_dependency_default = defineRule({
       { name: "a chunk of the same phase", input: plan5("Utilities", "Phase 1") }
     ],
     invalid: [
-      { name: "its own phase", input: plan5("\u2014", "Phase 2"), messages: ["16:26-16:33: Unexpected dependency of `Login` on its own phase `Phase 2`, expected an earlier phase or chunks of Phase 2"] },
-      { name: "a later phase", input: plan5("Phase 2", "Phase 1"), messages: ["9:21-9:28: Unexpected dependency of `Models` (Phase 1) on later `Phase 2`, expected an earlier phase"] },
-      { name: "a chunk of a later phase", input: plan5("Login", "\u2014"), messages: ["9:21-9:26: Unexpected dependency of `Models` (Phase 1) on `Login` of later Phase 2, expected a chunk of an earlier phase or of Phase 1"] }
+      {
+        name: "its own phase",
+        input: plan5("\u2014", "Phase 2"),
+        messages: ["16:26-16:33: Unexpected dependency of `Login` on its own phase `Phase 2`, expected an earlier phase or chunks of Phase 2"]
+      },
+      {
+        name: "a later phase",
+        input: plan5("Phase 2", "Phase 1"),
+        messages: ["9:21-9:28: Unexpected dependency of `Models` (Phase 1) on later `Phase 2`, expected an earlier phase"]
+      },
+      {
+        name: "a chunk of a later phase",
+        input: plan5("Login", "\u2014"),
+        messages: ["9:21-9:26: Unexpected dependency of `Models` (Phase 1) on `Login` of later Phase 2, expected a chunk of an earlier phase or of Phase 1"]
+      }
     ]
   }
 });
@@ -79720,20 +79772,34 @@ var no_dependency_cycles_default = defineRule({
       const path20 = [...names, names[0]].join(" \u2192 ");
       const ref = cycle.refs[0];
       const first = graph.chunks[cycle.chunks[0]];
-      ctx.report(`Unexpected dependency cycle \`${path20}\`, expected dependencies without cycles`, ref?.position ?? first?.row?.position ?? first?.detail?.titlePosition);
+      ctx.report(
+        `Unexpected dependency cycle \`${path20}\`, expected dependencies without cycles`,
+        ref?.position ?? first?.row?.position ?? first?.detail?.titlePosition
+      );
     }
   },
   examples: {
     valid: [
       { input: plan6("\u2014", "C1", "C1 + C2") },
-      { name: "phases in order", input: plan6("\u2014", "\u2014", "\u2014") + "\n### Phase 2: Next\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C4 Login | Users log in | Phase 1 |\n" }
+      {
+        name: "phases in order",
+        input: plan6("\u2014", "\u2014", "\u2014") + "\n### Phase 2: Next\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C4 Login | Users log in | Phase 1 |\n"
+      }
     ],
     invalid: [
-      { name: "three chunks", input: plan6("C3", "C1", "C2"), messages: ["9:24-9:26: Unexpected dependency cycle `C1 \u2192 C3 \u2192 C2 \u2192 C1`, expected dependencies without cycles"] },
-      { name: "two chunks and a separate self-reference", input: plan6("C2", "C1", "Seeds"), messages: [
-        "9:24-9:26: Unexpected dependency cycle `C1 \u2192 C2 \u2192 C1`, expected dependencies without cycles",
-        "11:21-11:26: Unexpected dependency cycle `C3 \u2192 C3`, expected dependencies without cycles"
-      ] },
+      {
+        name: "three chunks",
+        input: plan6("C3", "C1", "C2"),
+        messages: ["9:24-9:26: Unexpected dependency cycle `C1 \u2192 C3 \u2192 C2 \u2192 C1`, expected dependencies without cycles"]
+      },
+      {
+        name: "two chunks and a separate self-reference",
+        input: plan6("C2", "C1", "Seeds"),
+        messages: [
+          "9:24-9:26: Unexpected dependency cycle `C1 \u2192 C2 \u2192 C1`, expected dependencies without cycles",
+          "11:21-11:26: Unexpected dependency cycle `C3 \u2192 C3`, expected dependencies without cycles"
+        ]
+      },
       {
         name: "through a phase reference",
         input: plan6("C4", "\u2014", "\u2014") + "\n### Phase 2: Next\n\n| Chunk | Outcome | Depends On |\n|---|---|---|\n| C4 Login | Users log in | Phase 1 |\n",
@@ -79811,12 +79877,27 @@ var communication_table_default = defineRule({
   examples: {
     valid: [
       { input: plan7("| data | api | After Phase 1 | Model schemas |") },
-      { name: "`all` and several streams in one cell", input: plan7("| data | all | After Phase 1 | Model schemas |\n| api | data, api | After Phase 2 | Endpoints |") }
+      {
+        name: "`all` and several streams in one cell",
+        input: plan7("| data | all | After Phase 1 | Model schemas |\n| api | data, api | After Phase 2 | Endpoints |")
+      }
     ],
     invalid: [
-      { name: "an undeclared stream", input: plan7("| data | web | After Phase 1 | Model schemas |"), messages: ["16:10-16:13: Unexpected stream `web` in To, expected a declared stream (`data`, `api`) or `all`"] },
-      { name: "to itself", input: plan7("| api | api | After Phase 2 | Endpoints |"), messages: ["16:9-16:12: Unexpected hand-off from `api` to itself, expected a different stream in To"] },
-      { name: "no Communication section", input: plan7(null), messages: ["5:1-5:17: Missing Communication section for 2 streams, expected a `### Communication` table of hand-offs between them"] }
+      {
+        name: "an undeclared stream",
+        input: plan7("| data | web | After Phase 1 | Model schemas |"),
+        messages: ["16:10-16:13: Unexpected stream `web` in To, expected a declared stream (`data`, `api`) or `all`"]
+      },
+      {
+        name: "to itself",
+        input: plan7("| api | api | After Phase 2 | Endpoints |"),
+        messages: ["16:9-16:12: Unexpected hand-off from `api` to itself, expected a different stream in To"]
+      },
+      {
+        name: "no Communication section",
+        input: plan7(null),
+        messages: ["5:1-5:17: Missing Communication section for 2 streams, expected a `### Communication` table of hand-offs between them"]
+      }
     ]
   }
 });
@@ -79875,30 +79956,21 @@ var chunk_count_default = defineRule({
     }
   },
   examples: {
-    valid: [
-      { input: plan8(3, 3) },
-      { name: "options", input: plan8(12, 12), options: { max: 12, maxSubtasks: 12 } }
-    ],
+    valid: [{ input: plan8(3, 3) }, { name: "options", input: plan8(12, 12), options: { max: 12, maxSubtasks: 12 } }],
     invalid: [
       { name: "too many chunks", input: plan8(11), messages: ["67:9-67:16: Unexpected 11 chunks, expected at most 10 (too granular)"] },
-      { name: "too many sub-tasks", input: plan8(1, 11), messages: ["7:9-7:15: Unexpected 11 sub-tasks in chunk `Part 1`, expected at most 10 (too large: split the chunk)"] },
+      {
+        name: "too many sub-tasks",
+        input: plan8(1, 11),
+        messages: ["7:9-7:15: Unexpected 11 sub-tasks in chunk `Part 1`, expected at most 10 (too large: split the chunk)"]
+      },
       { name: "fewer than `min`", input: plan8(2), options: { min: 3 }, messages: ["3:1-3:18: Unexpected 2 chunks, expected at least 3"] }
     ]
   }
 });
 
 // src/analysis/wording.ts
-var vagueWords2 = [
-  "stuff",
-  "things",
-  "everything",
-  "misc",
-  "miscellaneous",
-  "various",
-  "whatever",
-  "somehow",
-  "some work"
-];
+var vagueWords2 = ["stuff", "things", "everything", "misc", "miscellaneous", "various", "whatever", "somehow", "some work"];
 var broadVerbs = ["build", "make", "do", "handle", "work on", "deal with", "sort out", "finish"];
 var areaNouns = [
   "backend",
@@ -80072,10 +80144,9 @@ function prescriptiveReason(text5, options2) {
   if (tokens) return `tuning value \`${tokens[0]}\``;
   const types2 = options2.typeNames.map(escape4).join("|");
   if (types2) {
-    const typed = new RegExp(
-      `\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types2})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`,
-      "i"
-    ).exec(text5);
+    const typed = new RegExp(`\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types2})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`, "i").exec(
+      text5
+    );
     if (typed) return `typed field \`${typed[0]}\``;
   }
   const dump = /\b(?:values|members|variants)\s*:\s*[A-Z][A-Z0-9_]+\b/.exec(text5);
@@ -80144,17 +80215,37 @@ var subtask_vague_default = defineRule({
           "Use prompt-engineering skill for prompts"
         ])
       },
-      { name: "requirements with numbers", input: chunk2("Auth middleware and rate limiting", ["Rate limiting: 5 failed attempts per minute per IP", "JWT encode/decode with RS256"]) }
+      {
+        name: "requirements with numbers",
+        input: chunk2("Auth middleware and rate limiting", ["Rate limiting: 5 failed attempts per minute per IP", "JWT encode/decode with RS256"])
+      }
     ],
     invalid: [
-      { name: "the format's bad sub-tasks", input: chunk2("Carousel", ["Build carousel agents", "Add API stuff", "Make frontend work"]), messages: [
-        "11:3-11:26: Unexpected vague sub-task `Build carousel agents` (`build` with only `carousel agents`), expected a concrete, checkable step",
-        "12:3-12:18: Unexpected vague sub-task `Add API stuff` (`stuff`), expected a concrete, checkable step",
-        "13:3-13:23: Unexpected vague sub-task `Make frontend work` (`make \u2026 work`), expected a concrete, checkable step"
-      ] },
-      { name: "a vague chunk title", input: chunk2("Misc fixes", ["Fix the date parsing of invoice exports"]), messages: ["7:9-7:19: Unexpected vague chunk title `Misc fixes` (`Misc`), expected what the chunk delivers"] },
-      { name: "a placeholder", input: chunk2("Export worker", ["TBD"]), messages: ["11:3-11:8: Unexpected vague sub-task `TBD` (placeholder `TBD`), expected a concrete, checkable step"] },
-      { name: "a custom verb list", input: chunk2("Export worker", ["Write the workers"]), options: { broadVerbs: ["write"] }, messages: ["11:3-11:22: Unexpected vague sub-task `Write the workers` (`write` with only `the workers`), expected a concrete, checkable step"] }
+      {
+        name: "the format's bad sub-tasks",
+        input: chunk2("Carousel", ["Build carousel agents", "Add API stuff", "Make frontend work"]),
+        messages: [
+          "11:3-11:26: Unexpected vague sub-task `Build carousel agents` (`build` with only `carousel agents`), expected a concrete, checkable step",
+          "12:3-12:18: Unexpected vague sub-task `Add API stuff` (`stuff`), expected a concrete, checkable step",
+          "13:3-13:23: Unexpected vague sub-task `Make frontend work` (`make \u2026 work`), expected a concrete, checkable step"
+        ]
+      },
+      {
+        name: "a vague chunk title",
+        input: chunk2("Misc fixes", ["Fix the date parsing of invoice exports"]),
+        messages: ["7:9-7:19: Unexpected vague chunk title `Misc fixes` (`Misc`), expected what the chunk delivers"]
+      },
+      {
+        name: "a placeholder",
+        input: chunk2("Export worker", ["TBD"]),
+        messages: ["11:3-11:8: Unexpected vague sub-task `TBD` (placeholder `TBD`), expected a concrete, checkable step"]
+      },
+      {
+        name: "a custom verb list",
+        input: chunk2("Export worker", ["Write the workers"]),
+        options: { broadVerbs: ["write"] },
+        messages: ["11:3-11:22: Unexpected vague sub-task `Write the workers` (`write` with only `the workers`), expected a concrete, checkable step"]
+      }
     ]
   }
 });
@@ -80205,19 +80296,47 @@ var subtask_prescriptive_default = defineRule({
           "Use `prompt-creator` subagent and `prompt-engineering` skill for prompts"
         ])
       },
-      { name: "requirements with numbers", input: chunk3(["Rate limiting: 5 failed attempts per minute per IP", "JWT encode/decode with RS256", "POST /auth/login and POST /auth/register", "Set up the Next.js app"]) }
+      {
+        name: "requirements with numbers",
+        input: chunk3([
+          "Rate limiting: 5 failed attempts per minute per IP",
+          "JWT encode/decode with RS256",
+          "POST /auth/login and POST /auth/register",
+          "Set up the Next.js app"
+        ])
+      }
     ],
     invalid: [
-      { name: "a file to create", input: chunk3(["Create `src/app/schemas/carousel_content.py` with `SlideType` enum"]), messages: ["11:3-11:71: Unexpected file path `src/app/schemas/carousel_content.py` in sub-task `Create src/app/schemas/carousel_content.py with SlideType enum`, expected what to achieve, not how"] },
-      { name: "a line number", input: chunk3(["Add `POST /agents/carousel/draft` in main.py at line 45"]), messages: ["11:3-11:60: Unexpected file path `main.py` in sub-task `Add POST /agents/carousel/draft in main.py at line 45`, expected what to achieve, not how"] },
-      { name: "tuning values", input: chunk3(["Call the model with temperature 0.7", "Limit the answer to 500 tokens max"]), messages: [
-        "11:3-11:40: Unexpected tuning value `temperature 0.7` in sub-task `Call the model with temperature 0.7`, expected what to achieve, not how",
-        "12:3-12:39: Unexpected tuning value `500 tokens max` in sub-task `Limit the answer to 500 tokens max`, expected what to achieve, not how"
-      ] },
-      { name: "typed fields and enum members", input: chunk3(["Define `SlideContent` with fields: slide_number (int), title (str)", "Define `SlideType` enum with values: COVER, STANDARD_CONTENT\u2026"]), messages: [
-        "11:3-11:71: Unexpected typed field `slide_number (int)` in sub-task `Define SlideContent with fields: slide_number (int), title (str)`, expected what to achieve, not how",
-        "12:3-12:66: Unexpected enum members `values: COVER` in sub-task `Define SlideType enum with values: COVER, STANDARD_CONTENT\u2026`, expected what to achieve, not how"
-      ] }
+      {
+        name: "a file to create",
+        input: chunk3(["Create `src/app/schemas/carousel_content.py` with `SlideType` enum"]),
+        messages: [
+          "11:3-11:71: Unexpected file path `src/app/schemas/carousel_content.py` in sub-task `Create src/app/schemas/carousel_content.py with SlideType enum`, expected what to achieve, not how"
+        ]
+      },
+      {
+        name: "a line number",
+        input: chunk3(["Add `POST /agents/carousel/draft` in main.py at line 45"]),
+        messages: [
+          "11:3-11:60: Unexpected file path `main.py` in sub-task `Add POST /agents/carousel/draft in main.py at line 45`, expected what to achieve, not how"
+        ]
+      },
+      {
+        name: "tuning values",
+        input: chunk3(["Call the model with temperature 0.7", "Limit the answer to 500 tokens max"]),
+        messages: [
+          "11:3-11:40: Unexpected tuning value `temperature 0.7` in sub-task `Call the model with temperature 0.7`, expected what to achieve, not how",
+          "12:3-12:39: Unexpected tuning value `500 tokens max` in sub-task `Limit the answer to 500 tokens max`, expected what to achieve, not how"
+        ]
+      },
+      {
+        name: "typed fields and enum members",
+        input: chunk3(["Define `SlideContent` with fields: slide_number (int), title (str)", "Define `SlideType` enum with values: COVER, STANDARD_CONTENT\u2026"]),
+        messages: [
+          "11:3-11:71: Unexpected typed field `slide_number (int)` in sub-task `Define SlideContent with fields: slide_number (int), title (str)`, expected what to achieve, not how",
+          "12:3-12:66: Unexpected enum members `values: COVER` in sub-task `Define SlideType enum with values: COVER, STANDARD_CONTENT\u2026`, expected what to achieve, not how"
+        ]
+      }
     ]
   }
 });
@@ -80268,10 +80387,7 @@ var issue_ids_default = defineRule({
       const id = detail.issueId;
       if (!id) {
         if (started) {
-          ctx.report(
-            `Missing issue id after chunk \`${detail.title}\`, expected \`(ABC-123)\` when Status is \`${status}\``,
-            detail.titlePosition
-          );
+          ctx.report(`Missing issue id after chunk \`${detail.title}\`, expected \`(ABC-123)\` when Status is \`${status}\``, detail.titlePosition);
         }
         continue;
       }
@@ -80299,10 +80415,26 @@ var issue_ids_default = defineRule({
       { name: "a draft without ids", input: spec3("draft", ["Models**", "Endpoints**"]) }
     ],
     invalid: [
-      { name: "in progress without an id", input: spec3("in-progress", ["Models** (NS-101)", "Endpoints**"]), messages: ["17:9-17:18: Missing issue id after chunk `Endpoints`, expected `(ABC-123)` when Status is `in-progress`"] },
-      { name: "a malformed id", input: spec3("draft", ["Models** (ns101)"]), messages: ["13:19-13:24: Unexpected issue id `ns101`, expected an upper-case team key, a dash and a number (`ABC-123`)"] },
-      { name: "a duplicate id", input: spec3("complete", ["Models** (NS-101)", "Endpoints** (NS-101)"]), messages: ["17:22-17:28: Unexpected issue id `NS-101` on chunk `Endpoints`, already on `Models` (13:19), expected one id per chunk"] },
-      { name: "mixed prefixes", input: spec3("in-progress", ["Models** (NS-101)", "Endpoints** (NS-102)", "Worker** (OPS-7)"]), messages: ["21:19-21:24: Unexpected issue prefix `OPS` in `OPS-7`, expected `NS` as on the other chunks"] }
+      {
+        name: "in progress without an id",
+        input: spec3("in-progress", ["Models** (NS-101)", "Endpoints**"]),
+        messages: ["17:9-17:18: Missing issue id after chunk `Endpoints`, expected `(ABC-123)` when Status is `in-progress`"]
+      },
+      {
+        name: "a malformed id",
+        input: spec3("draft", ["Models** (ns101)"]),
+        messages: ["13:19-13:24: Unexpected issue id `ns101`, expected an upper-case team key, a dash and a number (`ABC-123`)"]
+      },
+      {
+        name: "a duplicate id",
+        input: spec3("complete", ["Models** (NS-101)", "Endpoints** (NS-101)"]),
+        messages: ["17:22-17:28: Unexpected issue id `NS-101` on chunk `Endpoints`, already on `Models` (13:19), expected one id per chunk"]
+      },
+      {
+        name: "mixed prefixes",
+        input: spec3("in-progress", ["Models** (NS-101)", "Endpoints** (NS-102)", "Worker** (OPS-7)"]),
+        messages: ["21:19-21:24: Unexpected issue prefix `OPS` in `OPS-7`, expected `NS` as on the other chunks"]
+      }
     ]
   }
 });
@@ -80637,7 +80769,10 @@ var status_consistency_default = defineRule({
     } else if (row && status === "complete" && actual !== "complete") {
       const open2 = progress.chunks - progress.checkedChunks;
       const openCriteria = progress.criteria - progress.checkedCriteria;
-      const what = [open2 > 0 ? `${open2} unchecked ${open2 === 1 ? "chunk" : "chunks"}` : "", openCriteria > 0 ? `${openCriteria} unchecked ${openCriteria === 1 ? "criterion" : "criteria"}` : ""].filter(Boolean).join(" and ");
+      const what = [
+        open2 > 0 ? `${open2} unchecked ${open2 === 1 ? "chunk" : "chunks"}` : "",
+        openCriteria > 0 ? `${openCriteria} unchecked ${openCriteria === 1 ? "criterion" : "criteria"}` : ""
+      ].filter(Boolean).join(" and ");
       ctx.report(`Unexpected Status \`${row.value}\` with ${what}, expected \`${actual}\``, row.valuePosition, {
         expected: [actual],
         severity: "error"
@@ -80657,7 +80792,10 @@ var status_consistency_default = defineRule({
       }
       if (open2.length === 0) return;
       const names = open2.map((d) => `\`${chunkLabel(d)}\``).join(", ");
-      ctx.report(`Unexpected checked chunk \`${chunkLabel(chunk4)}\` with unchecked ${open2.length === 1 ? "dependency" : "dependencies"} ${names}, expected its dependencies done first`, chunk4.detail.titlePosition);
+      ctx.report(
+        `Unexpected checked chunk \`${chunkLabel(chunk4)}\` with unchecked ${open2.length === 1 ? "dependency" : "dependencies"} ${names}, expected its dependencies done first`,
+        chunk4.detail.titlePosition
+      );
     });
   },
   examples: {
@@ -80665,13 +80803,37 @@ var status_consistency_default = defineRule({
       { input: spec5("in-progress", "x", " ") },
       { name: "complete, everything checked", input: spec5("complete", "x", "x", "x") },
       { name: "a draft with nothing checked", input: spec5("draft", " ", " ") },
-      { name: "complete without any checkbox", input: "# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | complete |\n\n## Execution Plan\n\n### Phase 1: All\n\n- **C1** Everything\n" }
+      {
+        name: "complete without any checkbox",
+        input: "# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | complete |\n\n## Execution Plan\n\n### Phase 1: All\n\n- **C1** Everything\n"
+      }
     ],
     invalid: [
-      { name: "a draft with checked chunks", input: spec5("draft", "x", " "), messages: ["7:12-7:17: Unexpected Status `draft` with 1 checked chunk (`Models`), expected the two to agree: Status `in-progress` if that work is done, else its checkbox unchecked"], output: spec5("in-progress", "x", " ") },
-      { name: "complete with an unchecked criterion", input: spec5("complete", "x", "x", " "), messages: ["7:12-7:20: Unexpected Status `complete` with 1 unchecked criterion, expected `in-progress`"], output: spec5("in-progress", "x", "x", " ") },
-      { name: "a checked chunk before its dependency", input: spec5("in-progress", " ", "x"), messages: ["22:9-22:18: Unexpected checked chunk `Endpoints` with unchecked dependency `Models`, expected its dependencies done first"] },
-      { name: "complete with nothing checked", input: spec5("complete", " ", " "), messages: ["7:12-7:20: Unexpected Status `complete` with 2 unchecked chunks and 1 unchecked criterion, expected `draft`"], output: spec5("draft", " ", " ") }
+      {
+        name: "a draft with checked chunks",
+        input: spec5("draft", "x", " "),
+        messages: [
+          "7:12-7:17: Unexpected Status `draft` with 1 checked chunk (`Models`), expected the two to agree: Status `in-progress` if that work is done, else its checkbox unchecked"
+        ],
+        output: spec5("in-progress", "x", " ")
+      },
+      {
+        name: "complete with an unchecked criterion",
+        input: spec5("complete", "x", "x", " "),
+        messages: ["7:12-7:20: Unexpected Status `complete` with 1 unchecked criterion, expected `in-progress`"],
+        output: spec5("in-progress", "x", "x", " ")
+      },
+      {
+        name: "a checked chunk before its dependency",
+        input: spec5("in-progress", " ", "x"),
+        messages: ["22:9-22:18: Unexpected checked chunk `Endpoints` with unchecked dependency `Models`, expected its dependencies done first"]
+      },
+      {
+        name: "complete with nothing checked",
+        input: spec5("complete", " ", " "),
+        messages: ["7:12-7:20: Unexpected Status `complete` with 2 unchecked chunks and 1 unchecked criterion, expected `draft`"],
+        output: spec5("draft", " ", " ")
+      }
     ]
   }
 });
@@ -85528,10 +85690,7 @@ var meta_status_default = defineRule({
     else ctx.report(`Unexpected Status \`${value}\`, expected ${expected}`, row.valuePosition);
   },
   examples: {
-    valid: [
-      { input: "# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | in-progress |\n" },
-      { input: "# T\n\n## Meta\n\n- **Status:** draft\n" }
-    ],
+    valid: [{ input: "# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | in-progress |\n" }, { input: "# T\n\n## Meta\n\n- **Status:** draft\n" }],
     invalid: [
       {
         input: "# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Status | In Progress |\n",
@@ -85592,9 +85751,7 @@ var meta_table_default = defineRule({
     }
     if (meta4.form === "list") {
       const first = meta4.rows[0];
-      const list4 = first ? ctx.tree.children.find(
-        (n) => n.type === "list" && n.position?.start.offset === first.position.start.offset
-      ) : void 0;
+      const list4 = first ? ctx.tree.children.find((n) => n.type === "list" && n.position?.start.offset === first.position.start.offset) : void 0;
       const table = listAsTable(list4, meta4.rows);
       const place = list4?.position ? {
         start: { line: list4.position.start.line, column: list4.position.start.column, offset: list4.position.start.offset ?? 0 },
@@ -85690,11 +85847,9 @@ var meta_type_default = defineRule({
     }
     const lead = value.includes("/") ? void 0 : allowed.find((type) => normalized.startsWith(`${type}-`) || normalized.startsWith(`${type}(`));
     if (lead) {
-      ctx.report(
-        `Unexpected qualifier in Type \`${value}\`, expected \`${lead}\` alone (put the detail in the Overview)`,
-        row.valuePosition,
-        { severity: "warning" }
-      );
+      ctx.report(`Unexpected qualifier in Type \`${value}\`, expected \`${lead}\` alone (put the detail in the Overview)`, row.valuePosition, {
+        severity: "warning"
+      });
       return;
     }
     ctx.report(`Unexpected Type \`${value}\`, expected ${listOf(allowed)}`, row.valuePosition);
@@ -85714,16 +85869,12 @@ var meta_type_default = defineRule({
       {
         name: "A qualifier is a warning",
         input: "# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Type | hybrid (frontend + backend + agent) |\n",
-        messages: [
-          "7:10-7:45: Unexpected qualifier in Type `hybrid (frontend + backend + agent)`, expected `hybrid` alone (put the detail in the Overview)"
-        ]
+        messages: ["7:10-7:45: Unexpected qualifier in Type `hybrid (frontend + backend + agent)`, expected `hybrid` alone (put the detail in the Overview)"]
       },
       {
         name: "Unknown type",
         input: "# T\n\n## Meta\n\n| Field | Value |\n|---|---|\n| Type | backend-api / frontend |\n",
-        messages: [
-          "7:10-7:32: Unexpected Type `backend-api / frontend`, expected `backend-api`, `frontend`, `agent-langgraph`, `agent-dspy` or `hybrid`"
-        ]
+        messages: ["7:10-7:32: Unexpected Type `backend-api / frontend`, expected `backend-api`, `frontend`, `agent-langgraph`, `agent-dspy` or `hybrid`"]
       },
       {
         name: "Empty",
@@ -85755,17 +85906,11 @@ var no_duplicate_sections_default = defineRule({
         first.set(name, section.headingPosition.start.line);
         continue;
       }
-      ctx.report(
-        `Unexpected duplicate section \`## ${section.title}\`, expected one (first at line ${line})`,
-        section.headingPosition
-      );
+      ctx.report(`Unexpected duplicate section \`## ${section.title}\`, expected one (first at line ${line})`, section.headingPosition);
     }
   },
   examples: {
-    valid: [
-      { input: "# T\n\n## Meta\n\n## Overview\n" },
-      { name: "Unknown sections may repeat", input: "# T\n\n## Background\n\n## Background\n" }
-    ],
+    valid: [{ input: "# T\n\n## Meta\n\n## Overview\n" }, { name: "Unknown sections may repeat", input: "# T\n\n## Background\n\n## Background\n" }],
     invalid: [
       {
         input: "# T\n\n## Meta\n\n## Meta\n",
@@ -85787,16 +85932,7 @@ var no_duplicate_sections_default = defineRule({
 });
 
 // rules/required-sections.ts
-var required2 = [
-  "Meta",
-  "Overview",
-  "Skills",
-  "Requirements",
-  "Reference Files",
-  "Execution Plan",
-  "Acceptance Criteria",
-  "Completion Promise"
-];
+var required2 = ["Meta", "Overview", "Skills", "Requirements", "Reference Files", "Execution Plan", "Acceptance Criteria", "Completion Promise"];
 var required_sections_default = defineRule({
   id: "required-sections",
   summary: "Every section the template requires is present",
@@ -85853,9 +85989,7 @@ var required_sections_default = defineRule({
       {
         name: "The older Work Breakdown is not an Execution Plan",
         input: "# T\n\n## Meta\n\n## Overview\n\n## Skills\n\n## Requirements\n\n## Reference Files\n\n## Work Breakdown\n\n## Acceptance Criteria\n\n## Completion Promise\n",
-        messages: [
-          "13:1-13:18: Missing section `## Execution Plan`, found the older `## Work Breakdown`; expected phases under `## Execution Plan`"
-        ]
+        messages: ["13:1-13:18: Missing section `## Execution Plan`, found the older `## Work Breakdown`; expected phases under `## Execution Plan`"]
       },
       {
         name: "Notes required when configured",
@@ -86119,10 +86253,7 @@ var section_order_default = defineRule({
       seen.add(section.canonical);
       const index2 = sectionNames.indexOf(section.canonical);
       if (latest && index2 < latest.index) {
-        ctx.report(
-          `Unexpected section \`## ${section.title}\` after \`## ${latest.title}\`, expected it before`,
-          section.headingPosition
-        );
+        ctx.report(`Unexpected section \`## ${section.title}\` after \`## ${latest.title}\`, expected it before`, section.headingPosition);
         continue;
       }
       latest = { index: index2, title: section.title };
@@ -86180,10 +86311,7 @@ var spec_title_default = defineRule({
       ctx.report(`Unexpected template title \`${title.text}\`, expected the name of the work`, title.position);
     }
     for (const heading2 of extra) {
-      ctx.report(
-        `Unexpected second title \`# ${heading2.text}\`, expected one \`#\` heading per spec (use \`##\` for sections)`,
-        heading2.position
-      );
+      ctx.report(`Unexpected second title \`# ${heading2.text}\`, expected one \`#\` heading per spec (use \`##\` for sections)`, heading2.position);
     }
   },
   examples: {
@@ -86200,9 +86328,7 @@ var spec_title_default = defineRule({
       {
         name: "Two titles",
         input: "# Billing export\n\n## Overview\n\nText.\n\n# Another title\n",
-        messages: [
-          "7:1-7:16: Unexpected second title `# Another title`, expected one `#` heading per spec (use `##` for sections)"
-        ]
+        messages: ["7:1-7:16: Unexpected second title `# Another title`, expected one `#` heading per spec (use `##` for sections)"]
       },
       {
         name: "Content before the title",
@@ -86331,9 +86457,7 @@ function transformConfig(value, filePath2) {
   if (base2 !== "none") {
     const preset = Object.hasOwn(presets, base2) ? presets[base2] : void 0;
     if (!preset) {
-      throw new ConfigError(
-        `Unknown preset \`${base2}\` in \`${where2}\`, expected \`recommended\`, \`strict\` or \`none\``
-      );
+      throw new ConfigError(`Unknown preset \`${base2}\` in \`${where2}\`, expected \`recommended\`, \`strict\` or \`none\``);
     }
     plugins.push(preset);
   }

@@ -27,7 +27,10 @@ interface Entry<T> {
 }
 
 function normalize(pattern: string): string {
-  return pattern.trim().replace(/^\.\//, '').replace(/\/{2,}/g, '/')
+  return pattern
+    .trim()
+    .replace(/^\.\//, '')
+    .replace(/\/{2,}/g, '/')
 }
 
 function entryOf<T>(item: OwnedPattern<T>, index: number): Entry<T> | null {

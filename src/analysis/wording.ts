@@ -5,17 +5,7 @@
  */
 
 /** Words that make a task say nothing about what done looks like. */
-export const vagueWords = [
-  'stuff',
-  'things',
-  'everything',
-  'misc',
-  'miscellaneous',
-  'various',
-  'whatever',
-  'somehow',
-  'some work'
-] as const
+export const vagueWords = ['stuff', 'things', 'everything', 'misc', 'miscellaneous', 'various', 'whatever', 'somehow', 'some work'] as const
 
 /**
  * Verbs so broad that, with an object of one or two words and nothing else,
@@ -30,8 +20,24 @@ export const broadVerbs = ['build', 'make', 'do', 'handle', 'work on', 'deal wit
  * (`agents`) or one of these (`the backend`) leaves the task without an end.
  */
 export const areaNouns = [
-  'backend', 'frontend', 'api', 'ui', 'ux', 'app', 'application', 'system', 'feature', 'logic', 'part', 'side',
-  'layer', 'infrastructure', 'integration', 'rest', 'work', 'remaining'
+  'backend',
+  'frontend',
+  'api',
+  'ui',
+  'ux',
+  'app',
+  'application',
+  'system',
+  'feature',
+  'logic',
+  'part',
+  'side',
+  'layer',
+  'infrastructure',
+  'integration',
+  'rest',
+  'work',
+  'remaining'
 ] as const
 
 /** Whole-task placeholders. */
@@ -39,9 +45,47 @@ export const placeholderTasks = ['tbd', 'todo', 'tba', '???', '...', '…', 'wip
 
 /** File extensions that make a token a file path (`main.py`, `src/app/x.ts`). */
 export const fileExtensions = [
-  'py', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'md', 'mdx',
-  'css', 'scss', 'html', 'go', 'rs', 'rb', 'java', 'kt', 'swift', 'sql', 'sh', 'vue', 'svelte', 'c', 'h',
-  'cpp', 'cs', 'php', 'ex', 'exs', 'dart', 'lock', 'env', 'prisma', 'graphql', 'proto'
+  'py',
+  'ts',
+  'tsx',
+  'js',
+  'jsx',
+  'mjs',
+  'cjs',
+  'json',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'cfg',
+  'md',
+  'mdx',
+  'css',
+  'scss',
+  'html',
+  'go',
+  'rs',
+  'rb',
+  'java',
+  'kt',
+  'swift',
+  'sql',
+  'sh',
+  'vue',
+  'svelte',
+  'c',
+  'h',
+  'cpp',
+  'cs',
+  'php',
+  'ex',
+  'exs',
+  'dart',
+  'lock',
+  'env',
+  'prisma',
+  'graphql',
+  'proto'
 ] as const
 
 /** Tuning knobs whose exact value is an implementation choice (`temperature 0.7`). */
@@ -65,8 +109,25 @@ export const tuningKeys = [
 
 /** Type names that turn `name (type)` into a typed field list. */
 export const typeNames = [
-  'int', 'integer', 'str', 'string', 'float', 'double', 'bool', 'boolean', 'number', 'list', 'dict',
-  'array', 'datetime', 'date', 'uuid', 'bigint', 'decimal', 'varchar', 'timestamp'
+  'int',
+  'integer',
+  'str',
+  'string',
+  'float',
+  'double',
+  'bool',
+  'boolean',
+  'number',
+  'list',
+  'dict',
+  'array',
+  'datetime',
+  'date',
+  'uuid',
+  'bigint',
+  'decimal',
+  'varchar',
+  'timestamp'
 ] as const
 
 export interface WordingOptions {
@@ -102,7 +163,10 @@ function cached(words: readonly string[]): RegExp | null {
 
 /** Markdown markers that do not change what a task says. */
 function plain(text: string): string {
-  return text.replace(/[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/[*_]{1,2}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**
@@ -124,7 +188,10 @@ export function vagueReason(text: string, options: WordingOptions): string | nul
     const v = verb.toLowerCase()
     if (lower === v) return `\`${task}\``
     if (!lower.startsWith(`${v} `)) continue
-    const object = lower.slice(v.length + 1).split(' ').filter(Boolean)
+    const object = lower
+      .slice(v.length + 1)
+      .split(' ')
+      .filter(Boolean)
     const last = object[object.length - 1] ?? ''
     const area = options.areaNouns.includes(last) || (/[^su]s$/.test(last) && last.length > 3)
     if (object.length <= options.broadObjectWords && area) return `\`${verb}\` with only \`${object.join(' ')}\``
@@ -174,10 +241,9 @@ export function prescriptiveReason(text: string, options: PrescriptiveOptions): 
   const types = options.typeNames.map(escape).join('|')
   if (types) {
     // `slide_number (int)`, `tags (list[str], optional)`: the parentheses hold a type and nothing else.
-    const typed = new RegExp(
-      `\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`,
-      'i'
-    ).exec(text)
+    const typed = new RegExp(`\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`, 'i').exec(
+      text
+    )
     if (typed) return `typed field \`${typed[0]}\``
   }
 

@@ -143,9 +143,9 @@ async function relint<T>(options: EngineOptions, entries: ReadonlyArray<readonly
 }
 
 /** `--check`, `--dry-run` or `--diff` without the mode they belong to. */
-export const misusedFlag: Mode = async (_parsed, own) => {
+export const misusedFlag: Mode = (_parsed, own) => {
   const flag = own.check ? 'check' : own['dry-run'] ? 'dry-run' : 'diff'
   const needs = flag === 'check' ? '`--format`' : flag === 'dry-run' ? '`--fix`' : '`--fix` or `--format`'
   process.stderr.write(`spec-lint: Unexpected \`--${flag}\` without ${needs}; see \`spec-lint --help\`\n`)
-  return 2
+  return Promise.resolve(2)
 }

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
-import type {VFile} from 'vfile'
 import {formatTree} from '../format/index.js'
 import {markdownProcessor} from '../parse/processor.js'
 import {engineOptions, getInputLimits, runEngine} from '../engine/engine.js'

@@ -24,7 +24,7 @@ function fenced(text: string, lang: string): string {
 }
 
 function cell(text: string | undefined): string {
-  if (text === undefined) return "—"
+  if (text === undefined) return '—'
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
@@ -75,8 +75,7 @@ function renderExample(example: RuleExample, index: number, kind: 'valid' | 'inv
 
 /** The Markdown page of one rule. */
 export function renderRuleDoc(rule: RuleDefinition): string {
-  const strict =
-    levelName[rule.strict] + (rule.strictOptions ? ` (with \`${JSON.stringify(rule.strictOptions)}\`)` : '')
+  const strict = levelName[rule.strict] + (rule.strictOptions ? ` (with \`${JSON.stringify(rule.strictOptions)}\`)` : '')
   const lines = [
     `# \`${rule.id}\``,
     '',

@@ -118,11 +118,7 @@ export interface FixResult {
  * Offsets count from after a byte order mark (as micromark does), so the
  * BOM is set aside while fixing and put back on the result.
  */
-export async function fixText(
-  text: string,
-  lintText: (value: string) => Promise<VFile>,
-  passes = maxPasses
-): Promise<FixResult> {
+export async function fixText(text: string, lintText: (value: string) => Promise<VFile>, passes = maxPasses): Promise<FixResult> {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
   const value = bom ? text.slice(1) : text
   const document: Fixing = {text: value, file: await lintText(value)}

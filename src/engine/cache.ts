@@ -62,8 +62,13 @@ const cacheSchema = z.object({signature: z.literal(cacheSignature), version: z.s
 
 /** `--cache-location` names something that is not a spec-lint cache. */
 export class CacheLocationError extends Error {
-  constructor(readonly location: string, reason: string) {
-    super(`Unexpected cache location \`${path.relative(process.cwd(), location) || location}\`: ${reason}, expected a spec-lint cache file, a new path or a folder (not overwritten)`)
+  constructor(
+    readonly location: string,
+    reason: string
+  ) {
+    super(
+      `Unexpected cache location \`${path.relative(process.cwd(), location) || location}\`: ${reason}, expected a spec-lint cache file, a new path or a folder (not overwritten)`
+    )
     this.name = 'CacheLocationError'
   }
 }
@@ -169,7 +174,11 @@ export class LintCache {
       const id = 'rule' in plugin && isRuleCarrier(plugin.rule) ? plugin.rule.id : `${plugin.name}:${hash(String(plugin))}`
       return [id, options ?? null]
     })
-    const value = hash(JSON.stringify([plugins, processor.data('settings') ?? null], (_, inner: unknown) => (typeof inner === 'function' ? `[${inner.name}:${hash(String(inner))}]` : inner)))
+    const value = hash(
+      JSON.stringify([plugins, processor.data('settings') ?? null], (_, inner: unknown) =>
+        typeof inner === 'function' ? `[${inner.name}:${hash(String(inner))}]` : inner
+      )
+    )
     this.configs.set(processor, value)
     return value
   }

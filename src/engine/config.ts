@@ -63,9 +63,7 @@ export function transformConfig(value: unknown, filePath: string): EngineConfig 
   if (base !== 'none') {
     const preset = Object.hasOwn(presets, base) ? presets[base] : undefined
     if (!preset) {
-      throw new ConfigError(
-        `Unknown preset \`${base}\` in \`${where}\`, expected \`recommended\`, \`strict\` or \`none\``
-      )
+      throw new ConfigError(`Unknown preset \`${base}\` in \`${where}\`, expected \`recommended\`, \`strict\` or \`none\``)
     }
     plugins.push(preset)
   }

@@ -6,5 +6,10 @@ export function fail(error: unknown, code = 1): void {
 }
 
 export function firstLine(message: string): string {
-  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error'
+  return (
+    message
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? 'unknown error'
+  )
 }

@@ -1,4 +1,4 @@
-import type {List, ListItem, Nodes, Parents, Root, RootContent, Table} from 'mdast'
+import type {List, ListItem, Nodes, Root, RootContent, Table} from 'mdast'
 import {gfmToMarkdown} from 'mdast-util-gfm'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import type {Handle, Info, Join, Options, State} from 'mdast-util-to-markdown'
@@ -111,8 +111,8 @@ export function formatTree(tree: Root, text: string): string {
     const handlers = state.handlers
     const phrasing = state.containerPhrasing
     state.containerPhrasing = function (parent, info) {
-      if (!hasSource(parent as Parents)) return phrasing.call(state, parent, info)
-      const value = relayout(printPhrasing(parent as Parents, source), containers, state.stack.at(-2) === 'paragraph')
+      if (!hasSource(parent)) return phrasing.call(state, parent, info)
+      const value = relayout(printPhrasing(parent, source), containers, state.stack.at(-2) === 'paragraph')
       return state.stack.includes('headingAtx') ? escapeClosingSequence(value) : value
     }
     const {blockquote, definition, listItem, list, table, thematicBreak} = handlers

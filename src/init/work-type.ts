@@ -108,6 +108,12 @@ export function inferWorkType(text: string, minimum = 3): WorkTypeResult {
 export function describeWorkType(result: WorkTypeResult, terms = 3): string {
   if (result.source === 'option') return `${result.type} (from --type)`
   if (result.source === 'default') return `${result.type} (no work-type signals found; the default, override with --type)`
-  const parts = result.evidence.map((e) => `${e.component}: ${e.terms.slice(0, terms).map((t) => `"${t}"`).join(', ')}`)
+  const parts = result.evidence.map(
+    (e) =>
+      `${e.component}: ${e.terms
+        .slice(0, terms)
+        .map((t) => `"${t}"`)
+        .join(', ')}`
+  )
   return `${result.type} (${parts.join('; ')})`
 }

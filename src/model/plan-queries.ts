@@ -61,9 +61,7 @@ export function where(position: Position): string {
  * checkbox, on one line: wording checks need the backticks `toString` drops.
  */
 export function itemSource(source: string, position: Position): string {
-  const text = source
-    .slice(position.start.offset, position.end.offset)
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
+  const text = source.slice(position.start.offset, position.end.offset).replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
   return joinLines(text).trim()
 }
 
@@ -84,4 +82,3 @@ export function refIdentity(ref: DependencyRef): string {
   if (ref.kind === 'none') return 'none'
   return `text:${normalizeTitle(ref.text)}`
 }
-

@@ -20,7 +20,6 @@ export {sectionNames, extraSectionNames} from './vocabulary.js'
 
 export const sectionNameSchema = z.enum(sectionNames)
 
-
 export const headingSchema = z.object({
   text: z.string(),
   position: positionSchema
@@ -206,13 +205,9 @@ export const planSchema = z.object({
   /** `execution-plan`, or the older template's `work-breakdown`. */
   form: z.enum(['execution-plan', 'work-breakdown']),
   position: positionSchema,
-  workStreams: z
-    .object({position: positionSchema, table: tableSchema.nullable(), streams: z.array(streamSchema)})
-    .nullable(),
+  workStreams: z.object({position: positionSchema, table: tableSchema.nullable(), streams: z.array(streamSchema)}).nullable(),
   phases: z.array(phaseSchema),
-  communication: z
-    .object({position: positionSchema, table: tableSchema.nullable(), rows: z.array(communicationRowSchema)})
-    .nullable(),
+  communication: z.object({position: positionSchema, table: tableSchema.nullable(), rows: z.array(communicationRowSchema)}).nullable(),
   /** Other `###` headings in the plan, in order. */
   otherHeadings: z.array(headingSchema)
 })
@@ -311,5 +306,5 @@ export type SpecModel = z.infer<typeof specSchema>
 
 /** The model's JSON Schema (draft 2020-12), for tools that consume `spec-lint model`. */
 export function specJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(specSchema, {target: 'draft-2020-12'}) as Record<string, unknown>
+  return z.toJSONSchema(specSchema, {target: 'draft-2020-12'})
 }

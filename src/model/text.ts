@@ -46,9 +46,7 @@ export function normalizeHeading(text: string): string {
     .toLowerCase()
 }
 
-const canonicalByName = new Map<string, SectionName>(
-  sectionNames.map((name) => [name.toLowerCase(), name] as const)
-)
+const canonicalByName = new Map<string, SectionName>(sectionNames.map((name) => [name.toLowerCase(), name] as const))
 canonicalByName.set('metadata', 'Meta')
 canonicalByName.set('acceptance', 'Acceptance Criteria')
 canonicalByName.set('reference', 'Reference Files')

@@ -26,13 +26,20 @@ export function isAgentType(value: string): boolean {
 
 /** A Type value with case and spacing normalised: `Backend API` → `backend-api`. */
 export function normalizeType(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/-+/g, '-')
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/-+/g, '-')
 }
 
 /** The work type a Meta Type value starts with (`hybrid (…)` → `hybrid`), lower-cased. */
 export function leadingType(value: string | null | undefined): WorkType | undefined {
   if (!value) return undefined
-  const normalized = value.trim().toLowerCase().replace(/[\s_]+/g, '-')
+  const normalized = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
   return workTypes.find((type) => normalized === type || normalized.startsWith(`${type}-`) || normalized.startsWith(`${type}(`))
 }
 
@@ -83,7 +90,11 @@ export function isNoneValue(value: string | null | undefined): boolean {
  * `(none beyond discovery — …)`, `none framework-specific`, `N/A: …`.
  */
 export function isNoneEntry(text: string): boolean {
-  const v = text.trim().replace(/^\(|\)$/g, '').trim().toLowerCase()
+  const v = text
+    .trim()
+    .replace(/^\(|\)$/g, '')
+    .trim()
+    .toLowerCase()
   if (v === '' || dashOnly.test(v)) return true
   const first = /^[a-z/]+/.exec(v)?.[0] ?? ''
   return first === 'none' || first === 'n/a' || first === 'nothing'
@@ -203,8 +214,7 @@ export function upperSnake(text: string): string {
  * A requirement id as specs write them before the text: `R3`, `FR-2`,
  * `NFR-1`, `REQ-12`, `R1.2`, optionally bold or bracketed (`**R1**:`, `[R2]`).
  */
-export const requirementIdPrefix =
-  /^\s*[[(]?(?:\*\*|__)?((?:R|FR|NFR|REQ|RQ|UR|SR|BR|US)-?\d{1,6}(?:\.\d{1,6}){0,3})(?:\*\*|__)?[\])]?(?:\s*[:.)—–-])?\s+/
+export const requirementIdPrefix = /^\s*[[(]?(?:\*\*|__)?((?:R|FR|NFR|REQ|RQ|UR|SR|BR|US)-?\d{1,6}(?:\.\d{1,6}){0,3})(?:\*\*|__)?[\])]?(?:\s*[:.)—–-])?\s+/
 
 /** The id a requirement's text starts with, if any. */
 export function requirementIdOf(text: string): string | null {

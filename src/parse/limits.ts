@@ -65,10 +65,7 @@ export function formatSize(bytes: number): string {
  * The first reason a document is refused, or undefined. One linear pass per
  * check, no regular expressions over the text.
  */
-export function checkInput(
-  doc: string,
-  limits: InputLimits = {}
-): {reason: string; ruleId: string; offset: number} | undefined {
+export function checkInput(doc: string, limits: InputLimits = {}): {reason: string; ruleId: string; offset: number} | undefined {
   const maxSize = limits.maxSize ?? defaultLimits.maxSize
   const maxDepth = limits.maxDepth ?? defaultLimits.maxDepth
   // Cheap upper bound first: a UTF-8 byte count is at most 3 per UTF-16 unit.
@@ -106,7 +103,8 @@ export function checkInput(
   const maxBrackets = limits.maxBrackets ?? defaultLimits.maxBrackets
   const costly = inlineCostExceeded(doc, {maxDelimiterRuns, maxBrackets})
   if (costly) {
-    const what = costly.what === 'brackets' ? `\`[\` brackets, expected at most ${maxBrackets}` : `emphasis runs (\`*\`, \`_\`), expected at most ${maxDelimiterRuns}`
+    const what =
+      costly.what === 'brackets' ? `\`[\` brackets, expected at most ${maxBrackets}` : `emphasis runs (\`*\`, \`_\`), expected at most ${maxDelimiterRuns}`
     return {reason: `Unexpected ${costly.count} or more ${what} in one paragraph, heading or table row`, ruleId: 'inline-too-complex', offset: costly.offset}
   }
   return undefined

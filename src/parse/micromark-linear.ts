@@ -31,7 +31,9 @@ export function consumeFromFirstEdit(this: EditMap, events: Event[]): undefined 
   ;(this as unknown as {index: Map<number, Change>}).index.clear()
 }
 
+// Kept to call back with the map as `this` (see the tests), never detached from it.
+// eslint-disable-next-line @typescript-eslint/unbound-method
 export const originalConsume = EditMap.prototype.consume
 
 /** Install once; micromark and micromark-core-commonmark share this module. */
-EditMap.prototype.consume = consumeFromFirstEdit as EditMap['consume']
+EditMap.prototype.consume = consumeFromFirstEdit

@@ -62,7 +62,8 @@ function writtenEdges(doc: PlanDocument, spec: SpecModel): Array<{from: number; 
   return edges
 }
 
-const chunkLabel = (task: Task) => (task.id && !task.title.startsWith(task.id) ? `${task.id} ${task.title}` : task.title) + (task.issueId ? ` (${task.issueId})` : '')
+const chunkLabel = (task: Task) =>
+  (task.id && !task.title.startsWith(task.id) ? `${task.id} ${task.title}` : task.title) + (task.issueId ? ` (${task.issueId})` : '')
 
 /* ------------------------------------------------------------------ text */
 
@@ -84,7 +85,9 @@ export function renderText(doc: PlanDocument, spec: SpecModel): string {
     }
   }
   lines.push('')
-  lines.push(`Ready: ${doc.ready.length > 0 ? doc.ready.join(', ') : doc.tasks.length > 0 && done === doc.tasks.length ? 'nothing, every chunk is checked' : 'none'}`)
+  lines.push(
+    `Ready: ${doc.ready.length > 0 ? doc.ready.join(', ') : doc.tasks.length > 0 && done === doc.tasks.length ? 'nothing, every chunk is checked' : 'none'}`
+  )
   if (doc.criticalPath.length > 0) lines.push(`Critical path (${doc.criticalPath.length}): ${doc.criticalPath.join(' → ')}`)
   for (const cycle of doc.cycles) lines.push(`Cycle: ${cycle}`)
   return lines.join('\n') + '\n'
@@ -96,7 +99,11 @@ function listKeys(keys: string[]): string {
 
 /* --------------------------------------------------------------- mermaid */
 
-const mermaidText = (text: string) => text.replace(/"/g, '#quot;').replace(/`/g, "'").replace(/[\r\n]+/g, ' ')
+const mermaidText = (text: string) =>
+  text
+    .replace(/"/g, '#quot;')
+    .replace(/`/g, "'")
+    .replace(/[\r\n]+/g, ' ')
 
 export function renderMermaid(doc: PlanDocument, spec: SpecModel): string {
   const lines = ['flowchart TD']
@@ -120,16 +127,14 @@ export function renderMermaid(doc: PlanDocument, spec: SpecModel): string {
 
 /* ------------------------------------------------------------------- dot */
 
-const dotText = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`
+const dotText = (text: string) =>
+  `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`
 
 export function renderDot(doc: PlanDocument, spec: SpecModel): string {
-  const lines = [
-    'digraph plan {',
-    '  compound=true;',
-    '  rankdir=TB;',
-    `  label=${dotText(doc.title ?? doc.file)};`,
-    '  node [shape=box, style=rounded];'
-  ]
+  const lines = ['digraph plan {', '  compound=true;', '  rankdir=TB;', `  label=${dotText(doc.title ?? doc.file)};`, '  node [shape=box, style=rounded];']
   const all = groups(doc, spec)
   const index = new Map(doc.tasks.map((task, i) => [task, i]))
   for (const group of all) {

@@ -127,7 +127,8 @@ export function criticalPath(graph: ChunkGraph): Chunk[] {
   const length = new Int32Array(graph.chunks.length)
   const previous = new Int32Array(graph.chunks.length).fill(-1)
   const barrierBest = new Map<number, number>()
-  const better = (a: number, b: number) => (b < 0 ? a >= 0 : a >= 0 && ((length[a] as number) > (length[b] as number) || ((length[a] as number) === (length[b] as number) && a < b)))
+  const better = (a: number, b: number) =>
+    b < 0 ? a >= 0 : a >= 0 && ((length[a] as number) > (length[b] as number) || ((length[a] as number) === (length[b] as number) && a < b))
   const bestOf = (node: number): number => {
     if (isChunkNode(graph, node)) return node
     let best = barrierBest.get(node)

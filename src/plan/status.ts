@@ -43,7 +43,7 @@ export const statusReportSchema = z.object({specs: z.array(specStatusSchema)})
 export type SpecStatus = z.infer<typeof specStatusSchema>
 
 export function statusJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(statusReportSchema, {target: 'draft-2020-12'}) as Record<string, unknown>
+  return z.toJSONSchema(statusReportSchema, {target: 'draft-2020-12'})
 }
 
 export function specStatus(spec: SpecModel, file: string): SpecStatus {
@@ -73,7 +73,11 @@ export function specStatus(spec: SpecModel, file: string): SpecStatus {
         ...place(row?.valuePosition)
       }
     } else if (normal === 'in-progress' && allDone) {
-      mismatch = {reason: `Unexpected Status \`${written}\` with every chunk and criterion checked, expected \`complete\``, expected: 'complete', ...place(row?.valuePosition)}
+      mismatch = {
+        reason: `Unexpected Status \`${written}\` with every chunk and criterion checked, expected \`complete\``,
+        expected: 'complete',
+        ...place(row?.valuePosition)
+      }
     } else if (normal === 'draft' && checked > 0) {
       mismatch = {
         reason: `Unexpected Status \`${written}\` with ${checked} checked ${checked === 1 ? 'box' : 'boxes'}, expected \`${allDone ? 'complete' : 'in-progress'}\``,
@@ -114,7 +118,11 @@ export function renderStatusTable(rows: SpecStatus[]): string {
     row.promise ?? '–'
   ])
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map((cell) => (cell[i] as string).length)))
-  const line = (cell: string[]) => cell.map((value, i) => value.padEnd(widths[i] as number)).join('  ').trimEnd()
+  const line = (cell: string[]) =>
+    cell
+      .map((value, i) => value.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd()
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)]
   const flagged = rows.filter((row) => row.mismatch)
   if (flagged.length > 0) {

@@ -61,7 +61,7 @@ export type PlanDocument = z.infer<typeof planDocumentSchema>
 
 /** The JSON Schema (draft 2020-12) of `spec-lint plan --json`. */
 export function planJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(planDocumentSchema, {target: 'draft-2020-12'}) as Record<string, unknown>
+  return z.toJSONSchema(planDocumentSchema, {target: 'draft-2020-12'})
 }
 
 function skillsOf(chunk: Chunk, spec: SpecModel): string[] {

@@ -63,7 +63,12 @@ export function reporterCompact(files: VFile[], options: CompactOptions = {}): s
  */
 function escapeBreaks(value: string): string {
   if (!/[\r\n\u2028\u2029]/.test(value)) return value
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/\u2028/g, '%E2%80%A8').replace(/\u2029/g, '%E2%80%A9')
+  return value
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/\u2028/g, '%E2%80%A8')
+    .replace(/\u2029/g, '%E2%80%A9')
 }
 
 function where(message: VFileMessage): string {

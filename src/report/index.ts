@@ -14,9 +14,9 @@ export type Reporter = (files: VFile[], options: Record<string, unknown>) => str
  * engine, which loads `vfile-reporter-<name>` from the working directory.
  */
 export const reporters: Record<string, Reporter> = {
-  default: reporterCompact as unknown as Reporter,
-  compact: reporterCompact as unknown as Reporter,
-  stylish: reporter as unknown as Reporter,
+  default: reporterCompact,
+  compact: reporterCompact,
+  stylish: reporter,
   json: reporterJsonRelated,
   github: reporterGithub,
   sarif: reporterSarif

@@ -88,7 +88,8 @@ function relatedLocations(file: VFile, message: VFileMessage, uri: string, root:
       message: {text: place.reason},
       physicalLocation: {
         artifactLocation: {
-          uri: place.file && path.resolve(file.cwd, place.file) !== own ? path.relative(root, path.resolve(file.cwd, place.file)).split(path.sep).join('/') : uri,
+          uri:
+            place.file && path.resolve(file.cwd, place.file) !== own ? path.relative(root, path.resolve(file.cwd, place.file)).split(path.sep).join('/') : uri,
           uriBaseId: '%SRCROOT%'
         },
         ...regionOf(place)

@@ -67,7 +67,12 @@ export function comparableModel(spec: SpecModel): SpecModel {
  * form writes `[X]` as `[x]` and numbers list items 1, 2, 3.
  */
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/^([ \t>]*)\d{1,9}[.)](?=[ \t]|$)/gm, '$1').match(/[\p{L}\p{N}]+/gu) ?? []
+  return (
+    text
+      .toLowerCase()
+      .replace(/^([ \t>]*)\d{1,9}[.)](?=[ \t]|$)/gm, '$1')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  )
 }
 
 /** Split a document into its Meta section (by the model's range) and the rest. */

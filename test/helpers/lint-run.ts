@@ -31,10 +31,7 @@ function entries(preset: Preset | PluggableList): Pluggable[] {
  * gets the run's file set, so cross-file rules (`completion-promise-unique`)
  * see every file.
  */
-export async function lintRun(
-  documents: ReadonlyArray<{value: string; path: string}>,
-  options: {preset?: Preset | PluggableList} = {}
-): Promise<VFile[]> {
+export async function lintRun(documents: ReadonlyArray<{value: string; path: string}>, options: {preset?: Preset | PluggableList} = {}): Promise<VFile[]> {
   const set = new RunFileSet()
   for (const document of documents) {
     const file = new VFile(document)

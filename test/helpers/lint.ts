@@ -31,9 +31,8 @@ export async function lintWithRule(
   const preset = {plugins: [remarkGfm, remarkSpec, [plugin, config]]}
   if (!others || others.length === 0) return lint(input, {preset: preset as never, path})
   // Cross-file rules: the other specs and this one form one run.
-  const files = await lintRun(
-    [...others.map((other) => ({value: other.input, path: other.path})), {value: input, path: path ?? 'specs/example.md'}],
-    {preset: preset as never}
-  )
+  const files = await lintRun([...others.map((other) => ({value: other.input, path: other.path})), {value: input, path: path ?? 'specs/example.md'}], {
+    preset: preset as never
+  })
   return files[files.length - 1] as VFile
 }

@@ -67,13 +67,11 @@ const continuation = fc.oneof(
   fc.constantFrom('    - not a list', '    > not a quote', '    # not a heading', '    1. not ordered', '    ---', '    ===', '    <div>x</div>', '    | --- |')
 )
 
-const paragraph = fc
-  .tuple(safePhrase, fc.array(fc.tuple(continuation, fc.constantFrom('', '', ' ', '  ', '\\')), {maxLength: 3}))
-  .map(([first, rest]) => {
-    let out = first
-    for (const [line, end] of rest) out += end + '\n' + line
-    return out
-  })
+const paragraph = fc.tuple(safePhrase, fc.array(fc.tuple(continuation, fc.constantFrom('', '', ' ', '  ', '\\')), {maxLength: 3})).map(([first, rest]) => {
+  let out = first
+  for (const [line, end] of rest) out += end + '\n' + line
+  return out
+})
 
 const checkbox = fc.constantFrom('', '', '[ ] ', '[x] ', '[X] ')
 
@@ -102,7 +100,9 @@ const orderedList = fc
   .map(([delimiter, items]) => items.map((item, index) => `${index + 1}${delimiter} ${item}`).join('\n'))
 
 const cell = fc.oneof(
-  fc.array(fc.constantFrom(...plainWords, 'Q&A', '[ABC-124]', '—', '`a \\| b`', 'a \\| b', '_em_', '**b**', '(NS-101)', '中文', '😀'), {maxLength: 3}).map((t) => t.join(' ')),
+  fc
+    .array(fc.constantFrom(...plainWords, 'Q&A', '[ABC-124]', '—', '`a \\| b`', 'a \\| b', '_em_', '**b**', '(NS-101)', '中文', '😀'), {maxLength: 3})
+    .map((t) => t.join(' ')),
   fc.constant('')
 )
 
@@ -122,13 +122,15 @@ const table = fc
   })
 
 const code = fc.oneof(
-  fc.tuple(fc.constantFrom('', 'ts', 'bash'), fc.array(safePhrase, {minLength: 1, maxLength: 3})).map(([lang, lines]) => '```' + lang + '\n' + lines.join('\n') + '\n```'),
+  fc
+    .tuple(fc.constantFrom('', 'ts', 'bash'), fc.array(safePhrase, {minLength: 1, maxLength: 3}))
+    .map(([lang, lines]) => '```' + lang + '\n' + lines.join('\n') + '\n```'),
   fc.array(safePhrase, {minLength: 1, maxLength: 2}).map((lines) => lines.map((l) => '    ' + l).join('\n'))
 )
 
-const quote = fc.array(fc.tuple(fc.boolean(), safePhrase), {minLength: 1, maxLength: 3}).map((lines) =>
-  lines.map(([marked, text], index) => (marked || index === 0 ? '> ' + text : text)).join('\n')
-)
+const quote = fc
+  .array(fc.tuple(fc.boolean(), safePhrase), {minLength: 1, maxLength: 3})
+  .map((lines) => lines.map(([marked, text], index) => (marked || index === 0 ? '> ' + text : text)).join('\n'))
 
 const block = fc.oneof(
   {weight: 4, arbitrary: paragraph},
@@ -161,10 +163,14 @@ const metaRows = fc
   )
 
 const chunkDetail = fc
-  .tuple(checkbox, fc.constantFrom('Export job model', 'C2 Database schema', 'Login + register'), fc.constantFrom('', ' (ABC-12)', ' (NS-101) _done_'), safePhrase)
+  .tuple(
+    checkbox,
+    fc.constantFrom('Export job model', 'C2 Database schema', 'Login + register'),
+    fc.constantFrom('', ' (ABC-12)', ' (NS-101) _done_'),
+    safePhrase
+  )
   .map(
-    ([box, title, issue, outcome]) =>
-      `- ${box || '[ ] '}**${title}**${issue}\n\n  Outcome: ${outcome}\n  Stream: jobs\n  Skills: backend-api\n\n  - ${outcome}`
+    ([box, title, issue, outcome]) => `- ${box || '[ ] '}**${title}**${issue}\n\n  Outcome: ${outcome}\n  Stream: jobs\n  Skills: backend-api\n\n  - ${outcome}`
   )
 
 const heading = (depth: number, text: string, setext: boolean) =>
@@ -248,11 +254,9 @@ export const awkwardBlock = fc.constantFrom(
 )
 
 /** A generated spec with awkward constructs spliced in between its blocks. */
-export const awkwardSpecText = fc
-  .tuple(specText, fc.array(awkwardBlock, {minLength: 1, maxLength: 8}), fc.nat())
-  .map(([base, blocks, at]) => {
-    const eol = base.includes('\r\n') ? '\r\n' : '\n'
-    const parts = base.split(eol + eol)
-    for (const block of blocks) parts.splice(at % (parts.length + 1), 0, block.replace(/\n/g, eol))
-    return parts.join(eol + eol)
-  })
+export const awkwardSpecText = fc.tuple(specText, fc.array(awkwardBlock, {minLength: 1, maxLength: 8}), fc.nat()).map(([base, blocks, at]) => {
+  const eol = base.includes('\r\n') ? '\r\n' : '\n'
+  const parts = base.split(eol + eol)
+  for (const block of blocks) parts.splice(at % (parts.length + 1), 0, block.replace(/\n/g, eol))
+  return parts.join(eol + eol)
+})

@@ -36,9 +36,7 @@ export async function lintErrors(markdown: string, file = 'specs/scaffold.md'): 
 export async function lintScaffold(markdown: string, file = 'specs/scaffold.md'): Promise<{errors: string[]; placeholders: string[]}> {
   const result = await lint(markdown, {path: file})
   return {
-    errors: result.messages
-      .filter((m) => m.fatal === true && m.ruleId !== 'no-placeholders')
-      .map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.reason}`),
+    errors: result.messages.filter((m) => m.fatal === true && m.ruleId !== 'no-placeholders').map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.reason}`),
     placeholders: result.messages
       .filter((m) => m.ruleId === 'no-placeholders')
       .map((m) => /^Unexpected placeholder `(.*)`, expected/.exec(m.reason)?.[1] ?? m.reason)

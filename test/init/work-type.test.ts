@@ -16,7 +16,9 @@ describe('inferWorkType', () => {
   })
 
   it('calls agent work with another component hybrid and prints the evidence per component', () => {
-    const result = inferWorkType('The pages and components show what the LLM agent drafts. The agent uses prompts; pages list drafts; components too. LLM again.')
+    const result = inferWorkType(
+      'The pages and components show what the LLM agent drafts. The agent uses prompts; pages list drafts; components too. LLM again.'
+    )
     expect(result.type).toBe('hybrid')
     expect(describeWorkType(result, 2)).toBe('hybrid (frontend: "pages", "components"; agent: "LLM", "agent")')
   })

@@ -97,7 +97,8 @@ export const hostileCases: HostileCase[] = [
     },
     refused: /secret\.md.*(EACCES|permission denied)/i,
     code: 1,
-    skip: () => (process.getuid?.() === 0 ? 'running as root: chmod 000 does not block reads' : process.platform === 'win32' ? 'no POSIX modes on Windows' : undefined)
+    skip: () =>
+      process.getuid?.() === 0 ? 'running as root: chmod 000 does not block reads' : process.platform === 'win32' ? 'no POSIX modes on Windows' : undefined
   },
   {
     name: 'a symlink loop under a glob',

@@ -28,7 +28,12 @@ describe('hostile files through the CLI', () => {
       if (hostile.refused) {
         expect(result.stderr).toMatch(hostile.refused)
         // One message for the file, then the summary.
-        expect(result.stderr.trim().split('\n').filter((line) => line.trim() !== '' && !/^[✖⚠]/.test(line))).toHaveLength(1)
+        expect(
+          result.stderr
+            .trim()
+            .split('\n')
+            .filter((line) => line.trim() !== '' && !/^[✖⚠]/.test(line))
+        ).toHaveLength(1)
       } else {
         expect(result.stderr).toMatch(/ error /)
       }
@@ -50,7 +55,9 @@ describe('hostile files through the CLI', () => {
       code: 2,
       stderr: 'spec-lint: Unexpected `--max-size` value `lots`, expected a size such as `10mb`, `512kb` or a byte count\n'
     })
-    expect(run(['--max-size', '999gb', 'a.md'], {cwd: dir}).stderr).toMatch(/^spec-lint: Unexpected `--max-size` of 999 GB|^spec-lint: Unexpected `--max-size` of \d+/)
+    expect(run(['--max-size', '999gb', 'a.md'], {cwd: dir}).stderr).toMatch(
+      /^spec-lint: Unexpected `--max-size` of 999 GB|^spec-lint: Unexpected `--max-size` of \d+/
+    )
   })
 
   it('refuses the same inputs in `spec-lint model`', () => {

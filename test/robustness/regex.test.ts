@@ -86,7 +86,10 @@ describe('regular expressions over user text stay linear', () => {
     ['^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_COMPLETE$', 'anchored; each repetition starts with `_`, which `[A-Z0-9]` cannot match'],
     ['(?:`[^`]*`|[^,`])+', 'the alternatives start with disjoint characters; an unclosed backtick scans to the next one once'],
     ['^(?:([-*_])[ \\t]*)(?:\\1[ \\t]*){2,}$', 'anchored; each repetition starts with the marker, which `[ \\t]` cannot match'],
-    ['^\\|?[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$', 'anchored; each repetition starts with `|`; measured flat on `|-|` + 20,000 spaces + `x`'],
+    [
+      '^\\|?[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$',
+      'anchored; each repetition starts with `|`; measured flat on `|-|` + 20,000 spaces + `x`'
+    ],
     ['\\(([^()]*)\\)\\s*$', '`[^()]*` stops at the next parenthesis; the spaces after each `)` belong to that `)` alone']
   ])
 

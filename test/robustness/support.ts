@@ -82,7 +82,20 @@ export const unicodeText = fc.oneof(
   fc.array(fc.constantFrom(...tricky, 'a', ' ', '*', '_', '`', '|', '[', ']', '(', ')', '<', '>', '-', '#', '\\'), {maxLength: 12}).map((a) => a.join(''))
 )
 
-const sectionNames = ['Meta', 'Overview', 'Skills', 'Requirements', 'Architecture', 'Reference Files', 'Execution Plan', 'Work Streams', 'Phase 1: Setup', 'Acceptance Criteria', 'Completion Promise', 'Notes']
+const sectionNames = [
+  'Meta',
+  'Overview',
+  'Skills',
+  'Requirements',
+  'Architecture',
+  'Reference Files',
+  'Execution Plan',
+  'Work Streams',
+  'Phase 1: Setup',
+  'Acceptance Criteria',
+  'Completion Promise',
+  'Notes'
+]
 
 /** One Markdown line of a kind specs contain, with hostile text inside. */
 const line = fc.oneof(
@@ -92,7 +105,22 @@ const line = fc.oneof(
   fc.tuple(fc.constantFrom('- ', '* ', '1. ', '- [ ] ', '- [x] ', '  - ', '> ', '> - '), unicodeText).map(([m, t]) => m + t),
   fc.tuple(fc.constantFrom('- [ ] **', '- [x] **'), unicodeText, fc.constantFrom('** (X-1)', '**', '')).map((p) => p.join('')),
   fc.tuple(fc.constantFrom('Outcome: ', 'Stream: ', 'Skills: ', 'Depends On: ', 'Type | ', 'Status: '), unicodeText).map(([l, t]) => '  ' + l + t),
-  fc.constantFrom('```', '```ts', '~~~', '<!--', '-->', '<!-- spec-lint disable -->', '<!-- spec-lint bogus -->', '<promise>DONE_COMPLETE</promise>', '<promise>', '', '', '    code', '***', '---'),
+  fc.constantFrom(
+    '```',
+    '```ts',
+    '~~~',
+    '<!--',
+    '-->',
+    '<!-- spec-lint disable -->',
+    '<!-- spec-lint bogus -->',
+    '<promise>DONE_COMPLETE</promise>',
+    '<promise>',
+    '',
+    '',
+    '    code',
+    '***',
+    '---'
+  ),
   unicodeText
 )
 

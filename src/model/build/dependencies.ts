@@ -1,5 +1,5 @@
 import {refIdentity} from '../plan-queries.js'
-import {normalizeTitle, plainValue, slugify} from '../text.js'
+import {plainValue} from '../text.js'
 import type {Chunk, DependencyRef, DependsOn, Position} from '../schema.js'
 import {chunkIndex} from '../chunk-refs.js'
 import {range} from './context.js'

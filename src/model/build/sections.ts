@@ -56,7 +56,7 @@ export function leadingCodes(paragraph: Paragraph): string[] {
     for (const node of nodes) {
       if (node.type === 'inlineCode') names.push(node.value.trim())
       else if (node.type === 'strong' || node.type === 'emphasis') {
-        if (!visit(node.children as Nodes[])) return false
+        if (!visit(node.children)) return false
       } else if (node.type === 'text') {
         // A description starts at a dash or a colon after the names.
         if (names.length > 0 && /[—–:]|\s-\s/.test(node.value)) return false
@@ -65,7 +65,7 @@ export function leadingCodes(paragraph: Paragraph): string[] {
     }
     return true
   }
-  visit(paragraph.children as Nodes[])
+  visit(paragraph.children)
   return names.filter(Boolean)
 }
 
