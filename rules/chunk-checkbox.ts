@@ -16,13 +16,13 @@ export default defineRule({
   id: 'chunk-checkbox',
   summary: 'Each chunk is a `- [ ]` checklist item',
   description:
-    "Fires on a chunk (a chunk-table row's item, a bold-titled item, an item starting with a chunk id) written without a `- [ ]` / `- [x]` checkbox. A plan where no chunk has a checkbox is one habit: one message on the Execution Plan, with the count.",
+    "Fires on a chunk (a chunk-table row's item, a bold-titled item, an item starting with a chunk id) written without a `- [ ]` / `- [x]` checkbox; the fix adds `[ ]`. A plan where no chunk has a checkbox is one habit: one message on the Execution Plan, with the count.",
   rationale:
     "The loop ticks a chunk's box when its work is done, and `status` and `next` read progress from the boxes: a chunk without one can never be marked done.",
   category: 'plan',
   recommended: 'warn',
   strict: 'error',
-  fixable: false,
+  fixable: true,
   options: noOptions,
   check(spec, ctx) {
     if (!executionPlan(spec)) return
@@ -40,7 +40,8 @@ export default defineRule({
     for (const chunk of missing) {
       ctx.report(
         `Missing checkbox on chunk \`${chunkLabel(chunk)}\`, expected \`- [ ] **${chunk.detail?.title ?? chunk.title}**\``,
-        at(boxPoint(ctx.source, chunk))
+        at(boxPoint(ctx.source, chunk)),
+        {expected: ['[ ] ']}
       )
     }
   },
@@ -53,14 +54,18 @@ export default defineRule({
       {
         name: 'one chunk without a box',
         input: plan('- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- **Seeds**\n\n  Outcome: Data loaded.\n'),
-        messages: ['11:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`']
+        messages: ['11:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`'],
+        output: plan('- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Seeds**\n\n  Outcome: Data loaded.\n')
       },
       {
         name: 'an item named by a table row',
         input: plan(
           '| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables | — |\n| Seeds | Data | — |\n\n- [ ] **Models**\n\n  Outcome: Tables.\n\n- Seeds\n\n  Outcome: Data.\n'
         ),
-        messages: ['16:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`']
+        messages: ['16:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`'],
+        output: plan(
+          '| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables | — |\n| Seeds | Data | — |\n\n- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] Seeds\n\n  Outcome: Data.\n'
+        )
       },
       {
         name: 'no chunk has a box: one message on the plan',
