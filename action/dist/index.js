@@ -80519,12 +80519,12 @@ function boxPoint(source3, chunk4) {
 var chunk_checkbox_default = defineRule({
   id: "chunk-checkbox",
   summary: "Each chunk is a `- [ ]` checklist item",
-  description: "Fires on a chunk (a chunk-table row's item, a bold-titled item, an item starting with a chunk id) written without a `- [ ]` / `- [x]` checkbox. A plan where no chunk has a checkbox is one habit: one message on the Execution Plan, with the count.",
+  description: "Fires on a chunk (a chunk-table row's item, a bold-titled item, an item starting with a chunk id) written without a `- [ ]` / `- [x]` checkbox; the fix adds `[ ]`. A plan where no chunk has a checkbox is one habit: one message on the Execution Plan, with the count.",
   rationale: "The loop ticks a chunk's box when its work is done, and `status` and `next` read progress from the boxes: a chunk without one can never be marked done.",
   category: "plan",
   recommended: "warn",
   strict: "error",
-  fixable: false,
+  fixable: true,
   options: noOptions,
   check(spec9, ctx) {
     if (!executionPlan(spec9)) return;
@@ -80542,7 +80542,8 @@ var chunk_checkbox_default = defineRule({
     for (const chunk4 of missing) {
       ctx.report(
         `Missing checkbox on chunk \`${chunkLabel(chunk4)}\`, expected \`- [ ] **${chunk4.detail?.title ?? chunk4.title}**\``,
-        at(boxPoint(ctx.source, chunk4))
+        at(boxPoint(ctx.source, chunk4)),
+        { expected: ["[ ] "] }
       );
     }
   },
@@ -80555,14 +80556,18 @@ var chunk_checkbox_default = defineRule({
       {
         name: "one chunk without a box",
         input: plan9("- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- **Seeds**\n\n  Outcome: Data loaded.\n"),
-        messages: ["11:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`"]
+        messages: ["11:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`"],
+        output: plan9("- [ ] **Models**\n\n  Outcome: Tables exist.\n\n- [ ] **Seeds**\n\n  Outcome: Data loaded.\n")
       },
       {
         name: "an item named by a table row",
         input: plan9(
           "| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables | \u2014 |\n| Seeds | Data | \u2014 |\n\n- [ ] **Models**\n\n  Outcome: Tables.\n\n- Seeds\n\n  Outcome: Data.\n"
         ),
-        messages: ["16:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`"]
+        messages: ["16:3: Missing checkbox on chunk `Seeds`, expected `- [ ] **Seeds**`"],
+        output: plan9(
+          "| Chunk | Outcome | Depends On |\n|---|---|---|\n| Models | Tables | \u2014 |\n| Seeds | Data | \u2014 |\n\n- [ ] **Models**\n\n  Outcome: Tables.\n\n- [ ] Seeds\n\n  Outcome: Data.\n"
+        )
       },
       {
         name: "no chunk has a box: one message on the plan",
