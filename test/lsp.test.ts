@@ -108,7 +108,7 @@ describe('spec-lint-language-server (a real LSP client over stdio)', () => {
       'code actions'
     )
     // Both messages are fixable: a replacement and an insertion.
-    expect(actions?.map((a) => a.title)).toEqual(['Replace `In Progress` with `in-progress`', expect.stringMatching(/^Insert `## Skills\n/)])
+    expect(actions?.map((a) => a.title)).toEqual(['Replace `In Progress` with `in-progress`', expect.stringMatching(/^Insert `## Skills ⏎ [^\n]*`$/)])
     const action = actions?.[0]
     expect(action).toMatchObject({kind: 'quickfix', isPreferred: true})
     const edits = action && 'edit' in action ? action.edit?.changes?.[file] : undefined

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node.js'
 import type {Connection, Diagnostic} from 'vscode-languageserver/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
+import {quickFixTitle} from '../report/quick-fix.js'
 import {fixText, inLineEnding} from '../edit/apply.js'
 import type {Edit} from '../edit/apply.js'
 import {formatSpec} from '../format/index.js'
@@ -229,7 +230,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.listen()
 }
 
-/** One quick fix per `expected` value of each diagnostic, titled as unified-language-server titles them. */
+/** One quick fix per `expected` value of each diagnostic, titled as unified-language-server titles them, on one line. */
 function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = []
   for (const diagnostic of diagnostics) {
@@ -244,11 +245,9 @@ function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[]):
       // In the document's line ending: a CRLF file stays CRLF.
       const [edit] = inLineEnding([{start: 0, end: 0, text: replacement, ruleId: undefined} satisfies Edit], text)
       const value = edit?.text ?? replacement
-      const title = value
-        ? start.line === end.line && start.character === end.character
-          ? 'Insert `' + replacement + '`'
-          : 'Replace `' + actual + '` with `' + replacement + '`'
-        : 'Remove `' + actual + '`'
+      // One line in the editor's menu, however many lines the fix inserts.
+      const empty = start.line === end.line && start.character === end.character
+      const title = quickFixTitle(empty ? '' : actual, replacement)
       const action = CodeAction.create(title, {changes: {[document.uri]: [TextEdit.replace(diagnostic.range, value)]}}, CodeActionKind.QuickFix)
       if (expected.length === 1) action.isPreferred = true
       actions.push(action)
