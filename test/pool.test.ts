@@ -54,7 +54,9 @@ describe('the worker pool', () => {
     fs.mkdirSync(path.join(big, 'specs'), {recursive: true})
     fs.copyFileSync(path.join(root, 'fixtures/clean/backend-api.md'), path.join(big, 'specs/a.md'))
     fs.writeFileSync(path.join(big, 'specs/huge.md'), generateHuge(1, 800))
-    const result = run(['--no-color', 'specs'], {cwd: big, env: {...two, SPEC_LINT_WORKER_HEAP_MB: '24'}})
+    // The default size limit follows the heap, so a worker with a small heap would refuse the file
+    // before parsing; an explicit `--max-size` above what 24 MB can hold makes the worker run out.
+    const result = run(['--no-color', '--max-size', '1mb', 'specs'], {cwd: big, env: {...two, SPEC_LINT_WORKER_HEAP_MB: '24'}})
     expect(result.code).toBe(1)
     const lines = result.stderr.split('\n').filter((line) => /error|warning/.test(line) && !line.startsWith('✖'))
     expect(lines).toEqual([expect.stringMatching(/^specs\/huge\.md:1:1 +error +Cannot lint this file: its worker stopped \(.*memory.*\) +worker$/)])
