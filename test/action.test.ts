@@ -1,8 +1,9 @@
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {git} from './helpers/git.js'
 import YAML from 'yaml'
 import {formatSpec} from '../src/format/index.js'
 
@@ -36,13 +37,6 @@ beforeAll(() => {
 afterAll(() => {
   fs.rmSync(dir, {recursive: true, force: true})
 })
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8'
-  }).trim()
-}
 
 /** A repository with files committed on a base commit, and more on a head commit. */
 function repo(name: string, base: Record<string, string>, head: Record<string, string> = {}): {cwd: string; base: string; head: string} {

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {createProtocolConnection, StreamMessageReader, StreamMessageWriter} from 'vscode-languageserver-protocol/node.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {git} from './helpers/git.js'
 import YAML from 'yaml'
 import {snippet, version} from './helpers/readme.js'
 
@@ -24,13 +25,6 @@ beforeAll(() => {
 afterAll(() => {
   fs.rmSync(dir, {recursive: true, force: true})
 })
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8'
-  }).trim()
-}
 
 /** A git repository with spec-lint installed as a dependency, and the given files. */
 function project(name: string, files: Record<string, string>): string {

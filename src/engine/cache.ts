@@ -6,7 +6,7 @@ import type {Processor, RunCallback} from 'unified'
 import type {Node} from 'unist'
 import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
+import {fromWire, toWire} from './message-data.js'
 import {isRelatedCause} from '../rule.js'
 import {z} from 'zod'
 import {promiseSchema} from '../model/schema.js'
@@ -37,6 +37,7 @@ const messageSchema = z.object({
   expected: z.array(z.string()).nullable(),
   actual: z.string().nullable(),
   note: z.string().nullable(),
+  causes: z.array(z.string()).optional(),
   /** Places the message refers to (`message.related`, the first also its `cause`). */
   related: z.array(z.object({reason: z.string(), file: z.string().nullable(), place: placeSchema.nullable()})).optional()
 })
@@ -111,7 +112,6 @@ function isOurs(location: string, raw: string): boolean {
   }
 }
 
-type StoredMessage = z.infer<typeof messageSchema>
 type Entry = z.infer<typeof entrySchema>
 
 function hash(value: string): string {
@@ -196,7 +196,7 @@ export class LintCache {
       file.data.specCacheKey = {content, config}
       return false
     }
-    for (const stored of entry.messages) restoreMessage(file, stored)
+    for (const stored of entry.messages) fromWire(file, stored)
     file.data.spec = specFromSummary(entry.summary)
     file.data.specCacheHit = true
     return true
@@ -206,7 +206,7 @@ export class LintCache {
   store(file: VFile, summary: SpecSummary): void {
     const key = file.data.specCacheKey
     if (!key || file.messages.some((m) => m.cause !== undefined && !isRelatedCause(m))) return
-    this.entries[this.keyOf(file)] = {...key, inputs: file.data.specInputs ?? [], messages: file.messages.map(storeMessage), summary}
+    this.entries[this.keyOf(file)] = {...key, inputs: file.data.specInputs ?? [], messages: file.messages.map(toWire), summary}
     this.dirty = true
   }
 
@@ -219,43 +219,6 @@ export class LintCache {
 
 function isRuleCarrier(value: unknown): value is {id: string} {
   return typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string'
-}
-
-function storeMessage(message: VFile['messages'][number]): StoredMessage {
-  return {
-    reason: message.reason,
-    place: message.place ?? null,
-    ruleId: message.ruleId ?? null,
-    source: message.source ?? null,
-    fatal: message.fatal ?? null,
-    url: message.url ?? null,
-    expected: message.expected ?? null,
-    actual: message.actual ?? null,
-    note: message.note ?? null,
-    ...(message.related ? {related: message.related.map((place) => ({reason: place.reason, file: place.file || null, place: place.place ?? null}))} : {})
-  }
-}
-
-function restoreMessage(file: VFile, stored: StoredMessage): void {
-  const message = file.message(stored.reason, {
-    place: stored.place ?? undefined,
-    ruleId: stored.ruleId ?? undefined,
-    source: stored.source ?? undefined
-  })
-  message.fatal = stored.fatal ?? undefined
-  if (stored.url !== null) message.url = stored.url
-  if (stored.expected !== null) message.expected = stored.expected
-  if (stored.actual !== null) message.actual = stored.actual
-  if (stored.note !== null) message.note = stored.note
-  if (stored.related && stored.related.length > 0) {
-    message.related = stored.related.map((entry) => {
-      const place = new VFileMessage(entry.reason, {place: entry.place ?? undefined, ruleId: message.ruleId, source: message.source})
-      if (entry.file !== null) place.file = entry.file
-      place.fatal = undefined
-      return place
-    })
-    message.cause = message.related[0]
-  }
 }
 
 /** Whether the engine will compile files (then it needs every tree to the end). */

@@ -5,7 +5,7 @@ import {summarize} from '../model/summary.js'
 import {specProcessor} from '../parse/processor.js'
 import type {InputLimits} from '../parse/limits.js'
 import recordRules from './record-rules.js'
-import {toWire} from './pool-wire.js'
+import {toWire} from './message-data.js'
 import type {WorkerResult} from './pool-wire.js'
 
 export interface WorkerTask {
