@@ -1,4 +1,5 @@
 import {stemmer} from 'stemmer'
+import {memoText} from '../model/memo.js'
 
 /*
  * The words the lexical match compares: lower case, accents folded, split on
@@ -249,13 +250,13 @@ const clockTime = /\b(\d{1,2}):(\d{2})\b/g
 const lyWords = new Set(['apply', 'reply', 'supply', 'multiply', 'comply', 'rely', 'family', 'assembly', 'anomaly', 'italy', 'july', 'fly'])
 
 /** `nightly` compares with `night`, `automatically` with `automatic`; Porter leaves `-ly` alone. */
-function stem(word: string): string {
+const stem = memoText((word: string): string => {
   if (/^\d+$/.test(word)) return word
   const base = word.length > 5 && word.endsWith('ly') && !lyWords.has(word) ? word.slice(0, -2) : word
   // Porter keeps a final `y` as `i` (`expiry` → `expiri`, `expire` → `expir`): drop it.
   const root = stemmer(base)
   return root.length > 3 && root.endsWith('i') ? root.slice(0, -1) : root
-}
+})
 
 export interface Word {
   stem: string
@@ -263,8 +264,8 @@ export interface Word {
   surface: string
 }
 
-/** The significant words of a text, one per stem, in order of first occurrence. */
-export function significantWords(text: string): Word[] {
+/** The significant words of a text, one per stem, in order of first occurrence (shared: do not change the result). */
+export const significantWords = memoText((text: string): readonly Word[] => {
   const seen = new Map<string, string>()
   const folded = text
     .normalize('NFKD')
@@ -279,5 +280,5 @@ export function significantWords(text: string): Word[] {
     if (root.length < 2 || stopWords.has(root) || seen.has(root)) continue
     seen.set(root, word)
   }
-  return [...seen].map(([stem, surface]) => ({stem, surface}))
-}
+  return Object.freeze([...seen].map(([stem, surface]) => Object.freeze({stem, surface})))
+})

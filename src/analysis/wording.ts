@@ -1,3 +1,5 @@
+import {memoByOptions} from '../model/memo.js'
+
 /*
  * Word lists and patterns for `subtask-vague` and `subtask-prescriptive`,
  * in one place so that both rules and their options agree. Every pattern is
@@ -174,6 +176,12 @@ function plain(text: string): string {
  * word or shape that makes it vague.
  */
 export function vagueReason(text: string, options: WordingOptions): string | null {
+  return vagueMatcher(options)(text)
+}
+
+const vagueMatcher = memoByOptions((options: WordingOptions) => (text: string) => vagueReasonOf(text, options))
+
+function vagueReasonOf(text: string, options: WordingOptions): string | null {
   const task = plain(text).replace(/[.!]+$/, '')
   if (task === '') return null
   const lower = task.toLowerCase()
@@ -201,7 +209,22 @@ export function vagueReason(text: string, options: WordingOptions): string | nul
 
 /** The HOW a sub-task prescribes, or null: a file path, a line number, a tuning value, a typed field list, an enum dump. */
 export function prescriptiveReason(text: string, options: PrescriptiveOptions): string | null {
+  return prescriptiveMatcher(options)(text)
+}
+
+const prescriptiveMatcher = memoByOptions((options: PrescriptiveOptions) => {
   const extensions = new Set(options.fileExtensions.map((e) => e.toLowerCase()))
+  const keys = options.tuningKeys.map(escape).join('|')
+  const tuning = keys ? new RegExp(`(?<![\\w])(?:${keys})\\s*(?:[:=]|of|to|at)?\\s*\\d[\\d.]*`, 'i') : null
+  const types = options.typeNames.map(escape).join('|')
+  // `slide_number (int)`, `tags (list[str], optional)`: the parentheses hold a type and nothing else.
+  const typed = types
+    ? new RegExp(`\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`, 'i')
+    : null
+  return (text: string) => prescriptiveReasonOf(text, extensions, tuning, typed)
+})
+
+function prescriptiveReasonOf(text: string, extensions: ReadonlySet<string>, tuningPattern: RegExp | null, typedPattern: RegExp | null): string | null {
   const isFile = (token: string, backticked: boolean): boolean => {
     const t = token.replace(/^[("'[]+|[)"',.;:\]]+$/g, '')
     const dot = t.lastIndexOf('.')
@@ -230,22 +253,13 @@ export function prescriptiveReason(text: string, options: PrescriptiveOptions): 
   const line = /\b(?:at|on|in|near|after|before|around)\s+lines?\s+\d+/i.exec(text) ?? /\.[A-Za-z]{1,6}:\d+\b/.exec(text)
   if (line) return `line number \`${line[0].replace(/^\./, '')}\``
 
-  const keys = options.tuningKeys.map(escape).join('|')
-  if (keys) {
-    const tuning = new RegExp(`(?<![\\w])(?:${keys})\\s*(?:[:=]|of|to|at)?\\s*\\d[\\d.]*`, 'i').exec(text)
-    if (tuning) return `tuning value \`${tuning[0]}\``
-  }
+  const tuning = tuningPattern?.exec(text)
+  if (tuning) return `tuning value \`${tuning[0]}\``
   const tokens = /\b\d+\s*tokens\s+max\b|\bmax(?:imum)?\s+(?:of\s+)?\d+\s*tokens\b|\b\d{3,}\s*(?:output\s+)?tokens\b/i.exec(text)
   if (tokens) return `tuning value \`${tokens[0]}\``
 
-  const types = options.typeNames.map(escape).join('|')
-  if (types) {
-    // `slide_number (int)`, `tags (list[str], optional)`: the parentheses hold a type and nothing else.
-    const typed = new RegExp(`\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`, 'i').exec(
-      text
-    )
-    if (typed) return `typed field \`${typed[0]}\``
-  }
+  const typed = typedPattern?.exec(text)
+  if (typed) return `typed field \`${typed[0]}\``
 
   const dump = /\b(?:values|members|variants)\s*:\s*[A-Z][A-Z0-9_]+\b/.exec(text)
   if (dump) return `enum members \`${dump[0]}\``

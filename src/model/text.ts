@@ -1,3 +1,4 @@
+import {memoText} from './memo.js'
 import type {SectionName} from './vocabulary.js'
 import {extraSectionNames, sectionNames} from './vocabulary.js'
 
@@ -17,7 +18,7 @@ export function splitChunkId(title: string): {id: string | null; rest: string} {
  * Normalise a chunk title for matching a table row to its checklist item:
  * case, punctuation, `+`/`&`/`and`, and a chunk id prefix do not count.
  */
-export function normalizeTitle(title: string): string {
+export const normalizeTitle = memoText((title: string): string => {
   const {rest} = splitChunkId(title.trim())
   return rest
     .toLowerCase()
@@ -25,7 +26,7 @@ export function normalizeTitle(title: string): string {
     .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-}
+})
 
 /** Kebab-case slug of a title (`Auth utilities` → `auth-utilities`). */
 export function slugify(title: string): string {
