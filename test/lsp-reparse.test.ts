@@ -5,7 +5,8 @@ import {VFile} from 'vfile'
 import {parseMarkdown} from '../src/parse/index.js'
 import {reparse} from '../src/lsp/reparse.js'
 import type {ParsedText} from '../src/lsp/reparse.js'
-import {lintParsed} from '../src/lsp/lint-document.js'
+import {LintCancelled, lintParsed} from '../src/lsp/lint-document.js'
+import {buildSpec, createModelReuse} from '../src/model/build.js'
 import {lint} from '../src/engine/lint.js'
 import recommended from '../presets/recommended.js'
 import {awkwardSpecText, specText} from './helpers/spec-arbitrary.js'
@@ -70,16 +71,68 @@ describe('incremental reparse', () => {
     expect(reused).toBeGreaterThan(300)
   })
 
+  it('builds the same model as a fresh build when unchanged phases are taken over', () => {
+    let taken = 0
+    fc.assert(
+      fc.property(fc.oneof(specText, awkwardSpecText), fc.array(edit, {minLength: 1, maxLength: 12}), (start, edits) => {
+        let text = start
+        let parsed: ParsedText = reparse(undefined, new VFile({value: text}))
+        const reuse = createModelReuse()
+        let phases = new Set(buildSpec(parsed.tree, text, reuse).plan?.phases)
+        for (const step of edits) {
+          text = applyEdit(text, step)
+          parsed = reparse(parsed, new VFile({value: text}))
+          const model = buildSpec(parsed.tree, text, reuse)
+          taken += (model.plan?.phases ?? []).filter((phase) => phases.has(phase)).length
+          phases = new Set(model.plan?.phases)
+          expect(strip(model as never)).toEqual(strip(buildSpec(parseMarkdown(new VFile({value: text})).tree, text) as never))
+        }
+      }),
+      {numRuns: 150}
+    )
+    // Only worth something if phases were taken over, many times.
+    expect(taken).toBeGreaterThan(100)
+  })
+
+  it('takes over a phase an edit did not touch, moved to its new place', () => {
+    const phase = (n: number) =>
+      `### Phase ${n}: Step ${n}\n\n| Chunk | Depends On |\n|---|---|\n| Part ${n} | ${n > 1 ? `Part ${n - 1}` : '—'} |\n\n- [ ] **Part ${n}**\n  - Build part ${n}\n`
+    const before = `# T\n\n## Execution Plan\n\n${phase(1)}\n${phase(2)}`
+    const after = `# T\n\nA new paragraph\nof two lines.\n\n## Execution Plan\n\n${phase(1)}\n${phase(2)}`
+    const reuse = createModelReuse()
+    const first = buildSpec(parseMarkdown(new VFile({value: before})).tree, before, reuse)
+    const second = buildSpec(parseMarkdown(new VFile({value: after})).tree, after, reuse)
+    // The same objects, moved to where the item now is.
+    expect(second.plan?.phases[1]).toBe(first.plan?.phases[1])
+    const item = after.indexOf('- [ ] **Part 2**')
+    expect(second.chunks[1]?.detail?.position.start).toEqual({line: after.slice(0, item).split('\n').length, column: 1, offset: item})
+    expect(second.chunks[1]?.dependsOn[0]?.target).toBe(second.chunks[0]?.key)
+    expect(strip(second as never)).toEqual(strip(buildSpec(parseMarkdown(new VFile({value: after})).tree, after) as never))
+  })
+
+  it('gives up a run between rules when its result is no longer wanted', async () => {
+    const text = '# T\n\n## Execution Plan\n\n### Phase 1: Build\n\n- [ ] **Login** TODO\n'
+    const file = new VFile({value: text, path: 'specs/example.md'})
+    const parsed = reparse(undefined, file)
+    const plugins = (recommended as {plugins: unknown[]}).plugins as never
+    await expect(lintParsed(parsed, file, plugins, {}, {stale: () => true})).rejects.toBeInstanceOf(LintCancelled)
+    const again = new VFile({value: text, path: 'specs/example.md'})
+    await lintParsed(reparse(undefined, again), again, plugins, {}, {stale: () => false})
+    const full = await lint(text, {path: 'specs/example.md'})
+    expect(again.messages.map(String)).toEqual(full.messages.map(String))
+  })
+
   it('lints to the same messages as a full lint', async () => {
     await fc.assert(
       fc.asyncProperty(specText, fc.array(edit, {minLength: 1, maxLength: 6}), async (start, edits) => {
         let text = start
         let parsed: ParsedText | undefined
+        const reuse = createModelReuse()
         for (const step of [undefined, ...edits]) {
           if (step) text = applyEdit(text, step)
           const file = new VFile({value: text, path: 'specs/example.md'})
           parsed = reparse(parsed, file)
-          await lintParsed(parsed, file, recommended)
+          await lintParsed(parsed, file, recommended, {}, {reuse, stale: () => false})
           const full = await lint(text, {path: 'specs/example.md'})
           expect(file.messages.map(String)).toEqual(full.messages.map(String))
         }

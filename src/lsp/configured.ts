@@ -47,6 +47,35 @@ export async function setupFor(filePath: string, cwd: string): Promise<Setup> {
 }
 
 /**
+ * The rules for each file, loaded at most once per `maxAge` ms: loading
+ * reads every configuration candidate up to the file system root (about
+ * 5 ms), which is a keystroke's whole budget. A change the client reports
+ * (watched files, settings) clears it at once; an edit to a configuration
+ * file it does not report takes effect within `maxAge`.
+ */
+export class SetupCache {
+  private readonly entries = new Map<string, {setup: Promise<Setup>; at: number}>()
+
+  constructor(private readonly maxAge = 2000) {}
+
+  get(filePath: string, cwd: string): Promise<Setup> {
+    const key = `${cwd}\u0000${filePath}`
+    const now = performance.now()
+    const known = this.entries.get(key)
+    if (known && now - known.at < this.maxAge) return known.setup
+    const setup = setupFor(filePath, cwd)
+    this.entries.set(key, {setup, at: now})
+    // A failed load is not kept: the next run tries again (and reports again).
+    setup.catch(() => this.entries.delete(key))
+    return setup
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+}
+
+/**
  * Whether `.speclintignore` (the closest one up from the file, patterns
  * relative to its folder, as unified-engine reads it) ignores the file.
  */

@@ -18,11 +18,13 @@ import {fixText, inLineEnding} from '../edit/apply.js'
 import type {Edit} from '../edit/apply.js'
 import {formatSpec} from '../format/index.js'
 import {source} from '../rule.js'
-import {isIgnored, setupFor} from './configured.js'
+import {isIgnored, SetupCache} from './configured.js'
 import type {Setup} from './configured.js'
 import {toDiagnostic} from './diagnostics.js'
-import {lintParsed} from './lint-document.js'
+import {LintCancelled, lintParsed} from './lint-document.js'
 import {reparse} from './reparse.js'
+import {createModelReuse} from '../model/build.js'
+import type {ModelReuse} from '../model/build.js'
 import type {ParsedText} from './reparse.js'
 
 export interface ServerOptions {
@@ -32,6 +34,7 @@ export interface ServerOptions {
 
 interface DocumentState {
   parsed?: ParsedText
+  model: ModelReuse
   timer?: NodeJS.Timeout
   running: boolean
   again: boolean
@@ -69,16 +72,17 @@ function filePathOf(uri: string): string | undefined {
  * formatter runs only when formatting is asked for.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const debounce = options.debounce ?? 8
+  const debounce = options.debounce ?? 3
   const documents = new TextDocuments(TextDocument)
   const states = new Map<string, DocumentState>()
   const workspaces = new Set<string>()
+  const setups = new SetupCache()
   let configurationCapability = false
 
   const stateOf = (uri: string): DocumentState => {
     let state = states.get(uri)
     if (!state) {
-      state = {running: false, again: false}
+      state = {running: false, again: false, model: createModelReuse()}
       states.set(uri, state)
     }
     return state
@@ -101,7 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const file = new VFile({value: document.getText(), cwd, path: filePath ?? path.join(cwd, 'untitled.md')})
     if (filePath && isIgnored(filePath)) return undefined
     try {
-      return {file, setup: await setupFor(file.path, cwd)}
+      return {file, setup: await setups.get(file.path, cwd)}
     } catch (error) {
       const cause = error instanceof Error ? error : new Error(String(error))
       file.message('Cannot load the spec-lint configuration', {source, ruleId: 'config', cause}).fatal = true
@@ -128,15 +132,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const {file, setup} = prepared
           if (setup) {
             state.parsed = reparse(state.parsed, file)
-            await lintParsed(state.parsed, file, setup.plugins, setup.settings)
+            await lintParsed(state.parsed, file, setup.plugins, setup.settings, {reuse: state.model, stale: () => documents.get(uri)?.version !== version})
           }
           diagnostics = file.messages.map((message) => toDiagnostic(message, uri, file.cwd))
         }
       }
     } catch (error) {
-      state.parsed = undefined
-      const reason = error instanceof Error ? error.message : String(error)
-      connection.console.error(`spec-lint: cannot lint ${uri}: ${reason.split('\n')[0] ?? ''}`)
+      if (error instanceof LintCancelled) {
+        // Given up for a newer version: the parse and the model are that of a complete version, and stay.
+        diagnostics = undefined
+      } else {
+        state.parsed = undefined
+        state.model = createModelReuse()
+        const reason = error instanceof Error ? error.message : String(error)
+        connection.console.error(`spec-lint: cannot lint ${uri}: ${reason.split('\n')[0] ?? ''}`)
+      }
     } finally {
       state.running = false
     }
@@ -178,6 +188,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   })
 
   const recheckAll = () => {
+    setups.clear()
     for (const document of documents.all()) schedule(document.uri, 0)
   }
   connection.onDidChangeWatchedFiles(recheckAll)

@@ -54,15 +54,22 @@ export type Report = (reason: string, place?: Position | Point, extra?: ReportEx
  */
 export function reporter(id: string, level: Level, file: VFile, tree?: Root, text?: string): Report {
   const url = docsBase + id + '.md'
+  // Where the text's last non-blank character ends: past it, an unclosed block swallows the rest.
+  let contentEnd: number | undefined
   return (reason, place, extra = {}) => {
     const related = (extra.related ?? []).map((entry) => relatedMessage(id, file, entry))
     const cause = extra.cause ?? related[0]
-    const message = file.message(reason, {place, ruleId: id, source, ...(cause === undefined ? {} : {cause})})
+    const message = withoutStack(() => file.message(reason, {place, ruleId: id, source, ...(cause === undefined ? {} : {cause})}))
     message.url = url
     message.fatal = extra.severity === 'error' || (level === 'error' && extra.severity !== 'warning')
     // A fix that lands in a code block or comment never takes effect: offering
     // it would make `--fix` insert the same text on every pass.
-    if (extra.expected && tree && text !== undefined && !(place && swallowed(tree, text, 'start' in place ? place.start.offset : place.offset))) {
+    if (
+      extra.expected &&
+      tree &&
+      text !== undefined &&
+      !(place && swallowed(tree, text, (contentEnd ??= text.trimEnd().length), 'start' in place ? place.start.offset : place.offset))
+    ) {
       message.expected = extra.expected
     }
     if (extra.actual !== undefined) message.actual = extra.actual
@@ -71,8 +78,23 @@ export function reporter(id: string, level: Level, file: VFile, tree?: Root, tex
   }
 }
 
+/*
+ * A message is an Error, and an Error records the stack it was made on: a
+ * rule's stack says nothing to the reader, and recording it was a tenth of
+ * a lint run on a large spec with hundreds of messages.
+ */
+function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
 function relatedMessage(id: string, file: VFile, entry: RelatedPlace): VFileMessage {
-  const message = new VFileMessage(entry.reason, {place: entry.place, ruleId: id, source})
+  const message = withoutStack(() => new VFileMessage(entry.reason, {place: entry.place, ruleId: id, source}))
   const path = (entry.file ?? file).path
   if (path) message.file = path
   // An info, not a finding: only its place matters.
@@ -112,7 +134,7 @@ export function isRelatedCause(message: VFileMessage): boolean {
  * block or HTML comment: strictly inside one, or after one that is never
  * closed and runs to the end of the file (a half-written spec).
  */
-function swallowed(tree: Root, text: string, offset: number | undefined): boolean {
+function swallowed(tree: Root, text: string, contentEnd: number, offset: number | undefined): boolean {
   if (offset === undefined) return false
   for (const node of tree.children) {
     if (node.type !== 'code' && node.type !== 'html') continue
@@ -120,7 +142,7 @@ function swallowed(tree: Root, text: string, offset: number | undefined): boolea
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) continue
     if (offset > start && offset < end) return true
-    if (offset >= end && text.slice(end).trim() === '' && unclosed(node.type, text.slice(start, end))) return true
+    if (offset >= end && end >= contentEnd && unclosed(node.type, text.slice(start, end))) return true
   }
   return false
 }

@@ -2,6 +2,7 @@ import {location} from 'vfile-location'
 import type {ListItem, Nodes, Paragraph, RootContent, Table as MdTable, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Cell, Point, Position, Table} from '../schema.js'
+import type {ModelReuse} from './reuse.js'
 
 /* The builder's shared reading context: offsets to points, node places, tables and first paragraphs. */
 
@@ -24,6 +25,8 @@ export type Locate = (offset: number) => Point
 export interface Ctx {
   source: string
   point: Locate
+  /** Phases the previous build of this document read, to take over where unchanged. */
+  reuse?: ModelReuse
 }
 
 export function isComment(node: RootContent): boolean {

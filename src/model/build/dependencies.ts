@@ -3,6 +3,7 @@ import {plainValue} from '../text.js'
 import type {Chunk, DependencyRef, DependsOn, Position} from '../schema.js'
 import {chunkIndex} from '../chunk-refs.js'
 import {range} from './context.js'
+import {originalRefs} from './reuse.js'
 import type {Ctx} from './context.js'
 
 /* Depends On values: split into references, resolved to phases and chunks, merged from row and detail. */
@@ -65,7 +66,7 @@ export function resolveDependencies(chunks: Chunk[]): void {
   for (const chunk of chunks) {
     for (const source of [chunk.row?.dependsOn, chunk.detail?.dependsOn]) {
       if (!source) continue
-      source.refs = joinRefs(source.refs, lookup)
+      source.refs = joinRefs(originalRefs(source), lookup)
     }
     chunk.dependsOn = mergeRefs(chunk.row?.dependsOn?.refs ?? [], chunk.detail?.dependsOn?.refs ?? [])
   }

@@ -7,6 +7,8 @@ import type {Ctx} from './context.js'
 import {resolveDependencies} from './dependencies.js'
 import {parseMeta} from './meta.js'
 import {parsePlan} from './plan.js'
+import {endBuild} from './reuse.js'
+import type {ModelReuse} from './reuse.js'
 import {collectDeep} from './positions.js'
 import {parseSkills, parseRequirements, parseReferences, parseAcceptance} from './sections.js'
 
@@ -24,10 +26,13 @@ interface Outline {
 /**
  * Build the spec model from a parsed tree in one pass over the top level,
  * descending only into the nodes a section's parser needs. Never throws on
- * well-formed mdast: what it cannot place stays an unknown section.
+ * well-formed mdast: what it cannot place stays an unknown section. With
+ * `reuse` (kept per document), unchanged phases are taken over from the
+ * previous build of the same document, whose model is then given up.
  */
-export function buildSpec(tree: Root, source: string): SpecModel {
-  const ctx = contextOf(source)
+export function buildSpec(tree: Root, source: string, reuse?: ModelReuse): SpecModel {
+  // A link reference definition changes how text anywhere parses: no phase is taken over when there is one.
+  const ctx: Ctx = {...contextOf(source), reuse: reuse && !definitionLike.test(source) ? reuse : undefined}
   const outline = outlineOf(ctx, tree)
   const model = emptyModel(outline)
   const statedNone = new Set<SectionName>()
@@ -39,8 +44,11 @@ export function buildSpec(tree: Root, source: string): SpecModel {
     resolveDependencies(model.chunks)
   }
   collectDeep(ctx, tree, model, outline.sections)
+  if (reuse) endBuild(reuse)
   return model
 }
+
+const definitionLike = /\]:/
 
 /** The H1s and the `##` sections with the top-level nodes under each. */
 function outlineOf(ctx: Ctx, tree: Root): Outline {

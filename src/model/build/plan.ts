@@ -7,6 +7,7 @@ import {mergeChunks} from './chunks.js'
 import {pos, parseTable, pick, firstParagraph} from './context.js'
 import type {Ctx, ParsedRow} from './context.js'
 import {dependsFrom} from './dependencies.js'
+import {keepPhase, takePhase} from './reuse.js'
 import {parseStream} from './streams.js'
 
 /* The Execution Plan: its `###` groups (work streams, phases, communication) and each phase's table and items. */
@@ -61,12 +62,25 @@ export function parsePlan(ctx: Ctx, section: Section, nodes: RootContent[], form
         })
       }
     } else if (phaseHeading.test(text) || form === 'work-breakdown') {
-      plan.phases.push(parsePhase(ctx, group.heading, group.nodes, phaseIndex++, headingPosition))
+      plan.phases.push(reusedPhase(ctx, group.heading, group.nodes, phaseIndex++, headingPosition, groupPosition))
     } else {
       plan.otherHeadings.push({text, position: headingPosition})
     }
   }
   return plan
+}
+
+/** A phase read as `parsePhase` reads it, or taken over from the previous build when its text and index are unchanged. */
+function reusedPhase(ctx: Ctx, heading: MdHeading, nodes: RootContent[], phaseIndex: number, headingPosition: Position, groupPosition: Position): Phase {
+  const reuse = ctx.reuse
+  if (!reuse) return parsePhase(ctx, heading, nodes, phaseIndex, headingPosition)
+  const {offset, line} = groupPosition.start
+  const key = `${phaseIndex}\u0000${ctx.source.slice(offset, groupPosition.end.offset)}`
+  const taken = takePhase(reuse, key, offset, line)
+  if (taken) return taken
+  const phase = parsePhase(ctx, heading, nodes, phaseIndex, headingPosition)
+  keepPhase(reuse, key, phase, offset, line)
+  return phase
 }
 
 export function parsePhase(ctx: Ctx, heading: MdHeading | null, nodes: RootContent[], phaseIndex: number, headingPosition: Position): Phase {

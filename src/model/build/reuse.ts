@@ -1,0 +1,98 @@
+import type {DependencyRef, DependsOn, Phase} from '../schema.js'
+
+/*
+ * Reuse of phase models between two builds of the same document (the
+ * language server rebuilds the model on every keystroke, and an edit
+ * touches one phase of hundreds). A phase whose source text and place in
+ * the plan are unchanged is taken over from the previous build and moved to
+ * its new place instead of being read again.
+ *
+ * Phase models hold only plain data and positions that are points in the
+ * phase's own text, so moving one is adding a line and an offset delta to
+ * every point in it (columns stay: a phase starts at the start of a line).
+ * The previous build's model is given up: its phases now belong to the new
+ * one.
+ */
+
+export interface ModelReuse {
+  /** The phases of the last build, by key. */
+  previous: Map<string, PlacedPhase>
+  /** The phases of the build under way. */
+  next: Map<string, PlacedPhase>
+}
+
+interface PlacedPhase {
+  phase: Phase
+  offset: number
+  line: number
+}
+
+/** The state a caller keeps per document and passes to every build of it. */
+export function createModelReuse(): ModelReuse {
+  return {previous: new Map(), next: new Map()}
+}
+
+/*
+ * Depends On references as read from the source, before they were resolved
+ * against the chunks: resolving replaces `refs`, and a phase taken over must
+ * be resolved again from what its text says, against the new chunk list.
+ */
+const readRefs = new WeakMap<DependsOn, DependencyRef[]>()
+
+/** The references a Depends On value was read with. */
+export function originalRefs(dependsOn: DependsOn): DependencyRef[] {
+  let refs = readRefs.get(dependsOn)
+  if (!refs) {
+    refs = dependsOn.refs
+    readRefs.set(dependsOn, refs)
+  }
+  return refs
+}
+
+/** The phase read from exactly this text at this place in the plan last time, moved to `offset` and `line`; undefined when there is none. */
+export function takePhase(reuse: ModelReuse, key: string, offset: number, line: number): Phase | undefined {
+  const placed = reuse.previous.get(key)
+  if (!placed) return undefined
+  reuse.previous.delete(key)
+  move(placed.phase, line - placed.line, offset - placed.offset)
+  reuse.next.set(key, {phase: placed.phase, offset, line})
+  return placed.phase
+}
+
+export function keepPhase(reuse: ModelReuse, key: string, phase: Phase, offset: number, line: number): void {
+  reuse.next.set(key, {phase, offset, line})
+}
+
+/** End a build: what it kept is what the next one may take. */
+export function endBuild(reuse: ModelReuse): void {
+  reuse.previous = reuse.next
+  reuse.next = new Map()
+}
+
+function isPoint(value: object): value is {line: number; column: number; offset: number} {
+  return 'line' in value && 'column' in value && 'offset' in value && typeof (value as {line: unknown}).line === 'number'
+}
+
+/** Add the deltas to every point reachable from `root`, each once (points are shared between a row, its chunk and its references). */
+function move(root: object, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return
+  const seen = new Set<object>()
+  const stack: object[] = [root]
+  while (stack.length > 0) {
+    const value = stack.pop() as object
+    if (seen.has(value)) continue
+    seen.add(value)
+    if (isPoint(value)) {
+      value.line += lines
+      value.offset += offset
+      continue
+    }
+    const refs = readRefs.get(value as DependsOn)
+    if (refs) stack.push(refs)
+    const record = value as Record<string, unknown>
+    for (const key in record) {
+      const child = record[key]
+      if (typeof child === 'object' && child !== null) stack.push(child)
+    }
+  }
+}
