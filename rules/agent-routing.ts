@@ -2,6 +2,7 @@ import type {Chunk} from '../src/model/schema.js'
 import {defineRule, noOptions} from '../src/rule.js'
 import {leadingType} from '../src/model/vocabulary.js'
 import {metaRow} from '../src/model/queries.js'
+import {memoText} from '../src/model/memo.js'
 
 const marker = /\(requires agent-spec-builder\)/i
 
@@ -16,8 +17,11 @@ function written(chunk: Chunk, source: string): string[] {
 
 /** The mark counts wherever the spec puts it for the chunk: the row, the bold title or the detail. */
 function marked(chunk: Chunk, source: string): boolean {
-  return written(chunk, source).some((text) => marker.test(text))
+  return written(chunk, source).some(hasMarker)
 }
+
+// Chunk texts rarely change between runs (an editor lints on each keystroke): each is tested once.
+const hasMarker = memoText((text: string) => marker.test(text))
 
 /*
  * The format's signals for agent work are what the chunk does: LLM
@@ -28,13 +32,16 @@ const agentWork = /\b(?:llms?|large language models?|prompts?|prompt-engineering
 const negated = /\b(?:no|without|not|non|never)[\s-]+(?:an?\s+|any\s+)?(?:llms?|large language models?|prompts?|agents?|ai)\b/gi
 const agentSkill = /^(?:agent-|individual-agents|prompt-|langgraph|dspy)/i
 
-function describes(chunk: Chunk): string[] {
-  return [chunk.title, chunk.text, chunk.outcome ?? '', ...chunk.subtasks].map((text) => text.replace(/agent-spec-builder/gi, '').replace(negated, ''))
-}
+/** Whether a text describes agent work, the handoff mark and negations (`no LLM`) aside. */
+const describesAgentWork = memoText((text: string) => agentWork.test(text.replace(/agent-spec-builder/gi, '').replace(negated, '')))
 
 /** An agent chunk: what it does is LLM, prompt or agent work, or its skills are agent skills. */
 function isAgent(chunk: Chunk, source: string): boolean {
-  return describes(chunk).some((text) => agentWork.test(text)) || (chunk.skills ?? []).some((skill) => agentSkill.test(skill)) || marked(chunk, source)
+  return (
+    [chunk.title, chunk.text, chunk.outcome ?? '', ...chunk.subtasks].some(describesAgentWork) ||
+    (chunk.skills ?? []).some((skill) => agentSkill.test(skill)) ||
+    marked(chunk, source)
+  )
 }
 
 /** An API or frontend chunk, by its stream, title or skills. */

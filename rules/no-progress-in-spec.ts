@@ -50,9 +50,10 @@ export default defineRule({
         continue
       }
       if (node.type === 'paragraph') {
-        const section = sectionAt(start)
-        const line = ctx.source.slice(start, end).split('\n')[0] ?? ''
+        const newline = ctx.source.indexOf('\n', start)
+        const line = ctx.source.slice(start, newline === -1 || newline > end ? end : newline)
         const hit = progressEntry.exec(line)
+        const section = hit ? sectionAt(start) : undefined
         if (hit && !(section?.canonical && exempt.has(section.canonical))) {
           ctx.report(`Unexpected progress entry \`${hit[0]}\`, expected it in issue comments or \`## Notes\``, rangeAt(ctx.source, start, start + line.length))
         }

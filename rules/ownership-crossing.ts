@@ -3,6 +3,7 @@ import {defineRule, noOptions} from '../src/rule.js'
 import {streamOwnership} from '../src/analysis/stream-ownership.js'
 import {chunkLabel, declaredStreams, where} from '../src/model/plan-queries.js'
 import {rangeAt} from '../src/model/positions.js'
+import {memoText} from '../src/model/memo.js'
 
 const spec = (plan: string) =>
   `# T\n\n## Execution Plan\n\n### Work Streams\n\n| Stream | Responsibility | Owns | Skills |\n|---|---|---|---|\n| data | Models | \`src/models/\` | backend-api |\n| api | Endpoints | \`src/api/\`, \`src/middleware/auth.py\` | backend-api |\n\n### Phase 1: Build\n\n${plan}`
@@ -31,15 +32,21 @@ interface Named {
 
 /** Every literal path in a span of the source, with its place. */
 function pathsIn(source: string, position: Position): Named[] {
-  const text = source.slice(position.start.offset, position.end.offset)
-  const out: Named[] = []
+  return pathsInText(source.slice(position.start.offset, position.end.offset)).map(({path, index, length}) => {
+    const start = position.start.offset + index
+    return {path, position: rangeAt(source, start, start + length)}
+  })
+}
+
+/** Every literal path in a text, by offset in it (sub-tasks rarely change between runs: each is read once). */
+const pathsInText = memoText((text: string): Array<{path: string; index: number; length: number}> => {
+  const out: Array<{path: string; index: number; length: number}> = []
   const add = (path: string, index: number, length: number) => {
     if (/^[a-z]+:\/\//i.test(path) || /[*?{}[\]]/.test(path) || path.startsWith('/')) return
     // Only what is changed crosses: a path after a reading cue in its sentence is a reference.
     const sentence = text.slice(Math.max(0, text.lastIndexOf('.', index - 2) + 1, text.lastIndexOf('\n', index) + 1), index)
     if (readingCue.test(sentence)) return
-    const start = position.start.offset + index
-    out.push({path: path.replace(/^\.\//, ''), position: rangeAt(source, start, start + length)})
+    out.push({path: path.replace(/^\.\//, ''), index, length})
   }
   for (const match of text.matchAll(codePath)) add(match[1] ?? '', match.index ?? 0, match[0].length)
   const withoutCode = text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length))
@@ -51,7 +58,7 @@ function pathsIn(source: string, position: Position): Named[] {
     if (isBarePath(value)) add(value, match.index ?? 0, value.length)
   }
   return out
-}
+})
 
 /** The outcome and sub-tasks of a chunk, where it says what it changes. */
 function spans(chunk: Chunk): Position[] {

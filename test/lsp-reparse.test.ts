@@ -71,6 +71,51 @@ describe('incremental reparse', () => {
     expect(reused).toBeGreaterThan(300)
   })
 
+  it('refuses exactly what a full parse refuses, near small limits', () => {
+    const limits = {maxDepth: 3, maxDelimiterRuns: 6, maxBrackets: 4}
+    const typing = fc.record({
+      at: fc.double({min: 0, max: 1, noNaN: true}),
+      remove: fc.nat({max: 3}),
+      insert: fc.constantFrom('', 'x', 'ab', '*', '_', '[', '`', '- ', '> ', '\n', ' ', '1. ', '```')
+    })
+    let refused = 0
+    fc.assert(
+      fc.property(fc.oneof(specText, awkwardSpecText), fc.array(typing, {minLength: 1, maxLength: 16}), (start, edits) => {
+        let text = start
+        let parsed: ParsedText = reparse(undefined, new VFile({value: text}), limits)
+        for (const step of edits) {
+          text = applyEdit(text, step)
+          const file = new VFile({value: text})
+          parsed = reparse(parsed, file, limits)
+          const full = new VFile({value: text})
+          const fullTree = parseMarkdown(full, {limits}).tree
+          if (full.data.specRefused) refused++
+          expect(Boolean(file.data.specRefused)).toBe(Boolean(full.data.specRefused))
+          expect(strip(parsed.tree)).toEqual(strip(fullTree))
+        }
+      }),
+      {numRuns: 150}
+    )
+    expect(refused).toBeGreaterThan(50)
+  })
+
+  it.each([
+    ['a letter typed inside `**` makes two runs of one', 'Intro\n\na ** b * c * d * e * f * g\n\nEnd\n', 'a ** b', 'a *x* b'],
+    ['a letter taken from the start of a line opens its markers', 'Intro\n\nx- - - - item\n\nEnd\n', 'x- - - -', '- - - -'],
+    ['a letter typed on a blank line joins two paragraphs', 'Intro\n\na * b * c *\n \nd * e * f * g * h\n', '\n \n', '\n x\n'],
+    ['a letter typed before a fence opens what it held', 'Intro\n\n```\na * b * c * d * e * f * g * h\n```\n', '\n```\na', '\nx```\na']
+  ])('refuses after an edit where %s', (_name, start, from, to) => {
+    const limits = {maxDepth: 3, maxDelimiterRuns: 6, maxBrackets: 4}
+    const first = new VFile({value: start})
+    const parsed = reparse(undefined, first, limits)
+    expect(first.data.specRefused).toBeFalsy()
+    const text = start.replace(from, to)
+    const file = new VFile({value: text})
+    reparse(parsed, file, limits)
+    expect(parseMarkdown(new VFile({value: text}), {limits}).refused).toBe(true)
+    expect(file.data.specRefused).toBe(true)
+  })
+
   it('builds the same model as a fresh build when unchanged phases are taken over', () => {
     let taken = 0
     fc.assert(

@@ -1,7 +1,7 @@
 import type {Root, RootContent} from 'mdast'
 import type {Node, Point, Position} from 'unist'
 import {VFile} from 'vfile'
-import {checkInput, parseMarkdown} from '../parse/index.js'
+import {checkInput, defaultLimits, parseMarkdown} from '../parse/index.js'
 import type {InputLimits} from '../parse/index.js'
 
 /** A document's text and the tree parsed from it (offsets count in `text`). */
@@ -45,7 +45,6 @@ function reparseWindow(previous: ParsedText, text: string, limits: InputLimits):
   if (old === text) return previous.tree
   if (text.startsWith(bom) || text.includes('\u0000')) return undefined
   if (definitionLike.test(old) || definitionLike.test(text)) return undefined
-  if (checkInput(text, limits)) return undefined
 
   let prefix = 0
   const shortest = Math.min(old.length, text.length)
@@ -55,6 +54,8 @@ function reparseWindow(previous: ParsedText, text: string, limits: InputLimits):
   const editStart = prefix
   const editEnd = old.length - suffix
   const delta = text.length - old.length
+  // The previous text was within the limits; the whole text is checked again unless the edit cannot change that.
+  if (!withinLimitsStill(old, text, editStart, editEnd, delta, limits) && checkInput(text, limits)) return undefined
 
   // Touched: blocks whose span, ends included, meets the edited range.
   let first = children.findIndex((child) => endOffset(child) >= editStart)
@@ -66,7 +67,10 @@ function reparseWindow(previous: ParsedText, text: string, limits: InputLimits):
       break
     }
   }
-  const before = first - 1
+  // The block before is parsed again too (the edit may join it), unless the edit starts past the first
+  // line of a block set apart from the one before by a blank line: then nothing before that line changes
+  // how it parses.
+  const before = startsInside(old, children, first, editStart) ? first : first - 1
   const after = Math.max(last, first - 1) + 1
 
   const startBlock = before >= 0 ? (children[before] as RootContent) : undefined
@@ -97,6 +101,43 @@ function reparseWindow(previous: ParsedText, text: string, limits: InputLimits):
   const end = endBlock ? shiftedPoint(previous.tree.position?.end, lineDelta, delta) : shiftedPoint(parsed.tree.position?.end, windowLine - 1, windowStart)
   if (end) tree.position = {start: {line: 1, column: 1, offset: 0}, end}
   return tree
+}
+
+/*
+ * What the limits count: emphasis and bracket runs, code spans and fences,
+ * container markers and indentation at the start of a line, blank lines,
+ * NUL and U+FFFD. An edit that only puts or takes away other characters,
+ * after some other character on its line (not in a line's container prefix,
+ * not on a blank line) and not beside a marker (a letter typed inside `**`
+ * makes two runs of one, one taken out of `` `a` `` makes a run of two)
+ * leaves every count as it was, except the size.
+ */
+const counted = /[*_[\]`~>+\-0-9.)\s\u0000\uFFFD]/
+const marker = /[*_`~]/
+const prefixCharacter = /[ \t>*+\-0-9.)]/
+
+function withinLimitsStill(old: string, text: string, editStart: number, editEnd: number, delta: number, limits: InputLimits): boolean {
+  if (delta > 0 && text.length * 3 > (limits.maxSize ?? defaultLimits.maxSize)) return false
+  if (counted.test(text.slice(editStart, editEnd + delta)) || counted.test(old.slice(editStart, editEnd))) return false
+  if (marker.test(text.charAt(editStart - 1)) || marker.test(text.charAt(editEnd + delta))) return false
+  for (let index = editStart - 1; index >= 0; index--) {
+    const character = text.charAt(index)
+    if (character === '\n' || character === '\r') return false
+    if (!prefixCharacter.test(character)) return true
+  }
+  return false
+}
+
+/** Whether the edit at `editStart` is past the first line of block `index`, which a blank line sets apart from the block before. */
+function startsInside(text: string, children: readonly RootContent[], index: number, editStart: number): boolean {
+  const block = children[index]
+  if (!block) return false
+  const start = startOffset(block)
+  const newline = text.indexOf('\n', start)
+  if (newline === -1 || editStart <= newline) return false
+  const previous = children[index - 1]
+  if (!previous) return true
+  return /\n[ \t]*\r?\n/.test(text.slice(endOffset(previous), start))
 }
 
 function startOffset(node: Node): number {

@@ -1,3 +1,4 @@
+import {memoText} from './memo.js'
 import {joinLines} from './text.js'
 import {isNoneValue} from './vocabulary.js'
 import type {Cell, Chunk, DependencyRef, Phase, Plan, Position, SpecModel, Stream} from './schema.js'
@@ -61,9 +62,10 @@ export function where(position: Position): string {
  * checkbox, on one line: wording checks need the backticks `toString` drops.
  */
 export function itemSource(source: string, position: Position): string {
-  const text = source.slice(position.start.offset, position.end.offset).replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
-  return joinLines(text).trim()
+  return itemText(source.slice(position.start.offset, position.end.offset))
 }
+
+const itemText = memoText((text: string) => joinLines(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')).trim())
 
 /** The Execution Plan's own heading, for a message about the plan as a whole. */
 export function planHeadingPosition(spec: SpecModel): Position | undefined {
