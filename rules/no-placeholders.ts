@@ -1,5 +1,5 @@
 import type {Nodes} from 'mdast'
-import {defineRule, noOptions} from '../src/rule.js'
+import {blockMemo, defineRule, noOptions} from '../src/rule.js'
 import {rangeAt} from '../src/model/positions.js'
 
 /** `[x]` that are not placeholders: checkboxes, issue ids, numbered references. */
@@ -10,6 +10,42 @@ function kept(inner: string): boolean {
 const placeholder = /\[([^[\]\n]+)\]|\bTODO\b|\bTBD\b|\?\?\?/g
 /** Whether a text can hold one at all: most text cannot, and this test is much cheaper than the match. */
 const mayHold = /\[|TODO|TBD|\?\?\?/
+
+const placeholders = blockMemo<{value: string; start: number; end: number}>()
+
+/** The placeholders in one top-level block, in document order. */
+function placeholdersIn(block: Nodes, source: string): Array<{value: string; start: number; end: number}> {
+  const stack: Nodes[] = [block]
+  const found: Array<{value: string; start: number; end: number}> = []
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes
+    if (node.type === 'heading' && node.depth === 1) continue
+    if (node.type === 'code' || node.type === 'inlineCode') continue
+    if (node.type === 'text' || (node.type === 'html' && !/^\s*<!--/.test(node.value))) {
+      if (!mayHold.test(node.value)) continue
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) continue
+      const slice = source.slice(start, end)
+      let from = 0
+      for (const match of node.value.matchAll(placeholder)) {
+        if (match[1] !== undefined && kept(match[1])) continue
+        // Find it in the source: escaped or entity-encoded brackets do not match.
+        const index = slice.indexOf(match[0], from)
+        if (index === -1) continue
+        from = index + match[0].length
+        // `app/[id]/page.tsx` and `items[i]` are a path segment and an index, not template text.
+        const before = source.charAt(start + index - 1)
+        const after = source.charAt(start + index + match[0].length)
+        if (match[1] !== undefined && (/[\w/]/.test(before) || after === '/')) continue
+        found.push({value: match[0], start: start + index, end: start + index + match[0].length})
+      }
+      continue
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
+  }
+  return found
+}
 
 export default defineRule({
   id: 'no-placeholders',
@@ -23,35 +59,12 @@ export default defineRule({
   fixable: false,
   options: noOptions,
   check(_spec, ctx) {
-    const stack: Nodes[] = [ctx.tree]
-    const found: Array<{value: string; start: number}> = []
-    while (stack.length > 0) {
-      const node = stack.pop() as Nodes
-      if (node.type === 'heading' && node.depth === 1) continue
-      if (node.type === 'code' || node.type === 'inlineCode') continue
-      if (node.type === 'text' || (node.type === 'html' && !/^\s*<!--/.test(node.value))) {
-        if (!mayHold.test(node.value)) continue
-        const start = node.position?.start.offset
-        const end = node.position?.end.offset
-        if (start === undefined || end === undefined) continue
-        const slice = ctx.source.slice(start, end)
-        let from = 0
-        for (const match of node.value.matchAll(placeholder)) {
-          if (match[1] !== undefined && kept(match[1])) continue
-          // Find it in the source: escaped or entity-encoded brackets do not match.
-          const index = slice.indexOf(match[0], from)
-          if (index === -1) continue
-          from = index + match[0].length
-          // `app/[id]/page.tsx` and `items[i]` are a path segment and an index, not template text.
-          const before = ctx.source.charAt(start + index - 1)
-          const after = ctx.source.charAt(start + index + match[0].length)
-          if (match[1] !== undefined && (/[\w/]/.test(before) || after === '/')) continue
-          found.push({value: match[0], start: start + index})
-        }
-        continue
-      }
-      if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
-    }
+    const found = placeholders(
+      ctx.tree,
+      ctx.source,
+      () => '',
+      (block) => placeholdersIn(block, ctx.source)
+    )
     for (const {value, start} of found) {
       ctx.report(`Unexpected placeholder \`${value}\`, expected the spec’s own text`, rangeAt(ctx.source, start, start + value.length))
     }

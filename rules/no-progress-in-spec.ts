@@ -1,7 +1,7 @@
-import type {Nodes} from 'mdast'
+import type {Nodes, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {z} from 'zod'
-import {defineRule} from '../src/rule.js'
+import {blockMemo, defineRule} from '../src/rule.js'
 import {rangeAt} from '../src/model/positions.js'
 
 /** Headings the format keeps out of a spec: progress lives in the issue tracker and git. */
@@ -13,6 +13,41 @@ const progressEntry = /^(?:\d{4}-\d{2}-\d{2}\s*[:—–]|(?:done|wip)\s*:)/i
 
 /** Sections where dated entries and long code are fine. */
 const exempt = new Set(['Meta', 'Notes'])
+
+interface ProgressFinding {
+  kind: 'heading' | 'entry'
+  text: string
+  start: number
+  end: number
+}
+
+const progressFindings = blockMemo<ProgressFinding>()
+
+/** Progress headings and entries in one top-level block; `exempt`: the block is in a section where entries are fine. */
+function progressIn(block: Nodes, source: string, exempt: boolean): ProgressFinding[] {
+  const found: ProgressFinding[] = []
+  const stack: Nodes[] = [block]
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) continue
+    if (node.type === 'heading' && node.depth > 1) {
+      const text = toString(node).trim()
+      if (progressHeading.test(text)) found.push({kind: 'heading', text, start, end})
+      continue
+    }
+    if (node.type === 'paragraph') {
+      const newline = source.indexOf('\n', start)
+      const line = source.slice(start, newline === -1 || newline > end ? end : newline)
+      const hit = progressEntry.exec(line)
+      if (hit && !exempt) found.push({kind: 'entry', text: hit[0], start, end: start + line.length})
+      continue
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
+  }
+  return found
+}
 
 export default defineRule({
   id: 'no-progress-in-spec',
@@ -36,30 +71,16 @@ export default defineRule({
       for (const section of spec.sections) if (section.headingPosition.start.offset <= offset) found = section
       return found
     }
-    const stack: Nodes[] = [...ctx.tree.children].reverse()
-    while (stack.length > 0) {
-      const node = stack.pop() as Nodes
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start === undefined || end === undefined) continue
-      if (node.type === 'heading' && node.depth > 1) {
-        const text = toString(node).trim()
-        if (progressHeading.test(text)) {
-          ctx.report(`Unexpected progress heading \`${text}\`, expected progress in issue comments and git, not in the spec`, rangeAt(ctx.source, start, end))
-        }
-        continue
-      }
-      if (node.type === 'paragraph') {
-        const newline = ctx.source.indexOf('\n', start)
-        const line = ctx.source.slice(start, newline === -1 || newline > end ? end : newline)
-        const hit = progressEntry.exec(line)
-        const section = hit ? sectionAt(start) : undefined
-        if (hit && !(section?.canonical && exempt.has(section.canonical))) {
-          ctx.report(`Unexpected progress entry \`${hit[0]}\`, expected it in issue comments or \`## Notes\``, rangeAt(ctx.source, start, start + line.length))
-        }
-        continue
-      }
-      if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
+    const scope = (block: RootContent) => sectionAt(block.position?.start.offset ?? 0)?.canonical ?? ''
+    const exemptScope = (block: RootContent) => exempt.has(scope(block))
+    for (const found of progressFindings(ctx.tree, ctx.source, scope, (block) => progressIn(block, ctx.source, exemptScope(block)))) {
+      if (found.kind === 'heading') {
+        ctx.report(
+          `Unexpected progress heading \`${found.text}\`, expected progress in issue comments and git, not in the spec`,
+          rangeAt(ctx.source, found.start, found.end)
+        )
+      } else
+        ctx.report(`Unexpected progress entry \`${found.text}\`, expected it in issue comments or \`## Notes\``, rangeAt(ctx.source, found.start, found.end))
     }
     const max = ctx.options.maxCodeLines
     for (const block of spec.codeBlocks) {

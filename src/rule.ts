@@ -13,6 +13,8 @@ import {reporter} from './rule/report.js'
 import type {ReportExtra} from './rule/report.js'
 
 export {source}
+export {blockMemo} from './rule/blocks.js'
+export type {BlockFinding} from './rule/blocks.js'
 export {docsBase, relatedOf, isRelatedCause} from './rule/report.js'
 export type {ReportExtra, RelatedPlace} from './rule/report.js'
 export {parseRuleConfig, RuleConfigError} from './rule/config.js'

@@ -29,13 +29,13 @@ export const normalizeTitle = memoText((title: string): string => {
 })
 
 /** Kebab-case slug of a title (`Auth utilities` → `auth-utilities`). */
-export function slugify(title: string): string {
-  return splitChunkId(title.trim())
+export const slugify = memoText((title: string): string =>
+  splitChunkId(title.trim())
     .rest.toLowerCase()
     .replace(/[+&]/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-}
+)
 
 /** Heading text without numbering (`1.`), a trailing colon or extra space. */
 export function normalizeHeading(text: string): string {

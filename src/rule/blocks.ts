@@ -1,0 +1,51 @@
+import type {Root, RootContent} from 'mdast'
+
+/** A finding at a range of source offsets. */
+export interface BlockFinding {
+  start: number
+  end: number
+}
+
+/*
+ * A link reference or footnote definition anywhere changes how text parses
+ * everywhere (`[x]` is a reference only when `[x]: …` exists), so a block's
+ * text no longer decides its tree.
+ */
+const definitionLike = /\]:/
+
+/**
+ * The findings of a check that reads one top-level block at a time,
+ * remembered by the block's text: the language server lints the whole
+ * document on every keystroke, and all blocks but one are unchanged. A
+ * finding is kept relative to the start of its block's first line and moved
+ * to wherever the same text stands next time. `scope` names what besides the
+ * text the check reads (the section the block is in, say). One memo per rule
+ * (its options included in `scope`); dropped whole when full.
+ */
+export function blockMemo<F extends BlockFinding>(limit = 20_000) {
+  let cache = new Map<string, F[]>()
+  return function eachBlock(tree: Root, source: string, scope: (node: RootContent) => string, check: (node: RootContent) => F[]): F[] {
+    const memo = !definitionLike.test(source)
+    const out: F[] = []
+    for (const node of tree.children) {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (!memo || start === undefined || end === undefined) {
+        out.push(...check(node))
+        continue
+      }
+      let base = start
+      while (base > 0 && source.charCodeAt(base - 1) !== 10 && source.charCodeAt(base - 1) !== 13) base--
+      // The character after the block is read too (what follows a match): it is part of the key.
+      const key = `${scope(node)}\u0000${source.slice(base, end + 1)}`
+      let found = cache.get(key)
+      if (!found) {
+        found = check(node).map((finding) => ({...finding, start: finding.start - base, end: finding.end - base}))
+        if (cache.size >= limit) cache = new Map()
+        cache.set(key, found)
+      }
+      for (const finding of found) out.push({...finding, start: finding.start + base, end: finding.end + base})
+    }
+    return out
+  }
+}
