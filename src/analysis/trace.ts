@@ -1,7 +1,7 @@
 import type {Chunk, Criterion, Requirement, SpecModel} from '../model/schema.js'
 import {isNoneEntry, requirementIdOf, requirementIdPrefix} from '../model/vocabulary.js'
 import type {SharedWord, Trace, TraceChunk, TraceCriterion, TraceLink, TraceRequirement} from './trace-schema.js'
-import {significantWords, type Word} from './trace-words.js'
+import {significantWords, unprefixed} from './trace-words.js'
 
 /*
  * The traceability matrix: which chunks serve each requirement and which
@@ -13,38 +13,44 @@ import {significantWords, type Word} from './trace-words.js'
  * 1. By id. A chunk or criterion that cites requirement ids (`R3`, `FR-2`,
  *    `(R1, R4)`, `R1–R3`) is linked to exactly those requirements.
  * 2. By match, for a chunk or criterion that cites none. Both sides are cut
- *    into significant words (`trace-words.ts`: stop list, Porter stems). A
+ *    into significant words (`trace-words.ts`: stop list, irregular forms,
+ *    Porter stems, synonym groups, phrases, quantities in base units). A
  *    word weighs w = ln((N + 1) / df), with N requirements and df of them
- *    using the word, so a word every requirement uses weighs little. The
- *    score is the cosine of the two weighted word sets. A link needs a score
- *    of at least `matchThreshold` and two shared words (one when the
- *    requirement has at most two). A chunk, which may do several things,
- *    also serves a requirement when its words carry `coverShare` of the
- *    requirement's weight, or `ownWords` words no other requirement uses,
- *    or when its title is the requirement's first words (`Timetable` for
- *    "Timetable is data-driven"). A criterion, which checks one thing, links
- *    to the requirements within `rivalShare` of its best score; and each
- *    requirement pairs with the criterion that matches it best, from a lower
- *    score of `pairThreshold` (criteria are requirements "inverted into
- *    verifiable checks").
+ *    using it, so a word every requirement uses weighs little. The evidence
+ *    of a text for a requirement is the weight of the words they share; its
+ *    score is the share of the requirement's own weight that evidence carries.
+ *
+ *    A text does one thing: a criterion, a chunk's title, its outcome and
+ *    each of its sub-tasks (and each clause of a list in them). Each links to
+ *    the requirement it shares most weight with, and to those within
+ *    `rivalShare` of it, when it shares at least two words (one when the
+ *    requirement has at most two) and a score of `segmentScore`. A chunk
+ *    serves what any of its parts serves, and the requirement its whole text
+ *    shares most with from `chunkScore`; a chunk titled with a requirement's
+ *    first words is named after it (`Timetable`, "Timetable is data-driven").
+ *    Last, a requirement still without a chunk is served by the chunk that
+ *    carries most of its weight, from `fallbackScore`.
  */
 
-export const matchThreshold = 0.25
-const minSharedWords = 2
-/** The lower score at which a requirement still pairs with the criterion that matches it best. */
-export const pairThreshold = 0.15
-/** A chunk that names this share of a requirement's weight serves it, however long the chunk. */
-export const coverShare = 0.5
-/** A chunk that shares this many words only one requirement uses serves that requirement. */
-const ownWords = 3
-/** A chunk titled with a requirement's first words is named after it (`Timetable`, "Timetable is data-driven"). */
-const leadWords = 3
-/** A criterion checks one thing: it links to the requirements within this share of its best score. */
+/** The lowest score of a link by match. */
+export const matchThreshold = 0.2
+/** A part of a chunk, or a criterion, links to the requirement it shares most with from this score. */
+export const segmentScore = matchThreshold
+/** A chunk's whole text serves the requirement it shares most with from this score. */
+export const chunkScore = 0.25
+/** A requirement no part of a chunk serves is served by the chunk that carries this share of its weight. */
+export const fallbackScore = 0.4
+/** Requirements within this share of the best evidence are linked too (a text can check two things at once). */
 export const rivalShare = 0.9
+const minSharedWords = 2
+/** A chunk titled with a requirement's first words is named after it. */
+const leadWords = 3
 
 interface Unit {
   index: number
+  /** Stem (and prefix-less alias) → the word as the requirement writes it. */
   words: Map<string, string>
+  total: number
 }
 
 const cache = new WeakMap<SpecModel, Trace>()
@@ -99,39 +105,59 @@ function buildTrace(spec: SpecModel, source: string): Trace {
   const byIdIndex = new Map(requirements.map((requirement, index) => [requirement.id ?? '', index] as const))
   const matcher = lexicalMatcher(kept.map((requirement) => requirement.text.replace(requirementIdPrefix, '')))
   const links: TraceLink[] = []
-  const linkAll = (to: TraceLink['to'], items: readonly {cites: string[]}[], texts: readonly string[]) => {
-    items.forEach((item, target) => {
-      if (item.cites.length > 0) {
-        const seen = new Set<number>()
-        for (const id of item.cites) {
-          const requirement = byIdIndex.get(id)
-          if (requirement === undefined || seen.has(requirement)) continue
-          seen.add(requirement)
-          links.push({requirement, to, target, by: 'id', ids: [id], words: [], score: null})
-        }
-        return
-      }
-      const title = to === 'chunk' ? spec.chunks[target]?.title : undefined
-      const matches = matcher(withoutIds(texts[target] ?? ''), title === undefined ? undefined : withoutIds(title))
-      const best = Math.max(0, ...matches.filter((match) => match.strong).map((match) => match.score))
-      for (const match of matches) {
-        const link: TraceLink = {requirement: match.requirement, to, target, by: 'match', ids: [], words: match.words, score: match.score}
-        if (match.strong && (to === 'chunk' || match.score >= rivalShare * best)) links.push(link)
-        else if (to === 'criterion') closest(link)
-      }
-    })
+  const byIdLinks = (to: TraceLink['to'], target: number, cites: readonly string[]) => {
+    const seen = new Set<number>()
+    for (const id of cites) {
+      const requirement = byIdIndex.get(id)
+      if (requirement === undefined || seen.has(requirement)) continue
+      seen.add(requirement)
+      links.push({requirement, to, target, by: 'id', ids: [id], words: [], score: null})
+    }
   }
-  // A requirement is also checked by the criterion that matches it best, even
-  // when that criterion is closer to another requirement.
-  const bestCriterion = new Map<number, TraceLink>()
-  const closest = (link: TraceLink) => {
-    const known = bestCriterion.get(link.requirement)
-    if (!known || (link.score ?? 0) > (known.score ?? 0)) bestCriterion.set(link.requirement, link)
+  /** The best-matched requirements of one text that does one thing. */
+  const bestOf = (text: string, floor: number): Match[] => {
+    const matches = matcher(text).filter((match) => match.enough)
+    const best = Math.max(0, ...matches.map((match) => match.evidence))
+    return matches.filter((match) => match.evidence >= rivalShare * best && match.score >= floor)
   }
-  linkAll('chunk', chunks, chunkTexts)
-  linkAll('criterion', criteria, criterionTexts)
-  for (const link of links) if (link.to === 'criterion' && link.by === 'match') closest(link)
-  for (const link of bestCriterion.values()) if (!links.includes(link)) links.push(link)
+  const found = new Map<string, TraceLink>()
+  const add = (to: TraceLink['to'], target: number, match: Match) => {
+    const key = `${to} ${target} ${match.requirement}`
+    const known = found.get(key)
+    if (!known) {
+      found.set(key, {requirement: match.requirement, to, target, by: 'match', ids: [], words: [...match.words], score: match.score})
+      return
+    }
+    const stems = new Set(known.words.map((word) => word.stem))
+    known.words.push(...match.words.filter((word) => !stems.has(word.stem)))
+    known.score = Math.max(known.score ?? 0, match.score)
+  }
+  chunks.forEach((chunk, target) => {
+    if (chunk.cites.length > 0) return byIdLinks('chunk', target, chunk.cites)
+    const model = spec.chunks[target]
+    if (!model) return
+    for (const part of chunkParts(model)) for (const match of bestOf(withoutIds(part), segmentScore)) add('chunk', target, match)
+    const whole = withoutIds(chunkTexts[target] ?? '')
+    for (const match of bestOf(whole, chunkScore)) add('chunk', target, match)
+    for (const match of matcher(whole, withoutIds(model.title))) if (match.byTitle) add('chunk', target, match)
+  })
+  criteria.forEach((criterion, target) => {
+    if (criterion.cites.length > 0) return byIdLinks('criterion', target, criterion.cites)
+    for (const match of bestOf(withoutIds(criterionTexts[target] ?? ''), segmentScore)) add('criterion', target, match)
+  })
+  // A requirement no chunk serves yet: the chunk that carries most of its weight.
+  const served = new Set([...links, ...found.values()].filter((link) => link.to === 'chunk').map((link) => link.requirement))
+  const fallback = new Map<number, {target: number; match: Match}>()
+  chunks.forEach((chunk, target) => {
+    if (chunk.cites.length > 0) return
+    for (const match of matcher(withoutIds(chunkTexts[target] ?? ''))) {
+      if (served.has(match.requirement) || !match.enough || match.score < fallbackScore) continue
+      const known = fallback.get(match.requirement)
+      if (!known || match.score > known.match.score) fallback.set(match.requirement, {target, match})
+    }
+  })
+  for (const {target, match} of fallback.values()) add('chunk', target, match)
+  links.push(...found.values())
   links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === 'chunk' ? -1 : 1))
 
   const byId = [...chunks, ...criteria].some((item) => item.cites.length > 0)
@@ -162,6 +188,19 @@ function chunkText(chunk: Chunk, source: string): string {
     parts.push(chunk.outcome ?? '', ...chunk.subtasks)
   }
   return parts.join('\n')
+}
+
+/** The parts of a chunk that each say one thing: its title, note, outcome and sub-tasks, and the clauses of a list in them. */
+function chunkParts(chunk: Chunk): string[] {
+  const parts = [chunk.title, chunk.detail?.note ?? '', chunk.row?.outcome ?? '', chunk.outcome ?? '', ...chunk.subtasks]
+  const out: string[] = []
+  for (const part of parts) {
+    if (part.trim() === '') continue
+    out.push(part)
+    const clauses = part.split(/;|,\s|\s\+\s|\s[—–]\s|\s\/\s/).filter((clause) => clause.trim() !== '')
+    if (clauses.length > 1) out.push(...clauses)
+  }
+  return [...new Set(out)]
 }
 
 function criterionText(criterion: Criterion, source: string): string {
@@ -212,15 +251,28 @@ function citationFinder(requirements: readonly TraceRequirement[]): (text: strin
 
 interface Match {
   requirement: number
+  /** The weight of the shared words. */
+  evidence: number
+  /** The share of the requirement's weight they carry, 0 to 1. */
   score: number
   words: SharedWord[]
-  /** Whether the match makes a link on its own; else it is only a candidate pairing. */
-  strong: boolean
+  /** Whether enough words are shared for a link. */
+  enough: boolean
+  /** Whether the chunk title given is the requirement's first words. */
+  byTitle: boolean
 }
 
 /** Score texts against the requirements by shared significant words (see the top of this file). */
 function lexicalMatcher(requirementTexts: readonly string[]): (text: string, title?: string) => Match[] {
-  const units: Unit[] = requirementTexts.map((text, index) => ({index, words: toMap(significantWords(text))}))
+  const units: Unit[] = requirementTexts.map((text, index) => {
+    const words = new Map<string, string>()
+    for (const word of significantWords(text)) {
+      if (!words.has(word.stem)) words.set(word.stem, word.surface)
+      const alias = unprefixed(word.surface)
+      if (alias !== null && !words.has(alias)) words.set(alias, word.surface)
+    }
+    return {index, words, total: 0}
+  })
   const postings = new Map<string, number[]>()
   for (const unit of units) {
     for (const stem of unit.words.keys()) {
@@ -231,52 +283,37 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
   }
   const n = units.length
   const weight = (stem: string) => Math.log((n + 1) / (postings.get(stem)?.length ?? 1))
-  const norms = units.map((unit) => Math.hypot(...[...unit.words.keys()].map(weight)))
-  const totals = units.map((unit) => [...unit.words.keys()].reduce((sum, stem) => sum + weight(stem), 0))
+  for (const unit of units) unit.total = [...unit.words.keys()].reduce((sum, stem) => sum + weight(stem), 0)
   const leads = units.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)))
   return (text, title) => {
     const named = new Set(title === undefined ? [] : significantWords(title).map((word) => word.stem))
     const shared = new Map<number, SharedWord[]>()
-    const dots = new Map<number, number>()
     const sums = new Map<number, number>()
-    const words = significantWords(text).map((word) => negated(word, postings))
-    const norm = Math.hypot(...words.map((word) => weight(word.stem)))
-    for (const {stem, surface} of words) {
+    const counted = new Set<string>()
+    for (const word of significantWords(text)) {
+      const stem = postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)
+      if (counted.has(stem)) continue
+      counted.add(stem)
       for (const index of postings.get(stem) ?? []) {
         const list = shared.get(index) ?? []
-        list.push({stem, requirement: units[index]?.words.get(stem) ?? stem, other: surface})
+        list.push({stem, requirement: units[index]?.words.get(stem) ?? stem, other: word.surface})
         shared.set(index, list)
-        dots.set(index, (dots.get(index) ?? 0) + weight(stem) ** 2)
         sums.set(index, (sums.get(index) ?? 0) + weight(stem))
       }
     }
     const out: Match[] = []
     for (const [index, words] of shared) {
-      const total = (norms[index] ?? 0) * norm
-      const score = total > 0 ? (dots.get(index) ?? 0) / total : 0
-      const size = units[index]?.words.size ?? 0
+      const unit = units[index]
+      if (!unit) continue
+      const evidence = sums.get(index) ?? 0
+      const score = unit.total > 0 ? Math.min(1, evidence / unit.total) : 0
       const lead = leads[index]
       const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem) => lead?.has(stem))
-      const covers = title !== undefined && (sums.get(index) ?? 0) >= coverShare * (totals[index] ?? Infinity)
-      const own = title === undefined ? 0 : words.filter((word) => postings.get(word.stem)?.length === 1).length
-      const enough = words.length >= minSharedWords || size <= minSharedWords
-      const strong = byTitle || (enough && (score >= matchThreshold || covers || own >= ownWords))
-      if (!strong && !(enough && score >= pairThreshold)) continue
-      out.push({requirement: index, score: Math.round(score * 1000) / 1000, words, strong})
+      const enough = words.length >= minSharedWords || unit.words.size <= minSharedWords
+      out.push({requirement: index, evidence, score: Math.round(score * 1000) / 1000, words, enough, byTitle})
     }
     return out.sort((a, b) => a.requirement - b.requirement)
   }
-}
-
-/** `unexpired` matches a requirement's `expire` (the text says the same condition from the other side). */
-function negated(word: Word, postings: ReadonlyMap<string, unknown>): Word {
-  if (postings.has(word.stem) || !/^(?:un|non)[a-z]{4,}/.test(word.surface)) return word
-  const rest = significantWords(word.surface.replace(/^(?:un|non)/, ''))[0]
-  return rest && postings.has(rest.stem) ? {stem: rest.stem, surface: word.surface} : word
-}
-
-function toMap(words: readonly Word[]): Map<string, string> {
-  return new Map(words.map((word) => [word.stem, word.surface] as const))
 }
 
 /** The links of one requirement, chunk or criterion. */
