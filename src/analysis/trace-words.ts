@@ -148,6 +148,14 @@ export const stopWords: ReadonlySet<string> = new Set([
   'until',
   'whether',
   'because',
+  // the people every requirement is for
+  'user',
+  'users',
+  'person',
+  'people',
+  'someone',
+  'anyone',
+  'everyone',
   // the format's own words and the verbs of any task
   'spec',
   'requirement',
@@ -199,7 +207,6 @@ export const stopWords: ReadonlySet<string> = new Set([
   'uses',
   'used',
   'using',
-  'new',
   'work',
   'works',
   'working',
@@ -276,12 +283,15 @@ const numberWord = new RegExp(`\\b(?:${Object.keys(numberWords).join('|')})\\b(?
  * shown as written. Kept to the vocabulary of software specs.
  */
 const phrases: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:single[\s-]use|one[\s-]time|only once|used (?:again|twice)|re-?us(?:e|es|ed|ing|able))\b/g, 'singleuse'],
+  [/\b(?:single[\s-]use|one[\s-]time|only once|unused|used (?:again|twice)|re-?us(?:e|es|ed|ing|able))\b/g, 'singleuse'],
   [/\bscreen[\s-]?readers?\b/g, 'screenreader'],
   [/\b(?:(?:no|without(?: an?)?) (?:network |internet )?(?:connection|connectivity|signal|network)|(?:flight|airplane|aeroplane) mode|offline)\b/g, 'offline'],
   [/\b(?:top|nav(?:igation)?)[\s-]?bar\b/g, 'header'],
   [/\be-mail/g, 'email'],
-  [/\bem[\s-]dash(?:es)?\b/g, 'emdash']
+  [/\bem[\s-]dash(?:es)?\b/g, 'emdash'],
+  // HTTP statuses a criterion checks say what the requirement says in words
+  [/\brate[\s-]limit(?:s|ed|ing)?\b|\b429\b/g, 'ratelimit'],
+  [/\b410\b/g, 'expir']
 ]
 
 /** A number with a unit (`30 minutes`, `24-hour`, `500 KB`, `1 second` = `1000 ms`) compares by its value in a base unit. */

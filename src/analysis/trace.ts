@@ -42,7 +42,11 @@ export const chunkScore = 0.25
 export const fallbackScore = 0.4
 /** Requirements within this share of the best evidence are linked too (a text can check two things at once). */
 export const rivalShare = 0.9
+/** A text that is some requirement's best match links to it alone when its evidence is within this share of the text's best. */
+export const bandShare = 0.75
 const minSharedWords = 2
+/** A shared word counts towards `minSharedWords` when at most half the requirements use it (w ≥ ln 2). */
+const distinctiveWeight = Math.log(2) - 1e-9
 /** A chunk titled with a requirement's first words is named after it. */
 const leadWords = 3
 
@@ -114,14 +118,16 @@ function buildTrace(spec: SpecModel, source: string): Trace {
       links.push({requirement, to, target, by: 'id', ids: [id], words: [], score: null})
     }
   }
-  /** The best-matched requirements of one text that does one thing. */
-  const bestOf = (text: string, floor: number): Match[] => {
-    const matches = matcher(text).filter((match) => match.enough)
-    const best = Math.max(0, ...matches.map((match) => match.evidence))
-    return matches.filter((match) => match.evidence >= rivalShare * best && match.score >= floor)
+  /** The requirements a text that does one thing links to (see the top of this file). */
+  const choose = (matches: readonly Match[], floor: number, isBest: (match: Match) => boolean): Match[] => {
+    const candidates = matches.filter((match) => match.enough && match.score >= floor)
+    const best = Math.max(0, ...candidates.map((match) => match.evidence))
+    const mutual = candidates.filter((match) => match.evidence >= bandShare * best && isBest(match))
+    return mutual.length > 0 ? mutual : candidates.filter((match) => match.evidence >= rivalShare * best)
   }
   const found = new Map<string, TraceLink>()
-  const add = (to: TraceLink['to'], target: number, match: Match) => {
+  const add = (to: TraceLink['to'], target: number, match: Match, via = '') => {
+    if (process.env.TRACE_DEBUG) console.log('DBG', to, target, match.requirement + 1, via, match.score, match.evidence.toFixed(2), match.words.map((w) => w.stem).join(','))
     const key = `${to} ${target} ${match.requirement}`
     const known = found.get(key)
     if (!known) {
@@ -132,31 +138,48 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     known.words.push(...match.words.filter((word) => !stems.has(word.stem)))
     known.score = Math.max(known.score ?? 0, match.score)
   }
+  /** Each requirement's best evidence among the chunks, or the criteria, that cite no id. */
+  const bestEvidence = (all: ReadonlyArray<readonly Match[] | null>): number[] => {
+    const best = requirements.map(() => 0)
+    for (const matches of all) for (const match of matches ?? []) if (match.enough) best[match.requirement] = Math.max(best[match.requirement] ?? 0, match.evidence)
+    return best
+  }
+
+  const wholes = chunks.map((chunk, target) => {
+    const model = spec.chunks[target]
+    return chunk.cites.length > 0 || !model ? null : matcher(withoutIds(chunkTexts[target] ?? ''), withoutIds(model.title))
+  })
+  const bestChunk = bestEvidence(wholes)
   chunks.forEach((chunk, target) => {
     if (chunk.cites.length > 0) return byIdLinks('chunk', target, chunk.cites)
     const model = spec.chunks[target]
-    if (!model) return
-    for (const part of chunkParts(model)) for (const match of bestOf(withoutIds(part), segmentScore)) add('chunk', target, match)
-    const whole = withoutIds(chunkTexts[target] ?? '')
-    for (const match of bestOf(whole, chunkScore)) add('chunk', target, match)
-    for (const match of matcher(whole, withoutIds(model.title))) if (match.byTitle) add('chunk', target, match)
+    const whole = wholes[target]
+    if (!model || !whole) return
+    const isBest = (match: Match) => (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= (bestChunk[match.requirement] ?? 0)
+    for (const part of chunkParts(model)) {
+      for (const match of choose(matcher(withoutContrast(withoutIds(part))), segmentScore, isBest)) add('chunk', target, match, 'part:' + part)
+    }
+    for (const match of choose(whole, chunkScore, isBest)) add('chunk', target, match, 'whole')
+    for (const match of whole) if (match.byTitle) add('chunk', target, match, 'title')
   })
+  const checks = criteria.map((criterion, target) => (criterion.cites.length > 0 ? null : matcher(withoutContrast(withoutIds(criterionTexts[target] ?? '')))))
+  const bestCriterion = bestEvidence(checks)
   criteria.forEach((criterion, target) => {
-    if (criterion.cites.length > 0) return byIdLinks('criterion', target, criterion.cites)
-    for (const match of bestOf(withoutIds(criterionTexts[target] ?? ''), segmentScore)) add('criterion', target, match)
+    const matches = checks[target]
+    if (!matches) return byIdLinks('criterion', target, criterion.cites)
+    for (const match of choose(matches, segmentScore, (match) => match.evidence >= (bestCriterion[match.requirement] ?? 0))) add('criterion', target, match)
   })
   // A requirement no chunk serves yet: the chunk that carries most of its weight.
   const served = new Set([...links, ...found.values()].filter((link) => link.to === 'chunk').map((link) => link.requirement))
   const fallback = new Map<number, {target: number; match: Match}>()
-  chunks.forEach((chunk, target) => {
-    if (chunk.cites.length > 0) return
-    for (const match of matcher(withoutIds(chunkTexts[target] ?? ''))) {
+  wholes.forEach((matches, target) => {
+    for (const match of matches ?? []) {
       if (served.has(match.requirement) || !match.enough || match.score < fallbackScore) continue
       const known = fallback.get(match.requirement)
       if (!known || match.score > known.match.score) fallback.set(match.requirement, {target, match})
     }
   })
-  for (const {target, match} of fallback.values()) add('chunk', target, match)
+  for (const {target, match} of fallback.values()) add('chunk', target, match, 'fallback')
   links.push(...found.values())
   links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === 'chunk' ? -1 : 1))
 
@@ -206,6 +229,11 @@ function chunkParts(chunk: Chunk): string[] {
 function criterionText(criterion: Criterion, source: string): string {
   const raw = source.slice(criterion.position.start.offset, criterion.position.end.offset)
   return raw === '' ? criterion.text : raw
+}
+
+/** What a text sets its subject against (`in the triage queue, not a team queue`) is not what it is about. */
+function withoutContrast(text: string): string {
+  return text.replace(/,\s*(?:not|rather than|instead of)\s+(?:an?|the|any)\s[^,.;\n]*/gi, ' ')
 }
 
 /** Ids and issue ids (`R2`, `FR-1`, `NS-101`) are not words to match. */
@@ -286,7 +314,7 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
   for (const unit of units) unit.total = [...unit.words.keys()].reduce((sum, stem) => sum + weight(stem), 0)
   const leads = units.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)))
   return (text, title) => {
-    const named = new Set(title === undefined ? [] : significantWords(title).map((word) => word.stem))
+    const named = new Set(title === undefined ? [] : significantWords(title).map((word) => postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)))
     const shared = new Map<number, SharedWord[]>()
     const sums = new Map<number, number>()
     const counted = new Set<string>()
@@ -298,7 +326,8 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
         const list = shared.get(index) ?? []
         list.push({stem, requirement: units[index]?.words.get(stem) ?? stem, other: word.surface})
         shared.set(index, list)
-        sums.set(index, (sums.get(index) ?? 0) + weight(stem))
+        // The title names what the chunk is about: its words count twice.
+        sums.set(index, (sums.get(index) ?? 0) + weight(stem) * (named.has(stem) ? 2 : 1))
       }
     }
     const out: Match[] = []
@@ -309,7 +338,8 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
       const score = unit.total > 0 ? Math.min(1, evidence / unit.total) : 0
       const lead = leads[index]
       const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem) => lead?.has(stem))
-      const enough = words.length >= minSharedWords || unit.words.size <= minSharedWords
+      const distinctive = words.filter((word) => weight(word.stem) >= distinctiveWeight).length
+      const enough = distinctive >= minSharedWords || unit.words.size <= minSharedWords
       out.push({requirement: index, evidence, score: Math.round(score * 1000) / 1000, words, enough, byTitle})
     }
     return out.sort((a, b) => a.requirement - b.requirement)
