@@ -359,7 +359,11 @@ const irregular: Readonly<Record<string, string>> = {
   frozen: 'freeze',
   forgot: 'forget',
   forgotten: 'forget',
-  sped: 'speed'
+  sped: 'speed',
+  // Porter makes `accessibility` `access`, as in `access token`
+  accessibility: 'a11y',
+  accessible: 'a11y',
+  inaccessible: 'a11y'
 }
 
 /** Words ending in `ly` that are not an adverb or adjective on a stem (`apply`, `reply`). */
@@ -381,15 +385,16 @@ function porter(word: string): string {
 const synonymGroups: readonly (readonly string[])[] = [
   ['image', 'photo', 'picture', 'photograph'],
   ['email', 'mail'],
-  ['delete', 'remove', 'purge', 'erase'],
+  ['delete', 'remove', 'purge', 'erase', 'gone'],
   ['choose', 'choice', 'pick', 'select', 'selection'],
   ['change', 'edit', 'modify', 'update', 'alter'],
-  ['tag', 'label'],
+  ['tag', 'label', 'category', 'categorise', 'categorize'],
+  ['currency', 'euro', 'eur', 'usd', 'dollar', 'gbp', 'yen', 'jpy'],
   ['expire', 'expiry', 'expiration'],
   ['record', 'log', 'journal'],
   ['show', 'display', 'appear'],
   ['reject', 'refuse', 'deny', 'decline'],
-  ['accessibility', 'accessible', 'a11y', 'wcag', 'axe', 'aria', 'screenreader'],
+  ['a11y', 'wcag', 'axe', 'aria', 'screenreader'],
   ['compress', 'shrink', 'resize', 'downscale'],
   ['signature', 'sign'],
   ['fail', 'failure'],
@@ -450,10 +455,12 @@ const notRepeated = new Set([
   'reason'
 ])
 
+const notRepeatedStems = [...notRepeated].map(porter)
+
 /** The stem of a word without a negating or repeating prefix, or null (`misrouted` → `rout`). */
 export const unprefixed = memoText((surface: string): string | null => {
   if (!prefix.test(surface)) return null
-  if (surface.startsWith('re') && [...notRepeated].some((word) => surface.startsWith(word))) return null
+  if (surface.startsWith('re') && notRepeatedStems.some((root) => surface.startsWith(root))) return null
   const rest = surface.replace(prefix, '')
   const root = stem(rest)
   return root.length < 3 || stopWords.has(rest) || stopWords.has(root) ? null : root
@@ -487,7 +494,10 @@ export const significantWords = memoText((text: string): readonly Word[] => {
   }
   for (const match of folded.matchAll(quantity)) {
     const [whole, value = '', unit = ''] = match
-    found.push({at: match.index, stem: quantityStem(value, unit), surface: whole})
+    const root = quantityStem(value, unit)
+    found.push({at: match.index, stem: root, surface: whole})
+    // A duration is a time (`30 minutes` says something about `cooking time`).
+    if (root.endsWith('s') && !root.endsWith('ms')) found.push({at: match.index, stem: 'time', surface: whole})
     // The unit stays a word (`minutes`); the number is the quantity's.
     blank(match.index, value.length)
   }
