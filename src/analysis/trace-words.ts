@@ -282,7 +282,7 @@ const numberWord = new RegExp(`\\b(?:${Object.keys(numberWords).join('|')})\\b(?
  * Phrases the stemmer cannot see as one thing: each compares as one word,
  * shown as written. Kept to the vocabulary of software specs.
  */
-const phrases: ReadonlyArray<readonly [RegExp, string]> = [
+const phrases: ReadonlyArray<readonly [RegExp, string, 'keep'?]> = [
   [/\b(?:single[\s-]use|one[\s-]time|only once|unused|used (?:again|twice)|re-?us(?:e|es|ed|ing|able))\b/g, 'singleuse'],
   [/\bscreen[\s-]?readers?\b/g, 'screenreader'],
   [/\b(?:(?:no|without(?: an?)?) (?:network |internet )?(?:connection|connectivity|signal|network)|(?:flight|airplane|aeroplane) mode|offline)\b/g, 'offline'],
@@ -291,12 +291,14 @@ const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bem[\s-]dash(?:es)?\b/g, 'emdash'],
   // HTTP statuses a criterion checks say what the requirement says in words
   [/\brate[\s-]limit(?:s|ed|ing)?\b|\b429\b/g, 'ratelimit'],
-  [/\b410\b/g, 'expir']
+  [/\b410\b/g, 'expir'],
+  // a palette named by its colours or as one word; the colours stay words too
+  [/\b(?:black\s*(?:\/|,|and|&)\s*white|mono(?:chrome)?|gr[ae]yscale)\b/g, 'monochrome', 'keep']
 ]
 
 /** A number with a unit (`30 minutes`, `24-hour`, `500 KB`, `1 second` = `1000 ms`) compares by its value in a base unit. */
 const quantity =
-  /\b(\d+(?:\.\d+)?)\s?-?\s?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|kb|mb|gb|tb|bytes?|b|%|percent)(?![a-z0-9])/g
+  /(?<![£$€¥\d.,])\b(\d+(?:\.\d+)?)\s?-?\s?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|kb|mb|gb|tb|bytes?|b|%|percent)(?![a-z0-9])/g
 const units: ReadonlyArray<readonly [RegExp, number, string]> = [
   [/^(?:ms|milliseconds?)$/, 0.001, 's'],
   [/^(?:s|secs?|seconds?)$/, 1, 's'],
@@ -385,6 +387,7 @@ function porter(word: string): string {
 const synonymGroups: readonly (readonly string[])[] = [
   ['image', 'photo', 'picture', 'photograph'],
   ['email', 'mail'],
+  ['password', 'credential', 'passphrase'],
   ['delete', 'remove', 'purge', 'erase', 'gone'],
   ['choose', 'choice', 'pick', 'select', 'selection'],
   ['change', 'edit', 'modify', 'update', 'alter'],
@@ -478,6 +481,8 @@ export const significantWords = memoText((text: string): readonly Word[] => {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // an address is not a statement (`http://localhost:3000/settings/notifications`)
+    .replace(/\b(?:https?:\/\/|www\.)[^\s`)\]]*/g, ' ')
     .replace(compounds, '$1$2')
     .replace(clockTime, '$1$2')
     .replace(numberGroups, (group: string) => group.replace(/,/g, ''))
@@ -486,10 +491,10 @@ export const significantWords = memoText((text: string): readonly Word[] => {
   const blank = (start: number, length: number) => {
     folded = folded.slice(0, start) + ' '.repeat(length) + folded.slice(start + length)
   }
-  for (const [pattern, root] of phrases) {
+  for (const [pattern, root, keep] of phrases) {
     for (const match of folded.matchAll(pattern)) {
       found.push({at: match.index, stem: synonyms.get(root) ?? root, surface: match[0]})
-      blank(match.index, match[0].length)
+      if (!keep) blank(match.index, match[0].length)
     }
   }
   for (const match of folded.matchAll(quantity)) {

@@ -119,8 +119,9 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     }
   }
   /** The requirements a text that does one thing links to (see the top of this file). */
-  const choose = (matches: readonly Match[], floor: number, isBest: (match: Match) => boolean): Match[] => {
-    const candidates = matches.filter((match) => match.enough && match.score >= floor)
+  const choose = (matches: readonly Match[], floor: number, isBest: (match: Match) => boolean, criterion = false): Match[] => {
+    // A criterion checks a piece of a requirement: it may carry little of the requirement's weight but most of its own.
+    const candidates = matches.filter((match) => match.enough && (criterion ? Math.max(match.score, match.cover) : match.score) >= floor)
     const best = Math.max(0, ...candidates.map((match) => match.evidence))
     const mutual = candidates.filter((match) => match.evidence >= bandShare * best && isBest(match))
     return mutual.length > 0 ? mutual : candidates.filter((match) => match.evidence >= rivalShare * best)
@@ -170,7 +171,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
   criteria.forEach((criterion, target) => {
     const matches = checks[target]
     if (!matches) return byIdLinks('criterion', target, criterion.cites)
-    for (const match of choose(matches, segmentScore, (match) => match.evidence >= (bestCriterion[match.requirement] ?? 0))) add('criterion', target, match)
+    for (const match of choose(matches, segmentScore, (match) => match.evidence >= (bestCriterion[match.requirement] ?? 0), true)) add('criterion', target, match)
   })
   // A requirement no chunk serves yet: the chunk that carries most of its weight.
   const served = new Set([...links, ...found.values()].filter((link) => link.to === 'chunk').map((link) => link.requirement))
@@ -287,6 +288,8 @@ interface Match {
   /** The share of the requirement's weight they carry, 0 to 1. */
   score: number
   words: SharedWord[]
+  /** The share of the text's own weight (its words that some requirement uses) the shared words carry. */
+  cover: number
   /** Whether enough words are shared for a link. */
   enough: boolean
   /** Whether the chunk title given is the requirement's first words. */
@@ -321,10 +324,12 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
     const shared = new Map<number, SharedWord[]>()
     const sums = new Map<number, number>()
     const counted = new Set<string>()
+    let own = 0
     for (const word of significantWords(text)) {
       const stem = postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)
       if (counted.has(stem)) continue
       counted.add(stem)
+      if (postings.has(stem)) own += weight(stem) * (named.has(stem) ? 2 : 1)
       for (const index of postings.get(stem) ?? []) {
         const list = shared.get(index) ?? []
         list.push({stem, requirement: units[index]?.words.get(stem) ?? stem, other: word.surface})
@@ -343,7 +348,8 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
       const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem) => lead?.has(stem))
       const distinctive = words.filter((word) => weight(word.stem) >= distinctiveWeight).length
       const enough = distinctive >= minSharedWords || unit.words.size <= minSharedWords
-      out.push({requirement: index, evidence, score: Math.round(score * 1000) / 1000, words, enough, byTitle})
+      const cover = own > 0 ? Math.min(1, evidence / own) : 0
+      out.push({requirement: index, evidence, score: Math.round(score * 1000) / 1000, cover, words, enough, byTitle})
     }
     return out.sort((a, b) => a.requirement - b.requirement)
   }
