@@ -173,9 +173,6 @@ export const stopWords: ReadonlySet<string> = new Set([
   'skill',
   'skills',
   'depends',
-  'done',
-  'complete',
-  'completed',
   'true',
   'exist',
   'exists',
@@ -193,10 +190,6 @@ export const stopWords: ReadonlySet<string> = new Set([
   'adds',
   'added',
   'adding',
-  'create',
-  'creates',
-  'created',
-  'creating',
   'make',
   'makes',
   'ensure',
@@ -246,6 +239,13 @@ export const stopWords: ReadonlySet<string> = new Set([
   'com',
   'localhost'
 ])
+
+/**
+ * Words that are the form of a task in a plan (`Create the model`, `Done:`)
+ * but behaviour in a requirement or criterion (`POST /drafts creates a
+ * draft`, `a download URL when done`): dropped from chunk texts only.
+ */
+const taskWords = ['create', 'creates', 'created', 'creating', 'done', 'complete', 'completed', 'completes']
 
 /** Two-word verbs written apart or together (`log in`, `logged in`, `login`) compare as one word. */
 const compounds = /\b(log|sign|check|opt|back)(?:s|ed|ged|ging|ing)?[\s-]+(in|up|out|on)\b/g
@@ -468,6 +468,11 @@ export const unprefixed = memoText((surface: string): string | null => {
   const root = stem(rest)
   return root.length < 3 || stopWords.has(rest) || stopWords.has(root) ? null : root
 })
+
+const taskStems = new Set(taskWords.map((word) => stem(word)))
+
+/** The significant words of a chunk's text: `significantWords` without the words that only say it is a task. */
+export const planWords = memoText((text: string): readonly Word[] => Object.freeze(significantWords(text).filter((word) => !taskStems.has(word.stem))))
 
 export interface Word {
   stem: string

@@ -1,7 +1,7 @@
 import type {Chunk, Criterion, Requirement, SpecModel} from '../model/schema.js'
 import {isNoneEntry, requirementIdOf, requirementIdPrefix} from '../model/vocabulary.js'
 import type {SharedWord, Trace, TraceChunk, TraceCriterion, TraceLink, TraceRequirement} from './trace-schema.js'
-import {significantWords, unprefixed} from './trace-words.js'
+import {planWords, significantWords, unprefixed} from './trace-words.js'
 
 /*
  * The traceability matrix: which chunks serve each requirement and which
@@ -148,7 +148,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
 
   const wholes = chunks.map((chunk, target) => {
     const model = spec.chunks[target]
-    return chunk.cites.length > 0 || !model ? null : matcher(withoutIds(chunkTexts[target] ?? ''), withoutIds(model.title))
+    return chunk.cites.length > 0 || !model ? null : matcher(withoutIds(chunkTexts[target] ?? ''), withoutIds(model.title), true)
   })
   const bestChunk = bestEvidence(wholes)
   chunks.forEach((chunk, target) => {
@@ -159,7 +159,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     const isBest = (match: Match) => (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= (bestChunk[match.requirement] ?? 0)
     const before = found.size
     for (const part of chunkParts(model)) {
-      for (const match of choose(matcher(withoutContrast(withoutIds(part))), segmentScore, isBest)) add('chunk', target, match, (isBest(match) ? 'M ' : 'N ') + 'part:' + part)
+      for (const match of choose(matcher(withoutContrast(withoutIds(part)), undefined, true), segmentScore, isBest)) add('chunk', target, match, (isBest(match) ? 'M ' : 'N ') + 'part:' + part)
     }
     // The whole text adds the requirement it shares most with, when no part links or when the chunk is that requirement's best.
     const byParts = found.size > before
@@ -297,7 +297,7 @@ interface Match {
 }
 
 /** Score texts against the requirements by shared significant words (see the top of this file). */
-function lexicalMatcher(requirementTexts: readonly string[]): (text: string, title?: string) => Match[] {
+function lexicalMatcher(requirementTexts: readonly string[]): (text: string, title?: string, plan?: boolean) => Match[] {
   const units: Unit[] = requirementTexts.map((text, index) => {
     const words = new Map<string, string>()
     for (const word of significantWords(text)) {
@@ -319,13 +319,14 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
   const weight = (stem: string) => Math.log((n + 1) / (postings.get(stem)?.length ?? 1))
   for (const unit of units) unit.total = [...unit.words.keys()].reduce((sum, stem) => sum + weight(stem), 0)
   const leads = units.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)))
-  return (text, title) => {
-    const named = new Set(title === undefined ? [] : significantWords(title).map((word) => postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)))
+  return (text, title, plan = false) => {
+    const wordsOf = plan ? planWords : significantWords
+    const named = new Set(title === undefined ? [] : wordsOf(title).map((word) => postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)))
     const shared = new Map<number, SharedWord[]>()
     const sums = new Map<number, number>()
     const counted = new Set<string>()
     let own = 0
-    for (const word of significantWords(text)) {
+    for (const word of wordsOf(text)) {
       const stem = postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)
       if (counted.has(stem)) continue
       counted.add(stem)
