@@ -241,11 +241,12 @@ export const stopWords: ReadonlySet<string> = new Set([
 ])
 
 /**
- * Words that are the form of a task in a plan (`Create the model`, `Done:`)
- * but behaviour in a requirement or criterion (`POST /drafts creates a
- * draft`, `a download URL when done`): dropped from chunk texts only.
+ * Words that are the form of a task when they lead a line of a plan
+ * (`Create the model`, `Done: …`) but behaviour anywhere else (`POST /drafts
+ * creates a draft`, `Add create and read endpoints`, `a download URL when
+ * done`): dropped there only.
  */
-const taskWords = ['create', 'creates', 'created', 'creating', 'done', 'complete', 'completed', 'completes']
+const taskLead = /(^|\n|[.;:]\s)(\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?)(?:create[sd]?|creating|done|completed?)\b/gi
 
 /** Two-word verbs written apart or together (`log in`, `logged in`, `login`) compare as one word. */
 const compounds = /\b(log|sign|check|opt|back)(?:s|ed|ged|ging|ing)?[\s-]+(in|up|out|on)\b/g
@@ -469,10 +470,8 @@ export const unprefixed = memoText((surface: string): string | null => {
   return root.length < 3 || stopWords.has(rest) || stopWords.has(root) ? null : root
 })
 
-const taskStems = new Set(taskWords.map((word) => stem(word)))
-
-/** The significant words of a chunk's text: `significantWords` without the words that only say it is a task. */
-export const planWords = memoText((text: string): readonly Word[] => Object.freeze(significantWords(text).filter((word) => !taskStems.has(word.stem))))
+/** The significant words of a chunk's text: `significantWords` without a leading `Create`, `Done` (see `taskLead`). */
+export const planWords = memoText((text: string): readonly Word[] => significantWords(text.replace(taskLead, '$1$2')))
 
 export interface Word {
   stem: string
@@ -495,6 +494,11 @@ export const significantWords = memoText((text: string): readonly Word[] => {
   const found: Array<{at: number; stem: string; surface: string}> = []
   const blank = (start: number, length: number) => {
     folded = folded.slice(0, start) + ' '.repeat(length) + folded.slice(start + length)
+  }
+  // A route or path (`/auth/refresh`, `lib/site/timetable.ts`) names one thing: it is a word too, beside its parts.
+  for (const match of folded.matchAll(/(?<![a-z0-9_.:/-])(?:[a-z0-9_.-]+)?(?:\/[a-z0-9_.{}-]+)+/g)) {
+    const path = match[0].replace(/[.]+$/, '')
+    if (path.split('/').filter(Boolean).length >= (path.startsWith('/') ? 1 : 2) && /[a-z]{2}/.test(path)) found.push({at: match.index, stem: path, surface: path})
   }
   for (const [pattern, root, keep] of phrases) {
     for (const match of folded.matchAll(pattern)) {

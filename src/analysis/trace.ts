@@ -156,7 +156,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     const model = spec.chunks[target]
     const whole = wholes[target]
     if (!model || !whole) return
-    const isBest = (match: Match) => (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= (bestChunk[match.requirement] ?? 0)
+    const isBest = (match: Match) => (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= rivalShare * (bestChunk[match.requirement] ?? 0)
     const before = found.size
     for (const part of chunkParts(model)) {
       for (const match of choose(matcher(withoutContrast(withoutIds(part)), undefined, true), segmentScore, isBest)) add('chunk', target, match, (isBest(match) ? 'M ' : 'N ') + 'part:' + part)
@@ -171,7 +171,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
   criteria.forEach((criterion, target) => {
     const matches = checks[target]
     if (!matches) return byIdLinks('criterion', target, criterion.cites)
-    for (const match of choose(matches, segmentScore, (match) => match.evidence >= (bestCriterion[match.requirement] ?? 0), true)) add('criterion', target, match)
+    for (const match of choose(matches, segmentScore, (match) => match.evidence >= rivalShare * (bestCriterion[match.requirement] ?? 0), true)) add('criterion', target, match)
   })
   // A requirement no chunk serves yet: the chunk that carries most of its weight.
   const served = new Set([...links, ...found.values()].filter((link) => link.to === 'chunk').map((link) => link.requirement))
@@ -184,6 +184,15 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     }
   })
   for (const {target, match} of fallback.values()) add('chunk', target, match, 'fallback')
+  // A chunk nothing links yet serves the requirements that alone use a word of its title (`no-em-dash sweep`).
+  const linkedChunks = new Set([...found.values()].filter((link) => link.to === 'chunk').map((link) => link.target))
+  chunks.forEach((chunk, target) => {
+    const model = spec.chunks[target]
+    if (chunk.cites.length > 0 || linkedChunks.has(target) || !model) return
+    const titled = matcher(withoutIds(model.title), undefined, true).filter((match) => match.words.some((word) => match.unique.has(word.stem)))
+    const best = Math.max(0, ...titled.map((match) => match.evidence))
+    for (const match of titled) if (match.evidence >= rivalShare * best) add('chunk', target, match, 'unique')
+  })
   links.push(...found.values())
   links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === 'chunk' ? -1 : 1))
 
@@ -292,6 +301,8 @@ interface Match {
   cover: number
   /** Whether enough words are shared for a link. */
   enough: boolean
+  /** The shared stems no other requirement uses. */
+  unique: ReadonlySet<string>
   /** Whether the chunk title given is the requirement's first words. */
   byTitle: boolean
 }
@@ -350,7 +361,8 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
       const distinctive = words.filter((word) => weight(word.stem) >= distinctiveWeight).length
       const enough = distinctive >= minSharedWords || unit.words.size <= minSharedWords
       const cover = own > 0 ? Math.min(1, evidence / own) : 0
-      out.push({requirement: index, evidence, score: Math.round(score * 1000) / 1000, cover, words, enough, byTitle})
+      const unique = new Set(words.filter((word) => postings.get(word.stem)?.length === 1).map((word) => word.stem))
+      out.push({requirement: index, evidence, score: Math.round(score * 1000) / 1000, cover, words, enough, unique, byTitle})
     }
     return out.sort((a, b) => a.requirement - b.requirement)
   }
