@@ -33,17 +33,17 @@ import {planWords, significantWords, unprefixed} from './trace-words.js'
  */
 
 /** The lowest score of a link by match. */
-export const matchThreshold = Number(process.env.T_SEG ?? 0.2)
+export const matchThreshold = 0.2
 /** A part of a chunk, or a criterion, links to the requirement it shares most with from this score. */
 export const segmentScore = matchThreshold
 /** A chunk's whole text serves the requirement it shares most with from this score. */
-export const chunkScore = Number(process.env.T_CHUNK ?? 0.25)
+export const chunkScore = 0.25
 /** A requirement no part of a chunk serves is served by the chunk that carries this share of its weight. */
-export const fallbackScore = Number(process.env.T_FALL ?? 0.4)
+export const fallbackScore = 0.4
 /** Requirements within this share of the best evidence are linked too (a text can check two things at once). */
-export const rivalShare = Number(process.env.T_RIVAL ?? 0.9)
+export const rivalShare = 0.9
 /** A text that is some requirement's best match links to it alone when its evidence is within this share of the text's best. */
-export const bandShare = Number(process.env.T_BAND ?? 0.75)
+export const bandShare = 0.75
 const minSharedWords = 2
 /** A shared word counts towards `minSharedWords` when at most half the requirements use it (w ≥ ln 2). */
 const distinctiveWeight = Math.log(2) - 1e-9
@@ -127,8 +127,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     return mutual.length > 0 ? mutual : candidates.filter((match) => match.evidence >= rivalShare * best)
   }
   const found = new Map<string, TraceLink>()
-  const add = (to: TraceLink['to'], target: number, match: Match, via = '') => {
-    if (process.env.TRACE_DEBUG) console.log('DBG', to === 'chunk' ? `chunk ${match.requirement + 1} ${chunks[target]?.title}` : `criterion ${match.requirement + 1} ${target + 1}`, '|', via, match.score, match.evidence.toFixed(2), match.words.map((w) => w.stem).join(','))
+  const add = (to: TraceLink['to'], target: number, match: Match) => {
     const key = `${to} ${target} ${match.requirement}`
     const known = found.get(key)
     if (!known) {
@@ -159,12 +158,12 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     const isBest = (match: Match) => (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= rivalShare * (bestChunk[match.requirement] ?? 0)
     const before = found.size
     for (const part of chunkParts(model)) {
-      for (const match of choose(matcher(withoutContrast(withoutIds(part)), undefined, true), segmentScore, isBest)) add('chunk', target, match, (isBest(match) ? 'M ' : 'N ') + 'part:' + part)
+      for (const match of choose(matcher(withoutContrast(withoutIds(part)), undefined, true), segmentScore, isBest)) add('chunk', target, match)
     }
     // The whole text adds the requirement it shares most with, when no part links or when the chunk is that requirement's best.
     const byParts = found.size > before
-    for (const match of choose(whole, chunkScore, isBest)) if (!byParts || isBest(match)) add('chunk', target, match, 'whole')
-    for (const match of whole) if (match.byTitle) add('chunk', target, match, 'title')
+    for (const match of choose(whole, chunkScore, isBest)) if (!byParts || isBest(match)) add('chunk', target, match)
+    for (const match of whole) if (match.byTitle) add('chunk', target, match)
   })
   const checks = criteria.map((criterion, target) => (criterion.cites.length > 0 ? null : matcher(withoutContrast(withoutIds(criterionTexts[target] ?? '')))))
   const bestCriterion = bestEvidence(checks)
@@ -183,7 +182,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
       if (!known || match.score > known.match.score) fallback.set(match.requirement, {target, match})
     }
   })
-  for (const {target, match} of fallback.values()) add('chunk', target, match, 'fallback')
+  for (const {target, match} of fallback.values()) add('chunk', target, match)
   // A chunk nothing links yet serves the requirements that alone use a word of its title (`no-em-dash sweep`).
   const linkedChunks = new Set([...found.values()].filter((link) => link.to === 'chunk').map((link) => link.target))
   chunks.forEach((chunk, target) => {
@@ -191,7 +190,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     if (chunk.cites.length > 0 || linkedChunks.has(target) || !model) return
     const titled = matcher(withoutIds(model.title), undefined, true).filter((match) => match.words.some((word) => match.unique.has(word.stem)))
     const best = Math.max(0, ...titled.map((match) => match.evidence))
-    for (const match of titled) if (match.evidence >= rivalShare * best) add('chunk', target, match, 'unique')
+    for (const match of titled) if (match.evidence >= rivalShare * best) add('chunk', target, match)
   })
   links.push(...found.values())
   links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === 'chunk' ? -1 : 1))
