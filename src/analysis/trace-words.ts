@@ -299,7 +299,7 @@ const phrases: ReadonlyArray<readonly [RegExp, string, 'keep'?]> = [
 
 /** A number with a unit (`30 minutes`, `24-hour`, `500 KB`, `1 second` = `1000 ms`) compares by its value in a base unit. */
 const quantity =
-  /(?<![£$€¥\d.,])\b(\d+(?:\.\d+)?)\s?-?\s?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|kb|mb|gb|tb|bytes?|b|%|percent)(?![a-z0-9])/g
+  /(?<![£$€¥\d.,])\b(\d+(?:\.\d+)?)\s?-?\s?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|kb|mb|gb|tb|bytes?|b|%|percent)(?![a-z0-9])/g
 const units: ReadonlyArray<readonly [RegExp, number, string]> = [
   [/^(?:ms|milliseconds?)$/, 0.001, 's'],
   [/^(?:s|secs?|seconds?)$/, 1, 's'],
@@ -307,6 +307,8 @@ const units: ReadonlyArray<readonly [RegExp, number, string]> = [
   [/^(?:h|hrs?|hours?)$/, 3600, 's'],
   [/^days?$/, 86_400, 's'],
   [/^weeks?$/, 604_800, 's'],
+  [/^months?$/, 2_592_000, 's'],
+  [/^years?$/, 31_536_000, 's'],
   [/^(?:b|bytes?)$/, 1, 'b'],
   [/^kb$/, 1e3, 'b'],
   [/^mb$/, 1e6, 'b'],
