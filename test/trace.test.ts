@@ -187,7 +187,7 @@ describe('links by match', () => {
     expect(stems('within 1 minute')).toContain(stems('in 60 seconds')[0])
     expect(stems('a 24-hour expiry')).toContain(stems('for one day')[0])
     expect(stems('two decimal places')).toEqual(stems('2 decimal places'))
-    expect(stems('returns 429')).toEqual(stems('rate limited'))
+    expect(stems('429')).toEqual(stems('rate limited'))
     expect(stems('£10 day pass')).not.toContain('864000s')
     expect(stems('see http://localhost:3000/settings/notifications')).toEqual(['see'])
     expect(unprefixed('misrouted')).toBe(stems('routed')[0])
