@@ -201,16 +201,19 @@ describe('links by match', () => {
         '',
         '## Requirements',
         '',
-        '- Members request a parcel pickup from the parcel page',
-        '- Pickup requests are limited to 2 per day per address',
+        '- Members can request a parcel collection by email',
+        '- Collection requests are limited to 2 per day per email address',
+        "- Couriers see the day's route on a map",
+        '- Parcels are weighed at the depot',
         '',
         '## Acceptance Criteria',
         '',
-        '- [ ] Requesting a pickup from the parcel page sends a confirmation to the address on file',
-        '- [ ] A third pickup request from one address on the same day is refused',
+        '- [ ] Requesting a parcel collection sends one email to the address on file',
+        '- [ ] A third collection request from one email address on the same day is refused',
         ''
       ].join('\n')
     )
+    // The first criterion shares more with the second requirement, whose own check is the second criterion.
     expect(linkLines(trace)).toEqual(['criterion 1 1', 'criterion 2 2'])
   })
 
@@ -241,9 +244,9 @@ describe('links by match', () => {
         '',
         '## Requirements',
         '',
-        '- Uploaded avatars are cropped to a square of 256 pixels',
-        '- Display names are unique across the workspace',
-        '- Profile changes are written to the activity feed',
+        '- Uploaded avatars are cropped to a square of 256 pixels and stored as WebP next to the original file',
+        '- Display names are unique across the workspace, ignoring case, accents and spaces at either end',
+        '- Profile changes are written to the activity feed with the editor, the old and new values and the time',
         '',
         '## Execution Plan',
         '',
@@ -253,12 +256,13 @@ describe('links by match', () => {
         '',
         '  Outcome: People edit their profile.',
         '',
-        '  - Crop uploaded avatars to 256 pixels square',
-        '  - Reject a display name another member of the workspace has',
+        '  - Crop avatars to a square',
+        '  - Reject a display name already taken in the workspace',
         '  - Post each change to the activity feed',
         ''
       ].join('\n')
     )
+    // Each sub-task carries too little of its requirement for the whole chunk to be linked to it.
     expect(linkLines(trace)).toEqual(['chunk 1 Profile endpoint', 'chunk 2 Profile endpoint', 'chunk 3 Profile endpoint'])
   })
 
