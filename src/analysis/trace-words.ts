@@ -408,9 +408,7 @@ const synonymGroups: readonly (readonly string[])[] = [
   ['save', 'store', 'persist'],
   ['mask', 'redact', 'redaction']
 ]
-const synonyms: ReadonlyMap<string, string> = new Map(
-  synonymGroups.flatMap((group) => group.map((word) => [porter(word), porter(group[0] ?? word)] as const))
-)
+const synonyms: ReadonlyMap<string, string> = new Map(synonymGroups.flatMap((group) => group.map((word) => [porter(word), porter(group[0] ?? word)] as const)))
 
 /** A word's comparable form: irregular forms to their verb, Porter, then its synonym group (`photos`, `images` → `imag`). */
 export const stem = memoText((word: string): string => {
@@ -500,7 +498,8 @@ export const significantWords = memoText((text: string): readonly Word[] => {
   // A route or path (`/auth/refresh`, `lib/site/timetable.ts`) names one thing: it is a word too, beside its parts.
   for (const match of folded.matchAll(/(?<![a-z0-9_.:/-])(?:[a-z0-9_.-]+)?(?:\/[a-z0-9_.{}-]+)+/g)) {
     const path = match[0].replace(/[.]+$/, '')
-    if (path.split('/').filter(Boolean).length >= (path.startsWith('/') ? 1 : 2) && /[a-z]{2}/.test(path)) found.push({at: match.index, stem: path, surface: path})
+    if (path.split('/').filter(Boolean).length >= (path.startsWith('/') ? 1 : 2) && /[a-z]{2}/.test(path))
+      found.push({at: match.index, stem: path, surface: path})
   }
   for (const [pattern, root, keep] of phrases) {
     for (const match of folded.matchAll(pattern)) {

@@ -141,7 +141,8 @@ function buildTrace(spec: SpecModel, source: string): Trace {
   /** Each requirement's best evidence among the chunks, or the criteria, that cite no id. */
   const bestEvidence = (all: ReadonlyArray<readonly Match[] | null>): number[] => {
     const best = requirements.map(() => 0)
-    for (const matches of all) for (const match of matches ?? []) if (match.enough) best[match.requirement] = Math.max(best[match.requirement] ?? 0, match.evidence)
+    for (const matches of all)
+      for (const match of matches ?? []) if (match.enough) best[match.requirement] = Math.max(best[match.requirement] ?? 0, match.evidence)
     return best
   }
 
@@ -155,7 +156,8 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     const model = spec.chunks[target]
     const whole = wholes[target]
     if (!model || !whole) return
-    const isBest = (match: Match) => (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= rivalShare * (bestChunk[match.requirement] ?? 0)
+    const isBest = (match: Match) =>
+      (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= rivalShare * (bestChunk[match.requirement] ?? 0)
     const before = found.size
     for (const part of chunkParts(model)) {
       for (const match of choose(matcher(withoutContrast(withoutIds(part)), undefined, true), segmentScore, isBest)) add('chunk', target, match)
@@ -170,7 +172,8 @@ function buildTrace(spec: SpecModel, source: string): Trace {
   criteria.forEach((criterion, target) => {
     const matches = checks[target]
     if (!matches) return byIdLinks('criterion', target, criterion.cites)
-    for (const match of choose(matches, segmentScore, (match) => match.evidence >= rivalShare * (bestCriterion[match.requirement] ?? 0), true)) add('criterion', target, match)
+    for (const match of choose(matches, segmentScore, (match) => match.evidence >= rivalShare * (bestCriterion[match.requirement] ?? 0), true))
+      add('criterion', target, match)
   })
   // A requirement no chunk serves yet: the chunk that carries most of its weight.
   const served = new Set([...links, ...found.values()].filter((link) => link.to === 'chunk').map((link) => link.requirement))
@@ -331,7 +334,9 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
   const leads = units.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)))
   return (text, title, plan = false) => {
     const wordsOf = plan ? planWords : significantWords
-    const named = new Set(title === undefined ? [] : wordsOf(title).map((word) => postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)))
+    const named = new Set(
+      title === undefined ? [] : wordsOf(title).map((word) => (postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)))
+    )
     const shared = new Map<number, SharedWord[]>()
     const sums = new Map<number, number>()
     const counted = new Set<string>()
