@@ -348,7 +348,9 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
       if (postings.has(stem)) own += weight(stem) * (named.has(stem) ? 2 : 1)
       for (const index of postings.get(stem) ?? []) {
         const list = shared.get(index) ?? []
-        list.push({stem, requirement: units[index]?.words.get(stem) ?? stem, other: word.surface})
+        const requirement = units[index]?.words.get(stem) ?? stem
+        // A duration is also a `time`: shown once, as the quantity.
+        if (!list.some((known) => known.requirement === requirement && known.other === word.surface)) list.push({stem, requirement, other: word.surface})
         shared.set(index, list)
         // The title names what the chunk is about: its words count twice.
         sums.set(index, (sums.get(index) ?? 0) + weight(stem) * (named.has(stem) ? 2 : 1))
