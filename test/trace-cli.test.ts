@@ -40,7 +40,7 @@ describe('spec-lint trace', () => {
     const result = run(['trace', noIds, '--markdown'])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('| Requirement | Chunks | Acceptance criteria |\n|---|---|---|\n')
-    expect(result.stdout).toMatch(/\| Backups are encrypted at rest with… \| Backup job \(match 0\.\d\d: backups≈backup, kms, encrypted≈encryption\)/)
+    expect(result.stdout).toMatch(/\| Backups are encrypted at rest with… \| Backup job \(match 0\.\d\d: kms, encrypted≈encryption\)/)
     expect(result.stdout).toContain('| Chunk | Serves |')
   })
 

@@ -55,7 +55,7 @@ export const traceCriterionSchema = z.object({
 export const traceSchema = z.object({
   /** Whether any chunk or criterion cites a requirement id: then those citations are the links. */
   byId: z.boolean(),
-  /** The lowest cosine `score` of a `match` link (README, "Traceability"). */
+  /** The `score` from which a part of a chunk or a criterion links by match (README, "Traceability"). */
   threshold: z.number(),
   requirements: z.array(traceRequirementSchema),
   chunks: z.array(traceChunkSchema),

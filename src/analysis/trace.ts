@@ -1,7 +1,7 @@
 import type {Chunk, Criterion, Requirement, SpecModel} from '../model/schema.js'
 import {isNoneEntry, requirementIdOf, requirementIdPrefix} from '../model/vocabulary.js'
 import type {SharedWord, Trace, TraceChunk, TraceCriterion, TraceLink, TraceRequirement} from './trace-schema.js'
-import {significantWords, type Word} from './trace-words.js'
+import {planWords, significantWords, unprefixed} from './trace-words.js'
 
 /*
  * The traceability matrix: which chunks serve each requirement and which
@@ -13,38 +13,48 @@ import {significantWords, type Word} from './trace-words.js'
  * 1. By id. A chunk or criterion that cites requirement ids (`R3`, `FR-2`,
  *    `(R1, R4)`, `R1–R3`) is linked to exactly those requirements.
  * 2. By match, for a chunk or criterion that cites none. Both sides are cut
- *    into significant words (`trace-words.ts`: stop list, Porter stems). A
+ *    into significant words (`trace-words.ts`: stop list, irregular forms,
+ *    Porter stems, synonym groups, phrases, quantities in base units). A
  *    word weighs w = ln((N + 1) / df), with N requirements and df of them
- *    using the word, so a word every requirement uses weighs little. The
- *    score is the cosine of the two weighted word sets. A link needs a score
- *    of at least `matchThreshold` and two shared words (one when the
- *    requirement has at most two). A chunk, which may do several things,
- *    also serves a requirement when its words carry `coverShare` of the
- *    requirement's weight, or `ownWords` words no other requirement uses,
- *    or when its title is the requirement's first words (`Timetable` for
- *    "Timetable is data-driven"). A criterion, which checks one thing, links
- *    to the requirements within `rivalShare` of its best score; and each
- *    requirement pairs with the criterion that matches it best, from a lower
- *    score of `pairThreshold` (criteria are requirements "inverted into
- *    verifiable checks").
+ *    using it, so a word every requirement uses weighs little. The evidence
+ *    of a text for a requirement is the weight of the words they share; its
+ *    score is the share of the requirement's own weight that evidence carries.
+ *
+ *    A text does one thing: a criterion, a chunk's title, its outcome and
+ *    each of its sub-tasks (and each clause of a list in them). Each links to
+ *    the requirement it shares most weight with, and to those within
+ *    `rivalShare` of it, when it shares at least two words (one when the
+ *    requirement has at most two) and a score of `segmentScore`. A chunk
+ *    serves what any of its parts serves, and the requirement its whole text
+ *    shares most with from `chunkScore`; a chunk titled with a requirement's
+ *    first words is named after it (`Timetable`, "Timetable is data-driven").
+ *    Last, a requirement still without a chunk is served by the chunk that
+ *    carries most of its weight, from `fallbackScore`.
  */
 
-export const matchThreshold = 0.25
-const minSharedWords = 2
-/** The lower score at which a requirement still pairs with the criterion that matches it best. */
-export const pairThreshold = 0.15
-/** A chunk that names this share of a requirement's weight serves it, however long the chunk. */
-export const coverShare = 0.5
-/** A chunk that shares this many words only one requirement uses serves that requirement. */
-const ownWords = 3
-/** A chunk titled with a requirement's first words is named after it (`Timetable`, "Timetable is data-driven"). */
-const leadWords = 3
-/** A criterion checks one thing: it links to the requirements within this share of its best score. */
+/** The lowest score of a link by match. */
+export const matchThreshold = 0.2
+/** A part of a chunk, or a criterion, links to the requirement it shares most with from this score. */
+export const segmentScore = matchThreshold
+/** A chunk's whole text serves the requirement it shares most with from this score. */
+export const chunkScore = 0.25
+/** A requirement no part of a chunk serves is served by the chunk that carries this share of its weight. */
+export const fallbackScore = 0.4
+/** Requirements within this share of the best evidence are linked too (a text can check two things at once). */
 export const rivalShare = 0.9
+/** A text that is some requirement's best match links to it alone when its evidence is within this share of the text's best. */
+export const bandShare = 0.75
+const minSharedWords = 2
+/** A shared word counts towards `minSharedWords` when at most half the requirements use it (w ≥ ln 2). */
+const distinctiveWeight = Math.log(2) - 1e-9
+/** A chunk titled with a requirement's first words is named after it. */
+const leadWords = 3
 
 interface Unit {
   index: number
+  /** Stem (and prefix-less alias) → the word as the requirement writes it. */
   words: Map<string, string>
+  total: number
 }
 
 const cache = new WeakMap<SpecModel, Trace>()
@@ -99,39 +109,93 @@ function buildTrace(spec: SpecModel, source: string): Trace {
   const byIdIndex = new Map(requirements.map((requirement, index) => [requirement.id ?? '', index] as const))
   const matcher = lexicalMatcher(kept.map((requirement) => requirement.text.replace(requirementIdPrefix, '')))
   const links: TraceLink[] = []
-  const linkAll = (to: TraceLink['to'], items: readonly {cites: string[]}[], texts: readonly string[]) => {
-    items.forEach((item, target) => {
-      if (item.cites.length > 0) {
-        const seen = new Set<number>()
-        for (const id of item.cites) {
-          const requirement = byIdIndex.get(id)
-          if (requirement === undefined || seen.has(requirement)) continue
-          seen.add(requirement)
-          links.push({requirement, to, target, by: 'id', ids: [id], words: [], score: null})
-        }
-        return
-      }
-      const title = to === 'chunk' ? spec.chunks[target]?.title : undefined
-      const matches = matcher(withoutIds(texts[target] ?? ''), title === undefined ? undefined : withoutIds(title))
-      const best = Math.max(0, ...matches.filter((match) => match.strong).map((match) => match.score))
-      for (const match of matches) {
-        const link: TraceLink = {requirement: match.requirement, to, target, by: 'match', ids: [], words: match.words, score: match.score}
-        if (match.strong && (to === 'chunk' || match.score >= rivalShare * best)) links.push(link)
-        else if (to === 'criterion') closest(link)
-      }
-    })
+  const byIdLinks = (to: TraceLink['to'], target: number, cites: readonly string[]) => {
+    const seen = new Set<number>()
+    for (const id of cites) {
+      const requirement = byIdIndex.get(id)
+      if (requirement === undefined || seen.has(requirement)) continue
+      seen.add(requirement)
+      links.push({requirement, to, target, by: 'id', ids: [id], words: [], score: null})
+    }
   }
-  // A requirement is also checked by the criterion that matches it best, even
-  // when that criterion is closer to another requirement.
-  const bestCriterion = new Map<number, TraceLink>()
-  const closest = (link: TraceLink) => {
-    const known = bestCriterion.get(link.requirement)
-    if (!known || (link.score ?? 0) > (known.score ?? 0)) bestCriterion.set(link.requirement, link)
+  /** The requirements a text that does one thing links to (see the top of this file). */
+  const choose = (matches: readonly Match[], floor: number, isBest: (match: Match) => boolean, criterion = false): Match[] => {
+    // A criterion checks a piece of a requirement: it may carry little of the requirement's weight but most of its own.
+    const candidates = matches.filter((match) => match.enough && (criterion ? Math.max(match.score, match.cover) : match.score) >= floor)
+    const best = Math.max(0, ...candidates.map((match) => match.evidence))
+    const mutual = candidates.filter((match) => match.evidence >= bandShare * best && isBest(match))
+    return mutual.length > 0 ? mutual : candidates.filter((match) => match.evidence >= rivalShare * best)
   }
-  linkAll('chunk', chunks, chunkTexts)
-  linkAll('criterion', criteria, criterionTexts)
-  for (const link of links) if (link.to === 'criterion' && link.by === 'match') closest(link)
-  for (const link of bestCriterion.values()) if (!links.includes(link)) links.push(link)
+  const found = new Map<string, TraceLink>()
+  const add = (to: TraceLink['to'], target: number, match: Match) => {
+    const key = `${to} ${target} ${match.requirement}`
+    const known = found.get(key)
+    if (!known) {
+      found.set(key, {requirement: match.requirement, to, target, by: 'match', ids: [], words: [...match.words], score: match.score})
+      return
+    }
+    const stems = new Set(known.words.map((word) => word.stem))
+    known.words.push(...match.words.filter((word) => !stems.has(word.stem)))
+    known.score = Math.max(known.score ?? 0, match.score)
+  }
+  /** Each requirement's best evidence among the chunks, or the criteria, that cite no id. */
+  const bestEvidence = (all: ReadonlyArray<readonly Match[] | null>): number[] => {
+    const best = requirements.map(() => 0)
+    for (const matches of all)
+      for (const match of matches ?? []) if (match.enough) best[match.requirement] = Math.max(best[match.requirement] ?? 0, match.evidence)
+    return best
+  }
+
+  const wholes = chunks.map((chunk, target) => {
+    const model = spec.chunks[target]
+    return chunk.cites.length > 0 || !model ? null : matcher(withoutIds(chunkTexts[target] ?? ''), withoutIds(model.title), true)
+  })
+  const bestChunk = bestEvidence(wholes)
+  chunks.forEach((chunk, target) => {
+    if (chunk.cites.length > 0) return byIdLinks('chunk', target, chunk.cites)
+    const model = spec.chunks[target]
+    const whole = wholes[target]
+    if (!model || !whole) return
+    const isBest = (match: Match) =>
+      (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= rivalShare * (bestChunk[match.requirement] ?? 0)
+    const before = found.size
+    for (const part of chunkParts(model)) {
+      for (const match of choose(matcher(withoutContrast(withoutIds(part)), undefined, true), segmentScore, isBest)) add('chunk', target, match)
+    }
+    // The whole text adds the requirement it shares most with, when no part links or when the chunk is that requirement's best.
+    const byParts = found.size > before
+    for (const match of choose(whole, chunkScore, isBest)) if (!byParts || isBest(match)) add('chunk', target, match)
+    for (const match of whole) if (match.byTitle) add('chunk', target, match)
+  })
+  const checks = criteria.map((criterion, target) => (criterion.cites.length > 0 ? null : matcher(withoutContrast(withoutIds(criterionTexts[target] ?? '')))))
+  const bestCriterion = bestEvidence(checks)
+  criteria.forEach((criterion, target) => {
+    const matches = checks[target]
+    if (!matches) return byIdLinks('criterion', target, criterion.cites)
+    for (const match of choose(matches, segmentScore, (match) => match.evidence >= rivalShare * (bestCriterion[match.requirement] ?? 0), true))
+      add('criterion', target, match)
+  })
+  // A requirement no chunk serves yet: the chunk that carries most of its weight.
+  const served = new Set([...links, ...found.values()].filter((link) => link.to === 'chunk').map((link) => link.requirement))
+  const fallback = new Map<number, {target: number; match: Match}>()
+  wholes.forEach((matches, target) => {
+    for (const match of matches ?? []) {
+      if (served.has(match.requirement) || !match.enough || match.score < fallbackScore) continue
+      const known = fallback.get(match.requirement)
+      if (!known || match.score > known.match.score) fallback.set(match.requirement, {target, match})
+    }
+  })
+  for (const {target, match} of fallback.values()) add('chunk', target, match)
+  // A chunk nothing links yet serves the requirements that alone use a word of its title (`no-em-dash sweep`).
+  const linkedChunks = new Set([...found.values()].filter((link) => link.to === 'chunk').map((link) => link.target))
+  chunks.forEach((chunk, target) => {
+    const model = spec.chunks[target]
+    if (chunk.cites.length > 0 || linkedChunks.has(target) || !model) return
+    const titled = matcher(withoutIds(model.title), undefined, true).filter((match) => match.words.some((word) => match.unique.has(word.stem)))
+    const best = Math.max(0, ...titled.map((match) => match.evidence))
+    for (const match of titled) if (match.evidence >= rivalShare * best) add('chunk', target, match)
+  })
+  links.push(...found.values())
   links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === 'chunk' ? -1 : 1))
 
   const byId = [...chunks, ...criteria].some((item) => item.cites.length > 0)
@@ -164,9 +228,27 @@ function chunkText(chunk: Chunk, source: string): string {
   return parts.join('\n')
 }
 
+/** The parts of a chunk that each say one thing: its title, note, outcome and sub-tasks, and the clauses of a list in them. */
+function chunkParts(chunk: Chunk): string[] {
+  const parts = [chunk.title, chunk.detail?.note ?? '', chunk.row?.outcome ?? '', chunk.outcome ?? '', ...chunk.subtasks]
+  const out: string[] = []
+  for (const part of parts) {
+    if (part.trim() === '') continue
+    out.push(part)
+    const clauses = part.split(/;|,\s|\s\+\s|\s[—–]\s|\s\/\s/).filter((clause) => clause.trim() !== '')
+    if (clauses.length > 1) out.push(...clauses)
+  }
+  return [...new Set(out)]
+}
+
 function criterionText(criterion: Criterion, source: string): string {
   const raw = source.slice(criterion.position.start.offset, criterion.position.end.offset)
   return raw === '' ? criterion.text : raw
+}
+
+/** What a text sets its subject against (`in the triage queue, not a team queue`) is not what it is about. */
+function withoutContrast(text: string): string {
+  return text.replace(/,\s*(?:not|rather than|instead of)\s+(?:an?|the|any)\s[^,.;\n]*/gi, ' ')
 }
 
 /** Ids and issue ids (`R2`, `FR-1`, `NS-101`) are not words to match. */
@@ -212,15 +294,32 @@ function citationFinder(requirements: readonly TraceRequirement[]): (text: strin
 
 interface Match {
   requirement: number
+  /** The weight of the shared words. */
+  evidence: number
+  /** The share of the requirement's weight they carry, 0 to 1. */
   score: number
   words: SharedWord[]
-  /** Whether the match makes a link on its own; else it is only a candidate pairing. */
-  strong: boolean
+  /** The share of the text's own weight (its words that some requirement uses) the shared words carry. */
+  cover: number
+  /** Whether enough words are shared for a link. */
+  enough: boolean
+  /** The shared stems no other requirement uses. */
+  unique: ReadonlySet<string>
+  /** Whether the chunk title given is the requirement's first words. */
+  byTitle: boolean
 }
 
 /** Score texts against the requirements by shared significant words (see the top of this file). */
-function lexicalMatcher(requirementTexts: readonly string[]): (text: string, title?: string) => Match[] {
-  const units: Unit[] = requirementTexts.map((text, index) => ({index, words: toMap(significantWords(text))}))
+function lexicalMatcher(requirementTexts: readonly string[]): (text: string, title?: string, plan?: boolean) => Match[] {
+  const units: Unit[] = requirementTexts.map((text, index) => {
+    const words = new Map<string, string>()
+    for (const word of significantWords(text)) {
+      if (!words.has(word.stem)) words.set(word.stem, word.surface)
+      const alias = unprefixed(word.surface)
+      if (alias !== null && !words.has(alias)) words.set(alias, word.surface)
+    }
+    return {index, words, total: 0}
+  })
   const postings = new Map<string, number[]>()
   for (const unit of units) {
     for (const stem of unit.words.keys()) {
@@ -231,52 +330,48 @@ function lexicalMatcher(requirementTexts: readonly string[]): (text: string, tit
   }
   const n = units.length
   const weight = (stem: string) => Math.log((n + 1) / (postings.get(stem)?.length ?? 1))
-  const norms = units.map((unit) => Math.hypot(...[...unit.words.keys()].map(weight)))
-  const totals = units.map((unit) => [...unit.words.keys()].reduce((sum, stem) => sum + weight(stem), 0))
+  for (const unit of units) unit.total = [...unit.words.keys()].reduce((sum, stem) => sum + weight(stem), 0)
   const leads = units.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)))
-  return (text, title) => {
-    const named = new Set(title === undefined ? [] : significantWords(title).map((word) => word.stem))
+  return (text, title, plan = false) => {
+    const wordsOf = plan ? planWords : significantWords
+    const named = new Set(
+      title === undefined ? [] : wordsOf(title).map((word) => (postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)))
+    )
     const shared = new Map<number, SharedWord[]>()
-    const dots = new Map<number, number>()
     const sums = new Map<number, number>()
-    const words = significantWords(text).map((word) => negated(word, postings))
-    const norm = Math.hypot(...words.map((word) => weight(word.stem)))
-    for (const {stem, surface} of words) {
+    const counted = new Set<string>()
+    let own = 0
+    for (const word of wordsOf(text)) {
+      const stem = postings.has(word.stem) ? word.stem : (unprefixed(word.surface) ?? word.stem)
+      if (counted.has(stem)) continue
+      counted.add(stem)
+      if (postings.has(stem)) own += weight(stem) * (named.has(stem) ? 2 : 1)
       for (const index of postings.get(stem) ?? []) {
         const list = shared.get(index) ?? []
-        list.push({stem, requirement: units[index]?.words.get(stem) ?? stem, other: surface})
+        const requirement = units[index]?.words.get(stem) ?? stem
+        // A duration is also a `time`: shown once, as the quantity.
+        if (!list.some((known) => known.requirement === requirement && known.other === word.surface)) list.push({stem, requirement, other: word.surface})
         shared.set(index, list)
-        dots.set(index, (dots.get(index) ?? 0) + weight(stem) ** 2)
-        sums.set(index, (sums.get(index) ?? 0) + weight(stem))
+        // The title names what the chunk is about: its words count twice.
+        sums.set(index, (sums.get(index) ?? 0) + weight(stem) * (named.has(stem) ? 2 : 1))
       }
     }
     const out: Match[] = []
     for (const [index, words] of shared) {
-      const total = (norms[index] ?? 0) * norm
-      const score = total > 0 ? (dots.get(index) ?? 0) / total : 0
-      const size = units[index]?.words.size ?? 0
+      const unit = units[index]
+      if (!unit) continue
+      const evidence = sums.get(index) ?? 0
+      const score = unit.total > 0 ? Math.min(1, evidence / unit.total) : 0
       const lead = leads[index]
       const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem) => lead?.has(stem))
-      const covers = title !== undefined && (sums.get(index) ?? 0) >= coverShare * (totals[index] ?? Infinity)
-      const own = title === undefined ? 0 : words.filter((word) => postings.get(word.stem)?.length === 1).length
-      const enough = words.length >= minSharedWords || size <= minSharedWords
-      const strong = byTitle || (enough && (score >= matchThreshold || covers || own >= ownWords))
-      if (!strong && !(enough && score >= pairThreshold)) continue
-      out.push({requirement: index, score: Math.round(score * 1000) / 1000, words, strong})
+      const distinctive = words.filter((word) => weight(word.stem) >= distinctiveWeight).length
+      const enough = distinctive >= minSharedWords || unit.words.size <= minSharedWords
+      const cover = own > 0 ? Math.min(1, evidence / own) : 0
+      const unique = new Set(words.filter((word) => postings.get(word.stem)?.length === 1).map((word) => word.stem))
+      out.push({requirement: index, evidence, score: Math.round(score * 1000) / 1000, cover, words, enough, unique, byTitle})
     }
     return out.sort((a, b) => a.requirement - b.requirement)
   }
-}
-
-/** `unexpired` matches a requirement's `expire` (the text says the same condition from the other side). */
-function negated(word: Word, postings: ReadonlyMap<string, unknown>): Word {
-  if (postings.has(word.stem) || !/^(?:un|non)[a-z]{4,}/.test(word.surface)) return word
-  const rest = significantWords(word.surface.replace(/^(?:un|non)/, ''))[0]
-  return rest && postings.has(rest.stem) ? {stem: rest.stem, surface: word.surface} : word
-}
-
-function toMap(words: readonly Word[]): Map<string, string> {
-  return new Map(words.map((word) => [word.stem, word.surface] as const))
 }
 
 /** The links of one requirement, chunk or criterion. */

@@ -103,6 +103,10 @@ describe('regular expressions over user text stay linear', () => {
   reviewed.set('\\s*\\n\\s*|\\s+', 'src/action/inputs.ts: the `\\s+` alternative consumes each run, so a run is scanned twice at most')
   reviewed.set('\\b(?:values|members|variants)\\s*:\\s*[A-Z][A-Z0-9_]+\\b', 'starts with a literal word; `\\s*:\\s*` has a `:` between the runs')
   reviewed.set('^(?:\\.{0,2}\\/)?[a-z][\\w.-]*(?:\\/[\\w.-]+)*$', 'anchored; each repetition starts with `/`, which `[\\w.-]` cannot match')
+  reviewed.set(
+    '(?<![a-z0-9_.:/-])(?:[a-z0-9_.-]+)?(?:\\/[a-z0-9_.{}-]+)+',
+    'src/analysis/trace-words.ts (paths): each repetition starts with `/`, which the segment class cannot match'
+  )
   reviewed.set('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'anchored; each repetition starts with `-`, which `[a-z0-9]` cannot match')
   reviewed.set(
     '(?<![\\w`<>/-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_COMPLETE)(?![\\w`<>-])',
