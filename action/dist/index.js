@@ -613,8 +613,8 @@ import process2 from "node:process";
 import os from "node:os";
 import tty from "node:tty";
 function hasFlag(flag, argv2 = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
-  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-  const position2 = argv2.indexOf(prefix + flag);
+  const prefix2 = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+  const position2 = argv2.indexOf(prefix2 + flag);
   const terminatorPosition = argv2.indexOf("--");
   return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
 }
@@ -866,8 +866,8 @@ var require_node = __commonJS({
       if (useColors2) {
         const c = this.color;
         const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        const prefix2 = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix2 + args[0].split("\n").join("\n" + prefix2);
         args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
       } else {
         args[0] = getDate() + name + " " + args[0];
@@ -4967,15 +4967,15 @@ var require_brace_expansion = __commonJS({
       var length = 0;
       var nonEmpty;
       outer: for (var a = 0; a < acc.length; a++) {
-        var prefix = acc[a] + pre;
+        var prefix2 = acc[a] + pre;
         var vs = values;
-        if (dropEmpties && !prefix) {
+        if (dropEmpties && !prefix2) {
           if (!nonEmpty) nonEmpty = values.filter(Boolean);
           vs = nonEmpty;
         }
         for (var v = 0; v < vs.length; v++) {
           if (out.length >= max2) break outer;
-          var expansion = prefix + vs[v];
+          var expansion = prefix2 + vs[v];
           if (length + expansion.length > maxLength) break outer;
           out.push(expansion);
           length += expansion.length;
@@ -10839,8 +10839,8 @@ var require_lib5 = __commonJS({
     };
     var getPathPart = (raw, cmd) => {
       const pathPart = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
-      const prefix = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
-      return prefix + join2(pathPart, cmd);
+      const prefix2 = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
+      return prefix2 + join2(pathPart, cmd);
     };
     var which = async (cmd, opt = {}) => {
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
@@ -11698,8 +11698,8 @@ var require_lib7 = __commonJS({
     };
     var getPathPart = (raw, cmd) => {
       const pathPart = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
-      const prefix = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
-      return prefix + join2(pathPart, cmd);
+      const prefix2 = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
+      return prefix2 + join2(pathPart, cmd);
     };
     var which = async (cmd, opt = {}) => {
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
@@ -11867,15 +11867,15 @@ var require_diff = __commonJS({
           return "patch";
         }
       }
-      const prefix = highHasPre ? "pre" : "";
+      const prefix2 = highHasPre ? "pre" : "";
       if (v1.major !== v2.major) {
-        return prefix + "major";
+        return prefix2 + "major";
       }
       if (v1.minor !== v2.minor) {
-        return prefix + "minor";
+        return prefix2 + "minor";
       }
       if (v1.patch !== v2.patch) {
-        return prefix + "patch";
+        return prefix2 + "patch";
       }
       return "prerelease";
     };
@@ -13923,8 +13923,8 @@ var require_npa = __commonJS({
       res.where = where2;
       let specUrl;
       let resolvedUrl;
-      const prefix = !/^file:/.test(res.rawSpec) ? "file:" : "";
-      const rawWithPrefix = prefix + res.rawSpec;
+      const prefix2 = !/^file:/.test(res.rawSpec) ? "file:" : "";
+      const rawWithPrefix = prefix2 + res.rawSpec;
       let rawNoPrefix = rawWithPrefix.replace(/^file:/, "");
       try {
         resolvedUrl = new URL2(rawWithPrefix, `file://${path20.resolve(where2)}/`);
@@ -14137,13 +14137,13 @@ var require_lib9 = __commonJS({
       if (list4.length === 1 && list4[0] === "any") {
         return true;
       }
-      let negated3 = 0;
+      let negated2 = 0;
       let match2 = false;
       for (const entry2 of list4) {
         const negate = entry2.charAt(0) === "!";
         const test = negate ? entry2.slice(1) : entry2;
         if (negate) {
-          negated3++;
+          negated2++;
           if (value === test) {
             return false;
           }
@@ -14151,7 +14151,7 @@ var require_lib9 = __commonJS({
           match2 = match2 || value === test;
         }
       }
-      return match2 || negated3 === list4.length;
+      return match2 || negated2 === list4.length;
     };
     module.exports = {
       checkEngine,
@@ -15935,8 +15935,8 @@ var require_validate_npm_package_license = __commonJS({
     var correct = require_spdx_correct();
     var genericWarning = 'license should be a valid SPDX license expression (without "LicenseRef"), "UNLICENSED", or "SEE LICENSE IN <filename>"';
     var fileReferenceRE = /^SEE LICEN[CS]E IN (.+)$/;
-    function startsWith(prefix, string6) {
-      return string6.slice(0, prefix.length) === prefix;
+    function startsWith(prefix2, string6) {
+      return string6.slice(0, prefix2.length) === prefix2;
     }
     function usesLicenseRef(ast) {
       if (ast.hasOwnProperty("license")) {
@@ -17470,8 +17470,8 @@ var require_lib16 = __commonJS({
           patterns.push(pattern2);
         }
       }
-      for (const negated3 of negatedPatterns) {
-        for (const pattern2 of minimatch2.match(patterns, negated3)) {
+      for (const negated2 of negatedPatterns) {
+        for (const pattern2 of minimatch2.match(patterns, negated2)) {
           patterns.splice(patterns.indexOf(pattern2), 1);
         }
       }
@@ -21699,13 +21699,13 @@ var require_lib19 = __commonJS({
         const number4 = start + 1 + index3;
         const paddedNumber = ` ${number4 + startLineBaseZero}`.slice(-numberMaxWidth);
         const gutter = ` ${paddedNumber} |`;
-        const hasMarker = markerLines[number4];
+        const hasMarker2 = markerLines[number4];
         const lastMarkerLine = !markerLines[number4 + 1];
-        if (hasMarker) {
+        if (hasMarker2) {
           let markerLine = "";
-          if (Array.isArray(hasMarker)) {
-            const markerSpacing = line.slice(0, Math.max(hasMarker[0] - 1, 0)).replace(/[^\t]/g, " ");
-            const numberOfMarkers = hasMarker[1] || 1;
+          if (Array.isArray(hasMarker2)) {
+            const markerSpacing = line.slice(0, Math.max(hasMarker2[0] - 1, 0)).replace(/[^\t]/g, " ");
+            const numberOfMarkers = hasMarker2[1] || 1;
             markerLine = ["\n ", defs.gutter(gutter.replace(/\d/g, " ")), " ", markerSpacing, defs.marker("^").repeat(numberOfMarkers)].join("");
             if (lastMarkerLine && opts.message) {
               markerLine += " " + defs.message(opts.message);
@@ -22035,8 +22035,8 @@ var require_directives = __commonJS({
               if (parts2.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts2;
-            this.tags[handle2] = prefix;
+            const [handle2, prefix2] = parts2;
+            this.tags[handle2] = prefix2;
             return true;
           }
           case "%YAML": {
@@ -22086,10 +22086,10 @@ var require_directives = __commonJS({
         const [, handle2, suffix] = source3.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source3} tag has no suffix`);
-        const prefix = this.tags[handle2];
-        if (prefix) {
+        const prefix2 = this.tags[handle2];
+        if (prefix2) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix2 + decodeURIComponent(suffix);
           } catch (error62) {
             onError(String(error62));
             return null;
@@ -22105,9 +22105,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+        for (const [handle2, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle2 + escapeTagName(tag.substring(prefix2.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -22124,11 +22124,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix2] of tagEntries) {
+          if (handle2 === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines2.push(`%TAG ${handle2} ${prefix}`);
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
+            lines2.push(`%TAG ${handle2} ${prefix2}`);
         }
         return lines2.join("\n");
       }
@@ -22163,14 +22163,14 @@ var require_anchors = __commonJS({
       });
       return anchors;
     }
-    function findNewAnchor(prefix, exclude) {
+    function findNewAnchor(prefix2, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+        const name = `${prefix2}${i}`;
         if (!exclude.has(name))
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc, prefix2) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
@@ -22178,7 +22178,7 @@ var require_anchors = __commonJS({
         onAnchor: (source3) => {
           aliasObjects.push(source3);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          const anchor2 = findNewAnchor(prefix2, prevAnchors);
           prevAnchors.add(anchor2);
           return anchor2;
         },
@@ -24171,10 +24171,10 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node3, radix, prefix) {
+    function intStringify(node3, radix, prefix2) {
       const { value } = node3;
       if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+        return prefix2 + value.toString(radix);
       return stringifyNumber.stringifyNumber(node3);
     }
     var intOct = {
@@ -24636,11 +24636,11 @@ var require_int2 = __commonJS({
       const n = parseInt(str, radix);
       return sign === "-" ? -1 * n : n;
     }
-    function intStringify(node3, radix, prefix) {
+    function intStringify(node3, radix, prefix2) {
       const { value } = node3;
       if (intIdentify(value)) {
         const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        return value < 0 ? "-" + prefix2 + str.substr(1) : prefix2 + str;
       }
       return stringifyNumber.stringifyNumber(node3);
     }
@@ -29266,8 +29266,8 @@ var require_ignore2 = __commonJS({
       [
         /(\^|\\\/)?\\\*$/,
         (_, p1) => {
-          const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-          return `${prefix}(?=$|\\/$)`;
+          const prefix2 = p1 ? `${p1}[^/]+` : "[^/]*";
+          return `${prefix2}(?=$|\\/$)`;
         }
       ]
     ];
@@ -33367,7 +33367,7 @@ var require_scan2 = __commonJS({
       let isGlobstar = false;
       let braceEscaped = false;
       let backslashes = false;
-      let negated3 = false;
+      let negated2 = false;
       let negatedExtglob = false;
       let finished = false;
       let braces = 0;
@@ -33516,7 +33516,7 @@ var require_scan2 = __commonJS({
           break;
         }
         if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
-          negated3 = token2.negated = true;
+          negated2 = token2.negated = true;
           start++;
           continue;
         }
@@ -33556,10 +33556,10 @@ var require_scan2 = __commonJS({
         isGlob = false;
       }
       let base2 = str;
-      let prefix = "";
+      let prefix2 = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
+        prefix2 = str.slice(0, start);
         str = str.slice(start);
         lastIndex -= start;
       }
@@ -33584,7 +33584,7 @@ var require_scan2 = __commonJS({
         }
       }
       const state = {
-        prefix,
+        prefix: prefix2,
         input: input3,
         start,
         base: base2,
@@ -33594,7 +33594,7 @@ var require_scan2 = __commonJS({
         isGlob,
         isExtglob,
         isGlobstar,
-        negated: negated3,
+        negated: negated2,
         negatedExtglob
       };
       if (opts.tokens === true) {
@@ -33613,7 +33613,7 @@ var require_scan2 = __commonJS({
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
+              tokens[idx].value = prefix2;
             } else {
               tokens[idx].value = value2;
             }
@@ -36405,7 +36405,7 @@ async function loadPlugin(name, options2) {
 }
 async function resolvePlugin(name, options2) {
   const settings = options2 || defaultResolveOptions;
-  const prefix = settings.prefix ? settings.prefix + (settings.prefix.at(-1) === "-" ? "" : "-") : void 0;
+  const prefix2 = settings.prefix ? settings.prefix + (settings.prefix.at(-1) === "-" ? "" : "-") : void 0;
   const fromNonEmpty = settings.from || pathToFileURL2(process4.cwd() + "/");
   const from = (
     /** @type {Array<Readonly<URL> | string>} */
@@ -36424,7 +36424,7 @@ async function resolvePlugin(name, options2) {
       }
     }
     let scope = "";
-    if (prefix) {
+    if (prefix2) {
       if (name.charAt(0) === "@") {
         const slash = name.indexOf("/");
         if (slash !== -1) {
@@ -36432,8 +36432,8 @@ async function resolvePlugin(name, options2) {
           name = name.slice(slash + 1);
         }
       }
-      if (name.slice(0, prefix.length) !== prefix) {
-        plugin = scope + prefix + name;
+      if (name.slice(0, prefix2.length) !== prefix2) {
+        plugin = scope + prefix2 + name;
       }
       name = scope + name;
     }
@@ -46445,11 +46445,11 @@ function findUrl(_, protocol, domain3, path20, match2) {
   if (!previous(match2)) {
     return false;
   }
-  let prefix = "";
+  let prefix2 = "";
   if (/^w/i.test(protocol)) {
     domain3 = protocol + domain3;
     protocol = "";
-    prefix = "http://";
+    prefix2 = "http://";
   }
   if (unicodePunctuation(domain3.charCodeAt(0)) || !isCorrectDomain(domain3)) {
     return false;
@@ -46458,7 +46458,7 @@ function findUrl(_, protocol, domain3, path20, match2) {
   const result = {
     type: "link",
     title: null,
-    url: prefix + protocol + parts2[0],
+    url: prefix2 + protocol + parts2[0],
     children: [{ type: "text", value: protocol + parts2[0], position: void 0 }],
     position: void 0
   };
@@ -50972,14 +50972,14 @@ function track(config2) {
   let lineShift = options2.lineShift || 0;
   let line = now.line || 1;
   let column = now.column || 1;
-  return { move, current, shift };
+  return { move: move2, current, shift };
   function current() {
     return { now: { line, column }, lineShift };
   }
   function shift(value) {
     lineShift += value;
   }
-  function move(input3) {
+  function move2(input3) {
     const value = input3 || "";
     const chunks = value.split(/\r?\n|\r/g);
     const tail = chunks[chunks.length - 1];
@@ -52036,14 +52036,14 @@ function factorySpace(effects, ok3, type, max2) {
   function start(code4) {
     if (markdownSpace(code4)) {
       effects.enter(type);
-      return prefix(code4);
+      return prefix2(code4);
     }
     return ok3(code4);
   }
-  function prefix(code4) {
+  function prefix2(code4) {
     if (markdownSpace(code4) && size++ < limit) {
       effects.consume(code4);
-      return prefix;
+      return prefix2;
     }
     effects.exit(type);
     return ok3(code4);
@@ -52055,15 +52055,15 @@ function factorySpaceMinMax(effects, ok3, nok, type, min, max2) {
   function start(code4) {
     if (max2 > 0 && markdownSpace(code4)) {
       effects.enter(type);
-      return prefix(code4);
+      return prefix2(code4);
     }
     return after(code4);
   }
-  function prefix(code4) {
+  function prefix2(code4) {
     if (markdownSpace(code4) && size < max2) {
       effects.consume(code4);
       size++;
-      return prefix;
+      return prefix2;
     }
     effects.exit(type);
     return after(code4);
@@ -57114,11 +57114,11 @@ function getSizableOrigin(input3) {
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
 function codePointLength(str) {
-  const units = str.length;
+  const units2 = str.length;
   if (!highSurrogate.test(str))
-    return units;
-  let count = units;
-  for (let i = 0; i < units - 1; i++) {
+    return units2;
+  let count = units2;
+  for (let i = 0; i < units2 - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
@@ -58216,8 +58216,8 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const units = input3.length;
-    const length = typeof input3 === "string" && units > def.maximum ? codePointLength(input3) : units;
+    const units2 = input3.length;
+    const length = typeof input3 === "string" && units2 > def.maximum ? codePointLength(input3) : units2;
     if (length <= def.maximum)
       return;
     const origin = getLengthableOrigin(input3);
@@ -58238,8 +58238,8 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const units = input3.length;
-    const length = typeof input3 === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input3) : units;
+    const units2 = input3.length;
+    const length = typeof input3 === "string" && units2 >= def.minimum && units2 < def.minimum * 2 ? codePointLength(input3) : units2;
     if (length >= def.minimum)
       return;
     const origin = getLengthableOrigin(input3);
@@ -58260,8 +58260,8 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
   (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const units = input3.length;
-    const length = typeof input3 === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input3) : units;
+    const units2 = input3.length;
+    const length = typeof input3 === "string" && units2 >= def.length && units2 <= def.length * 2 ? codePointLength(input3) : units2;
     if (length === def.length)
       return;
     const origin = getLengthableOrigin(input3);
@@ -58873,11 +58873,11 @@ function isValidCIDRv6(value) {
   const parts2 = value.split("/");
   if (parts2.length !== 2)
     return false;
-  const [address, prefix] = parts2;
-  if (!prefix)
+  const [address, prefix2] = parts2;
+  if (!prefix2)
     return false;
-  const prefixNum = Number(prefix);
-  if (`${prefixNum}` !== prefix)
+  const prefixNum = Number(prefix2);
+  if (`${prefixNum}` !== prefix2)
     return false;
   if (prefixNum < 0 || prefixNum > 128)
     return false;
@@ -69383,8 +69383,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
       doc.write(`if (!${accessor}.includes(${esc(def.includes)})) return INVALID;`);
       break;
     case "starts_with": {
-      const prefix = def.prefix;
-      doc.write(`if (${accessor}.slice(0, ${prefix.length}) !== ${esc(prefix)}) return INVALID;`);
+      const prefix2 = def.prefix;
+      doc.write(`if (${accessor}.slice(0, ${prefix2.length}) !== ${esc(prefix2)}) return INVALID;`);
       break;
     }
     case "ends_with": {
@@ -70128,8 +70128,8 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
       claimed.add(value);
     }
     const conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value));
-    const prefix = firstBranch ? "if" : "else if";
-    doc.write(`${prefix} (${conditions.join(" || ")}) {`);
+    const prefix2 = firstBranch ? "if" : "else if";
+    doc.write(`${prefix2} (${conditions.join(" || ")}) {`);
     doc.indented((d) => {
       const branchOutput = generateCheck(d, ctx, option, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
@@ -71077,12 +71077,12 @@ function _includes(includes, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _startsWith(prefix, params) {
+function _startsWith(prefix2, params) {
   return new $ZodCheckStartsWith({
     check: "string_format",
     format: "starts_with",
     ...normalizeParams(params),
-    prefix
+    prefix: prefix2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -75607,6 +75607,37 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/model/memo.ts
+function memoText(fn, limit = 5e4) {
+  let cache5 = /* @__PURE__ */ new Map();
+  return (text5) => {
+    const known = cache5.get(text5);
+    if (known !== void 0 || cache5.has(text5)) return known;
+    const value = fn(text5);
+    if (cache5.size >= limit) cache5 = /* @__PURE__ */ new Map();
+    cache5.set(text5, value);
+    return value;
+  };
+}
+function memoByOptions(make, limit = 16) {
+  const byIdentity = /* @__PURE__ */ new WeakMap();
+  let byContent = /* @__PURE__ */ new Map();
+  return (options2) => {
+    const object2 = typeof options2 === "object" && options2 !== null ? options2 : void 0;
+    const known = object2 ? byIdentity.get(object2) : void 0;
+    if (known) return known;
+    const key = JSON.stringify(options2) ?? "";
+    let fn = byContent.get(key);
+    if (!fn) {
+      fn = memoText(make(options2));
+      if (byContent.size >= limit) byContent = /* @__PURE__ */ new Map();
+      byContent.set(key, fn);
+    }
+    if (object2) byIdentity.set(object2, fn);
+    return fn;
+  };
+}
+
 // src/model/text.ts
 var chunkIdPrefix = /^(C\d+(?:\.\d+)*)(?=$|[\s:.—–-])[\s:.—–-]*/;
 function splitChunkId(title) {
@@ -75615,13 +75646,13 @@ function splitChunkId(title) {
   const rest = title.slice(match2[0].length).trim();
   return { id: match2[1] ?? null, rest };
 }
-function normalizeTitle(title) {
+var normalizeTitle = memoText((title) => {
   const { rest } = splitChunkId(title.trim());
   return rest.toLowerCase().replace(/[+&]/g, " and ").replace(/[^\p{L}\p{N}\s]+/gu, " ").replace(/\s+/g, " ").trim();
-}
-function slugify2(title) {
-  return splitChunkId(title.trim()).rest.toLowerCase().replace(/[+&]/g, " and ").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-}
+});
+var slugify2 = memoText(
+  (title) => splitChunkId(title.trim()).rest.toLowerCase().replace(/[+&]/g, " and ").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "")
+);
 function normalizeHeading(text5) {
   return text5.replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "").replace(/[:：]\s*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
@@ -75833,9 +75864,9 @@ function where(position2) {
   return `${position2.start.line}:${position2.start.column}`;
 }
 function itemSource(source3, position2) {
-  const text5 = source3.slice(position2.start.offset, position2.end.offset).replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, "");
-  return joinLines(text5).trim();
+  return itemText(source3.slice(position2.start.offset, position2.end.offset));
 }
+var itemText = memoText((text5) => joinLines(text5.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, "")).trim());
 function planHeadingPosition(spec9) {
   return spec9.sections.find((section) => section.canonical === "Execution Plan")?.headingPosition;
 }
@@ -75883,6 +75914,57 @@ function chunkIndex(chunks) {
       return chunks.filter((chunk4) => found.includes(chunk4));
     }
   };
+}
+
+// src/model/build/reuse.ts
+var readRefs = /* @__PURE__ */ new WeakMap();
+function originalRefs(dependsOn) {
+  let refs = readRefs.get(dependsOn);
+  if (!refs) {
+    refs = dependsOn.refs;
+    readRefs.set(dependsOn, refs);
+  }
+  return refs;
+}
+function takePhase(reuse, key, offset, line) {
+  const placed = reuse.previous.get(key);
+  if (!placed) return void 0;
+  reuse.previous.delete(key);
+  move(placed.phase, line - placed.line, offset - placed.offset);
+  reuse.next.set(key, { phase: placed.phase, offset, line });
+  return placed.phase;
+}
+function keepPhase(reuse, key, phase3, offset, line) {
+  reuse.next.set(key, { phase: phase3, offset, line });
+}
+function endBuild(reuse) {
+  reuse.previous = reuse.next;
+  reuse.next = /* @__PURE__ */ new Map();
+}
+function isPoint(value) {
+  return "line" in value && "column" in value && "offset" in value && typeof value.line === "number";
+}
+function move(root2, lines2, offset) {
+  if (lines2 === 0 && offset === 0) return;
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [root2];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (seen.has(value)) continue;
+    seen.add(value);
+    if (isPoint(value)) {
+      value.line += lines2;
+      value.offset += offset;
+      continue;
+    }
+    const refs = readRefs.get(value);
+    if (refs) stack.push(refs);
+    const record3 = value;
+    for (const key in record3) {
+      const child = record3[key];
+      if (typeof child === "object" && child !== null) stack.push(child);
+    }
+  }
 }
 
 // src/model/build/dependencies.ts
@@ -75938,7 +76020,7 @@ function resolveDependencies(chunks) {
   for (const chunk4 of chunks) {
     for (const source3 of [chunk4.row?.dependsOn, chunk4.detail?.dependsOn]) {
       if (!source3) continue;
-      source3.refs = joinRefs(source3.refs, lookup);
+      source3.refs = joinRefs(originalRefs(source3), lookup);
     }
     chunk4.dependsOn = mergeRefs(chunk4.row?.dependsOn?.refs ?? [], chunk4.detail?.dependsOn?.refs ?? []);
   }
@@ -76381,12 +76463,23 @@ function parsePlan(ctx, section, nodes, form) {
         });
       }
     } else if (phaseHeading.test(text5) || form === "work-breakdown") {
-      plan10.phases.push(parsePhase(ctx, group.heading, group.nodes, phaseIndex++, headingPosition));
+      plan10.phases.push(reusedPhase(ctx, group.heading, group.nodes, phaseIndex++, headingPosition, groupPosition));
     } else {
       plan10.otherHeadings.push({ text: text5, position: headingPosition });
     }
   }
   return plan10;
+}
+function reusedPhase(ctx, heading2, nodes, phaseIndex, headingPosition, groupPosition) {
+  const reuse = ctx.reuse;
+  if (!reuse) return parsePhase(ctx, heading2, nodes, phaseIndex, headingPosition);
+  const { offset, line } = groupPosition.start;
+  const key = `${phaseIndex}\0${ctx.source.slice(offset, groupPosition.end.offset)}`;
+  const taken = takePhase(reuse, key, offset, line);
+  if (taken) return taken;
+  const phase3 = parsePhase(ctx, heading2, nodes, phaseIndex, headingPosition);
+  keepPhase(reuse, key, phase3, offset, line);
+  return phase3;
 }
 function parsePhase(ctx, heading2, nodes, phaseIndex, headingPosition) {
   const text5 = heading2 ? toString(heading2).trim() : "";
@@ -76710,8 +76803,8 @@ function parseAcceptance(ctx, section, nodes) {
 }
 
 // src/model/build/index.ts
-function buildSpec(tree, source3) {
-  const ctx = contextOf(source3);
+function buildSpec(tree, source3, reuse) {
+  const ctx = { ...contextOf(source3), reuse: reuse && !definitionLike.test(source3) ? reuse : void 0 };
   const outline = outlineOf(ctx, tree);
   const model = emptyModel(outline);
   const statedNone = /* @__PURE__ */ new Set();
@@ -76723,8 +76816,10 @@ function buildSpec(tree, source3) {
     resolveDependencies(model.chunks);
   }
   collectDeep(ctx, tree, model, outline.sections);
+  if (reuse) endBuild(reuse);
   return model;
 }
+var definitionLike = /\]:/;
 function outlineOf(ctx, tree) {
   const outline = { titles: [], titleFirst: false, sections: [] };
   let seenContent = false;
@@ -77195,13 +77290,14 @@ function summarize(spec9) {
 var docsBase = "https://github.com/spec-lint/spec-lint/blob/main/docs/rules/";
 function reporter2(id, level, file2, tree, text5) {
   const url2 = docsBase + id + ".md";
+  let contentEnd;
   return (reason, place, extra = {}) => {
     const related = (extra.related ?? []).map((entry2) => relatedMessage(id, file2, entry2));
     const cause = extra.cause ?? related[0];
-    const message = file2.message(reason, { place, ruleId: id, source, ...cause === void 0 ? {} : { cause } });
+    const message = withoutStack(() => file2.message(reason, { place, ruleId: id, source, ...cause === void 0 ? {} : { cause } }));
     message.url = url2;
     message.fatal = extra.severity === "error" || level === "error" && extra.severity !== "warning";
-    if (extra.expected && tree && text5 !== void 0 && !(place && swallowed(tree, text5, "start" in place ? place.start.offset : place.offset))) {
+    if (extra.expected && tree && text5 !== void 0 && !(place && swallowed(tree, text5, contentEnd ??= text5.trimEnd().length, "start" in place ? place.start.offset : place.offset))) {
       message.expected = extra.expected;
     }
     if (extra.actual !== void 0) message.actual = extra.actual;
@@ -77209,8 +77305,17 @@ function reporter2(id, level, file2, tree, text5) {
     if (related.length > 0) message.related = related;
   };
 }
+function withoutStack(make) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 function relatedMessage(id, file2, entry2) {
-  const message = new VFileMessage(entry2.reason, { place: entry2.place, ruleId: id, source });
+  const message = withoutStack(() => new VFileMessage(entry2.reason, { place: entry2.place, ruleId: id, source }));
   const path20 = (entry2.file ?? file2).path;
   if (path20) message.file = path20;
   message.fatal = void 0;
@@ -77230,7 +77335,7 @@ function relatedCause(message) {
 function isRelatedCause(message) {
   return relatedCause(message) !== void 0;
 }
-function swallowed(tree, text5, offset) {
+function swallowed(tree, text5, contentEnd, offset) {
   if (offset === void 0) return false;
   for (const node3 of tree.children) {
     if (node3.type !== "code" && node3.type !== "html") continue;
@@ -77238,7 +77343,7 @@ function swallowed(tree, text5, offset) {
     const end = node3.position?.end.offset;
     if (start === void 0 || end === void 0) continue;
     if (offset > start && offset < end) return true;
-    if (offset >= end && text5.slice(end).trim() === "" && unclosed(node3.type, text5.slice(start, end))) return true;
+    if (offset >= end && end >= contentEnd && unclosed(node3.type, text5.slice(start, end))) return true;
   }
   return false;
 }
@@ -77297,6 +77402,35 @@ function joinRun(fileSet, rule, config2, settings) {
     pluginId: `spec-lint:${rule.id}`
   });
   fileSet.use(completer);
+}
+
+// src/rule/blocks.ts
+var definitionLike2 = /\]:/;
+function blockMemo(limit = 2e4) {
+  let cache5 = /* @__PURE__ */ new Map();
+  return function eachBlock(tree, source3, scope, check4) {
+    const memo2 = !definitionLike2.test(source3);
+    const out = [];
+    for (const node3 of tree.children) {
+      const start = node3.position?.start.offset;
+      const end = node3.position?.end.offset;
+      if (!memo2 || start === void 0 || end === void 0) {
+        out.push(...check4(node3));
+        continue;
+      }
+      let base2 = start;
+      while (base2 > 0 && source3.charCodeAt(base2 - 1) !== 10 && source3.charCodeAt(base2 - 1) !== 13) base2--;
+      const key = `${scope(node3)}\0${source3.slice(base2, end + 1)}`;
+      let found = cache5.get(key);
+      if (!found) {
+        found = check4(node3).map((finding) => ({ ...finding, start: finding.start - base2, end: finding.end - base2 }));
+        if (cache5.size >= limit) cache5 = /* @__PURE__ */ new Map();
+        cache5.set(key, found);
+      }
+      for (const finding of found) out.push({ ...finding, start: finding.start + base2, end: finding.end + base2 });
+    }
+    return out;
+  };
 }
 
 // src/rule.ts
@@ -77472,6 +77606,38 @@ function kept(inner) {
   return /^[ xX]$/.test(inner) || /^[A-Z][A-Z0-9]*-\d+$/.test(inner) || /^\d+$/.test(inner);
 }
 var placeholder = /\[([^[\]\n]+)\]|\bTODO\b|\bTBD\b|\?\?\?/g;
+var mayHold = /\[|TODO|TBD|\?\?\?/;
+var placeholders = blockMemo();
+function placeholdersIn(block, source3) {
+  const stack = [block];
+  const found = [];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    if (node3.type === "heading" && node3.depth === 1) continue;
+    if (node3.type === "code" || node3.type === "inlineCode") continue;
+    if (node3.type === "text" || node3.type === "html" && !/^\s*<!--/.test(node3.value)) {
+      if (!mayHold.test(node3.value)) continue;
+      const start = node3.position?.start.offset;
+      const end = node3.position?.end.offset;
+      if (start === void 0 || end === void 0) continue;
+      const slice = source3.slice(start, end);
+      let from = 0;
+      for (const match2 of node3.value.matchAll(placeholder)) {
+        if (match2[1] !== void 0 && kept(match2[1])) continue;
+        const index2 = slice.indexOf(match2[0], from);
+        if (index2 === -1) continue;
+        from = index2 + match2[0].length;
+        const before = source3.charAt(start + index2 - 1);
+        const after = source3.charAt(start + index2 + match2[0].length);
+        if (match2[1] !== void 0 && (/[\w/]/.test(before) || after === "/")) continue;
+        found.push({ value: match2[0], start: start + index2, end: start + index2 + match2[0].length });
+      }
+      continue;
+    }
+    if ("children" in node3) for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+  }
+  return found;
+}
 var no_placeholders_default = defineRule({
   id: "no-placeholders",
   summary: "No template text left in the spec",
@@ -77483,32 +77649,12 @@ var no_placeholders_default = defineRule({
   fixable: false,
   options: noOptions,
   check(_spec, ctx) {
-    const stack = [ctx.tree];
-    const found = [];
-    while (stack.length > 0) {
-      const node3 = stack.pop();
-      if (node3.type === "heading" && node3.depth === 1) continue;
-      if (node3.type === "code" || node3.type === "inlineCode") continue;
-      if (node3.type === "text" || node3.type === "html" && !/^\s*<!--/.test(node3.value)) {
-        const start = node3.position?.start.offset;
-        const end = node3.position?.end.offset;
-        if (start === void 0 || end === void 0) continue;
-        const slice = ctx.source.slice(start, end);
-        let from = 0;
-        for (const match2 of node3.value.matchAll(placeholder)) {
-          if (match2[1] !== void 0 && kept(match2[1])) continue;
-          const index2 = slice.indexOf(match2[0], from);
-          if (index2 === -1) continue;
-          from = index2 + match2[0].length;
-          const before = ctx.source.charAt(start + index2 - 1);
-          const after = ctx.source.charAt(start + index2 + match2[0].length);
-          if (match2[1] !== void 0 && (/[\w/]/.test(before) || after === "/")) continue;
-          found.push({ value: match2[0], start: start + index2 });
-        }
-        continue;
-      }
-      if ("children" in node3) for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
-    }
+    const found = placeholders(
+      ctx.tree,
+      ctx.source,
+      () => "",
+      (block) => placeholdersIn(block, ctx.source)
+    );
     for (const { value, start } of found) {
       ctx.report(`Unexpected placeholder \`${value}\`, expected the spec\u2019s own text`, rangeAt(ctx.source, start, start + value.length));
     }
@@ -77619,6 +77765,31 @@ var overview_length_default = defineRule({
 var progressHeading = /^(?:\d+[.)]\s*)?(?:progress(?:\s+(?:log|notes|updates?))?|status\s+updates?|session\s+(?:notes|log)|hand-?off(?:\s+notes)?|handover(?:\s+notes)?|change\s*log|work\s+log)\s*:?$/i;
 var progressEntry = /^(?:\d{4}-\d{2}-\d{2}\s*[:—–]|(?:done|wip)\s*:)/i;
 var exempt = /* @__PURE__ */ new Set(["Meta", "Notes"]);
+var progressFindings = blockMemo();
+function progressIn(block, source3, exempt2) {
+  const found = [];
+  const stack = [block];
+  while (stack.length > 0) {
+    const node3 = stack.pop();
+    const start = node3.position?.start.offset;
+    const end = node3.position?.end.offset;
+    if (start === void 0 || end === void 0) continue;
+    if (node3.type === "heading" && node3.depth > 1) {
+      const text5 = toString(node3).trim();
+      if (progressHeading.test(text5)) found.push({ kind: "heading", text: text5, start, end });
+      continue;
+    }
+    if (node3.type === "paragraph") {
+      const newline = source3.indexOf("\n", start);
+      const line = source3.slice(start, newline === -1 || newline > end ? end : newline);
+      const hit = progressEntry.exec(line);
+      if (hit && !exempt2) found.push({ kind: "entry", text: hit[0], start, end: start + line.length });
+      continue;
+    }
+    if ("children" in node3) for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+  }
+  return found;
+}
 var no_progress_in_spec_default = defineRule({
   id: "no-progress-in-spec",
   summary: "Progress, session notes and long code stay out of the spec",
@@ -77637,29 +77808,16 @@ var no_progress_in_spec_default = defineRule({
       for (const section of spec9.sections) if (section.headingPosition.start.offset <= offset) found = section;
       return found;
     };
-    const stack = [...ctx.tree.children].reverse();
-    while (stack.length > 0) {
-      const node3 = stack.pop();
-      const start = node3.position?.start.offset;
-      const end = node3.position?.end.offset;
-      if (start === void 0 || end === void 0) continue;
-      if (node3.type === "heading" && node3.depth > 1) {
-        const text5 = toString(node3).trim();
-        if (progressHeading.test(text5)) {
-          ctx.report(`Unexpected progress heading \`${text5}\`, expected progress in issue comments and git, not in the spec`, rangeAt(ctx.source, start, end));
-        }
-        continue;
-      }
-      if (node3.type === "paragraph") {
-        const section = sectionAt(start);
-        const line = ctx.source.slice(start, end).split("\n")[0] ?? "";
-        const hit = progressEntry.exec(line);
-        if (hit && !(section?.canonical && exempt.has(section.canonical))) {
-          ctx.report(`Unexpected progress entry \`${hit[0]}\`, expected it in issue comments or \`## Notes\``, rangeAt(ctx.source, start, start + line.length));
-        }
-        continue;
-      }
-      if ("children" in node3) for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+    const scope = (block) => sectionAt(block.position?.start.offset ?? 0)?.canonical ?? "";
+    const exemptScope = (block) => exempt.has(scope(block));
+    for (const found of progressFindings(ctx.tree, ctx.source, scope, (block) => progressIn(block, ctx.source, exemptScope(block)))) {
+      if (found.kind === "heading") {
+        ctx.report(
+          `Unexpected progress heading \`${found.text}\`, expected progress in issue comments and git, not in the spec`,
+          rangeAt(ctx.source, found.start, found.end)
+        );
+      } else
+        ctx.report(`Unexpected progress entry \`${found.text}\`, expected it in issue comments or \`## Notes\``, rangeAt(ctx.source, found.start, found.end));
     }
     const max2 = ctx.options.maxCodeLines;
     for (const block of spec9.codeBlocks) {
@@ -78283,16 +78441,15 @@ function written(chunk4, source3) {
   return out;
 }
 function marked(chunk4, source3) {
-  return written(chunk4, source3).some((text5) => marker.test(text5));
+  return written(chunk4, source3).some(hasMarker);
 }
+var hasMarker = memoText((text5) => marker.test(text5));
 var agentWork = /\b(?:llms?|large language models?|prompts?|prompt-engineering|sub-?agents?|multi-agents?|agentic|agents?|langgraph|dspy|orchestrat\w*)\b/i;
 var negated = /\b(?:no|without|not|non|never)[\s-]+(?:an?\s+|any\s+)?(?:llms?|large language models?|prompts?|agents?|ai)\b/gi;
 var agentSkill = /^(?:agent-|individual-agents|prompt-|langgraph|dspy)/i;
-function describes(chunk4) {
-  return [chunk4.title, chunk4.text, chunk4.outcome ?? "", ...chunk4.subtasks].map((text5) => text5.replace(/agent-spec-builder/gi, "").replace(negated, ""));
-}
+var describesAgentWork = memoText((text5) => agentWork.test(text5.replace(/agent-spec-builder/gi, "").replace(negated, "")));
 function isAgent(chunk4, source3) {
-  return describes(chunk4).some((text5) => agentWork.test(text5)) || (chunk4.skills ?? []).some((skill) => agentSkill.test(skill)) || marked(chunk4, source3);
+  return [chunk4.title, chunk4.text, chunk4.outcome ?? "", ...chunk4.subtasks].some(describesAgentWork) || (chunk4.skills ?? []).some((skill) => agentSkill.test(skill)) || marked(chunk4, source3);
 }
 function isApiOrFrontend(chunk4) {
   const words3 = /\b(?:api|endpoints?|routes?|frontend|ui|pages?|components?|backend|server|web|dashboard|screens?)\b/i;
@@ -80090,6 +80247,10 @@ function plain(text5) {
   return text5.replace(/[*_]{1,2}/g, "").replace(/\s+/g, " ").trim();
 }
 function vagueReason(text5, options2) {
+  return vagueMatcher(options2)(text5);
+}
+var vagueMatcher = memoByOptions((options2) => (text5) => vagueReasonOf(text5, options2));
+function vagueReasonOf(text5, options2) {
   const task = plain(text5).replace(/[.!]+$/, "");
   if (task === "") return null;
   const lower = task.toLowerCase();
@@ -80111,7 +80272,17 @@ function vagueReason(text5, options2) {
   return null;
 }
 function prescriptiveReason(text5, options2) {
+  return prescriptiveMatcher(options2)(text5);
+}
+var prescriptiveMatcher = memoByOptions((options2) => {
   const extensions = new Set(options2.fileExtensions.map((e) => e.toLowerCase()));
+  const keys = options2.tuningKeys.map(escape4).join("|");
+  const tuning = keys ? new RegExp(`(?<![\\w])(?:${keys})\\s*(?:[:=]|of|to|at)?\\s*\\d[\\d.]*`, "i") : null;
+  const types2 = options2.typeNames.map(escape4).join("|");
+  const typed = types2 ? new RegExp(`\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types2})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`, "i") : null;
+  return (text5) => prescriptiveReasonOf(text5, extensions, tuning, typed);
+});
+function prescriptiveReasonOf(text5, extensions, tuningPattern, typedPattern) {
   const isFile = (token2, backticked) => {
     const t = token2.replace(/^[("'[]+|[)"',.;:\]]+$/g, "");
     const dot = t.lastIndexOf(".");
@@ -80135,20 +80306,12 @@ function prescriptiveReason(text5, options2) {
   }
   const line = /\b(?:at|on|in|near|after|before|around)\s+lines?\s+\d+/i.exec(text5) ?? /\.[A-Za-z]{1,6}:\d+\b/.exec(text5);
   if (line) return `line number \`${line[0].replace(/^\./, "")}\``;
-  const keys = options2.tuningKeys.map(escape4).join("|");
-  if (keys) {
-    const tuning = new RegExp(`(?<![\\w])(?:${keys})\\s*(?:[:=]|of|to|at)?\\s*\\d[\\d.]*`, "i").exec(text5);
-    if (tuning) return `tuning value \`${tuning[0]}\``;
-  }
+  const tuning = tuningPattern?.exec(text5);
+  if (tuning) return `tuning value \`${tuning[0]}\``;
   const tokens = /\b\d+\s*tokens\s+max\b|\bmax(?:imum)?\s+(?:of\s+)?\d+\s*tokens\b|\b\d{3,}\s*(?:output\s+)?tokens\b/i.exec(text5);
   if (tokens) return `tuning value \`${tokens[0]}\``;
-  const types2 = options2.typeNames.map(escape4).join("|");
-  if (types2) {
-    const typed = new RegExp(`\\b[A-Za-z_]\\w*\\s*\\(\\s*(?:${types2})(?:\\[[^\\]]{0,30}\\])?\\s*(?:,\\s*(?:optional|required|nullable)\\s*)?\\)`, "i").exec(
-      text5
-    );
-    if (typed) return `typed field \`${typed[0]}\``;
-  }
+  const typed = typedPattern?.exec(text5);
+  if (typed) return `typed field \`${typed[0]}\``;
   const dump = /\b(?:values|members|variants)\s*:\s*[A-Z][A-Z0-9_]+\b/.exec(text5);
   if (dump) return `enum members \`${dump[0]}\``;
   let run = 0;
@@ -80380,7 +80543,7 @@ var issue_ids_default = defineRule({
       if (id?.valid) prefixes.set(prefixOf(id.value), (prefixes.get(prefixOf(id.value)) ?? 0) + 1);
     }
     let team;
-    for (const [prefix, count] of prefixes) if (team === void 0 || count > (prefixes.get(team) ?? 0)) team = prefix;
+    for (const [prefix2, count] of prefixes) if (team === void 0 || count > (prefixes.get(team) ?? 0)) team = prefix2;
     for (const chunk4 of spec9.chunks) {
       const detail = chunk4.detail;
       if (!detail) continue;
@@ -80403,9 +80566,9 @@ var issue_ids_default = defineRule({
           { related: [{ reason: `Issue id \`${id.value}\` on chunk \`${first.title}\``, place: first.place }] }
         );
       } else seen.set(id.value, { title: detail.title, place: id.position });
-      const prefix = prefixOf(id.value);
-      if (team !== void 0 && prefix !== team) {
-        ctx.report(`Unexpected issue prefix \`${prefix}\` in \`${id.value}\`, expected \`${team}\` as on the other chunks`, id.position, { severity: "warning" });
+      const prefix2 = prefixOf(id.value);
+      if (team !== void 0 && prefix2 !== team) {
+        ctx.report(`Unexpected issue prefix \`${prefix2}\` in \`${id.value}\`, expected \`${team}\` as on the other chunks`, id.position, { severity: "warning" });
       }
     }
   },
@@ -80603,14 +80766,18 @@ function isBarePath(value) {
 }
 var readingCue = /\b(?:follow(?:ing|s)?|see|like|mirror(?:ing|s)?|based on|read(?:s|ing)?|reus(?:e|es|ing)|cop(?:y|ies|ying) (?:the )?(?:shape|pattern)|patterns?|similar to|as in|consistent with|imports?|importing|uses?|using|calls?|calling|reference)\b/i;
 function pathsIn(source3, position2) {
-  const text5 = source3.slice(position2.start.offset, position2.end.offset);
+  return pathsInText(source3.slice(position2.start.offset, position2.end.offset)).map(({ path: path20, index: index2, length }) => {
+    const start = position2.start.offset + index2;
+    return { path: path20, position: rangeAt(source3, start, start + length) };
+  });
+}
+var pathsInText = memoText((text5) => {
   const out = [];
   const add = (path20, index2, length) => {
     if (/^[a-z]+:\/\//i.test(path20) || /[*?{}[\]]/.test(path20) || path20.startsWith("/")) return;
     const sentence = text5.slice(Math.max(0, text5.lastIndexOf(".", index2 - 2) + 1, text5.lastIndexOf("\n", index2) + 1), index2);
     if (readingCue.test(sentence)) return;
-    const start = position2.start.offset + index2;
-    out.push({ path: path20.replace(/^\.\//, ""), position: rangeAt(source3, start, start + length) });
+    out.push({ path: path20.replace(/^\.\//, ""), index: index2, length });
   };
   for (const match2 of text5.matchAll(codePath)) add(match2[1] ?? "", match2.index ?? 0, match2[0].length);
   const withoutCode = text5.replace(/`[^`]*`/g, (code4) => " ".repeat(code4.length));
@@ -80621,7 +80788,7 @@ function pathsIn(source3, position2) {
     if (isBarePath(value)) add(value, match2.index ?? 0, value.length);
   }
   return out;
-}
+});
 function spans(chunk4) {
   const out = [];
   const outcome = chunk4.detail?.outcome?.position ?? chunk4.row?.cells.outcome?.position;
@@ -83622,7 +83789,7 @@ function isStruck(item2) {
   const first = item2.children[0];
   return first?.type === "paragraph" && leadNode(first)?.type === "delete";
 }
-function itemText(item2, inline) {
+function itemText2(item2, inline) {
   return item2.children.filter((child) => child.type === "paragraph").map((child) => inline(child)).join(" ");
 }
 function childrenOf(item2, inline) {
@@ -83631,7 +83798,7 @@ function childrenOf(item2, inline) {
     if (child.type !== "list") continue;
     for (const sub of child.children) {
       const deeper = childrenOf(sub, inline);
-      const text5 = itemText(sub, inline);
+      const text5 = itemText2(sub, inline);
       out.push(deeper.length > 0 ? `${text5} (${deeper.join("; ")})` : text5);
     }
   }
@@ -83644,7 +83811,7 @@ function colonLead(text5) {
   return lead !== "" && lead.split(" ").length <= 4 ? lead : null;
 }
 function toItem(item2, inline) {
-  const text5 = itemText(item2, inline);
+  const text5 = itemText2(item2, inline);
   const code4 = item2.children.find((child) => child.type === "code");
   return {
     label: leadOf(item2) ?? colonLead(text5) ?? text5,
@@ -83742,7 +83909,7 @@ function readReferences(nodes, inline) {
   const walk = (items, parent) => {
     for (const item2 of items) {
       const paths = pathsOf(item2);
-      const text5 = itemText(item2, inline);
+      const text5 = itemText2(item2, inline);
       const line = item2.position?.start.line ?? 0;
       const description = descriptionOf(text5);
       for (const found of paths) references.push({ path: joinPath(parent, found), description, line });
@@ -83989,7 +84156,7 @@ function leadParagraphs(nodes, inline) {
     }
     const next = nodes[index2 + 1];
     if (next?.type === "list") {
-      const leads = next.children.map((item2) => leadOf(item2) ?? itemText(item2, inline).replace(/[.:]$/, "")).filter(Boolean);
+      const leads = next.children.map((item2) => leadOf(item2) ?? itemText2(item2, inline).replace(/[.:]$/, "")).filter(Boolean);
       if (leads.length > 0) out.push({ text: `${text5} ${leads.join(", ")}.`, node: node3 });
     }
   }
@@ -84147,7 +84314,7 @@ function readDecisions(nodes, inline) {
     } else if (current && node3.type === "paragraph") {
       current.paragraphs.push(inline(node3));
     } else if (current && node3.type === "list") {
-      current.paragraphs.push(node3.children.map((item2) => itemText(item2, inline)).join("; "));
+      current.paragraphs.push(node3.children.map((item2) => itemText2(item2, inline)).join("; "));
     } else if (current && node3.type === "table") {
       const { header, rows } = tableCells(node3, inline);
       current.paragraphs.push(rows.map((row) => rowItem(header, row).text).join("; "));
@@ -84223,7 +84390,7 @@ function readCriteria(nodes, inline) {
       const next = nodes[index2 + 1];
       const last = claims.length - 1;
       if (next?.type === "list" && isLabel(claims[last] ?? "")) {
-        claims[last] = `${claims[last]} ${next.children.map((item2) => itemText(item2, inline)).join(", ")}`;
+        claims[last] = `${claims[last]} ${next.children.map((item2) => itemText2(item2, inline)).join(", ")}`;
       }
       const line = node3.position?.start.line ?? 0;
       out.push(
@@ -84818,6 +84985,14 @@ var stopWords = /* @__PURE__ */ new Set([
   "until",
   "whether",
   "because",
+  // the people every requirement is for
+  "user",
+  "users",
+  "person",
+  "people",
+  "someone",
+  "anyone",
+  "everyone",
   // the format's own words and the verbs of any task
   "spec",
   "requirement",
@@ -84835,9 +85010,6 @@ var stopWords = /* @__PURE__ */ new Set([
   "skill",
   "skills",
   "depends",
-  "done",
-  "complete",
-  "completed",
   "true",
   "exist",
   "exists",
@@ -84855,10 +85027,6 @@ var stopWords = /* @__PURE__ */ new Set([
   "adds",
   "added",
   "adding",
-  "create",
-  "creates",
-  "created",
-  "creating",
   "make",
   "makes",
   "ensure",
@@ -84869,7 +85037,6 @@ var stopWords = /* @__PURE__ */ new Set([
   "uses",
   "used",
   "using",
-  "new",
   "work",
   "works",
   "working",
@@ -84909,36 +85076,239 @@ var stopWords = /* @__PURE__ */ new Set([
   "com",
   "localhost"
 ]);
+var taskLead = /(^|\n|[.;:]\s)(\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?)(?:create[sd]?|creating|done|completed?)\b/gi;
 var compounds = /\b(log|sign|check|opt|back)(?:s|ed|ged|ging|ing)?[\s-]+(in|up|out|on)\b/g;
 var clockTime = /\b(\d{1,2}):(\d{2})\b/g;
+var numberGroups = /\b(\d{1,3}(?:,\d{3})+)\b/g;
+var numberWords = {
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+  fifteen: "15",
+  twenty: "20",
+  thirty: "30",
+  sixty: "60",
+  hundred: "100"
+};
+var numberWord = new RegExp(`\\b(?:${Object.keys(numberWords).join("|")})\\b(?=[\\s-]+[a-z])`, "g");
+var phrases = [
+  [/\b(?:single[\s-]use|one[\s-]time|only once|unused|used (?:again|twice)|re-?us(?:e|es|ed|ing|able))\b/g, "singleuse"],
+  [/\bscreen[\s-]?readers?\b/g, "screenreader"],
+  [/\b(?:(?:no|without(?: an?)?) (?:network |internet )?(?:connection|connectivity|signal|network)|(?:flight|airplane|aeroplane) mode|offline)\b/g, "offline"],
+  [/\b(?:top|nav(?:igation)?)[\s-]?bar\b/g, "header"],
+  [/\be-mail/g, "email"],
+  [/\bem[\s-]dash(?:es)?\b/g, "emdash"],
+  // HTTP statuses a criterion checks say what the requirement says in words
+  [/\brate[\s-]limit(?:s|ed|ing)?\b|\b429\b/g, "ratelimit"],
+  [/\b410\b/g, "expir"],
+  // a palette named by its colours or as one word; the colours stay words too
+  [/\b(?:black\s*(?:\/|,|and|&)\s*white|mono(?:chrome)?|gr[ae]yscale)\b/g, "monochrome", "keep"]
+];
+var quantity = /(?<![£$€¥\d.,])\b(\d+(?:\.\d+)?)\s?-?\s?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|kb|mb|gb|tb|bytes?|b|%|percent)(?![a-z0-9])/g;
+var units = [
+  [/^(?:ms|milliseconds?)$/, 1e-3, "s"],
+  [/^(?:s|secs?|seconds?)$/, 1, "s"],
+  [/^(?:mins?|minutes?)$/, 60, "s"],
+  [/^(?:h|hrs?|hours?)$/, 3600, "s"],
+  [/^days?$/, 86400, "s"],
+  [/^weeks?$/, 604800, "s"],
+  [/^months?$/, 2592e3, "s"],
+  [/^years?$/, 31536e3, "s"],
+  [/^(?:b|bytes?)$/, 1, "b"],
+  [/^kb$/, 1e3, "b"],
+  [/^mb$/, 1e6, "b"],
+  [/^gb$/, 1e9, "b"],
+  [/^tb$/, 1e12, "b"],
+  [/^(?:%|percent)$/, 1, "pct"]
+];
+function quantityStem(value, unit) {
+  for (const [pattern2, factor, base2] of units) {
+    if (pattern2.test(unit)) return `${Number((Number(value) * factor).toPrecision(6))}${base2}`;
+  }
+  return value;
+}
+var irregular = {
+  shown: "show",
+  showed: "show",
+  sent: "send",
+  kept: "keep",
+  written: "write",
+  wrote: "write",
+  built: "build",
+  rebuilt: "rebuild",
+  chosen: "choose",
+  chose: "choose",
+  given: "give",
+  gave: "give",
+  taken: "take",
+  took: "take",
+  paid: "pay",
+  sold: "sell",
+  found: "find",
+  lost: "lose",
+  held: "hold",
+  hidden: "hide",
+  broken: "break",
+  broke: "break",
+  bought: "buy",
+  thrown: "throw",
+  drawn: "draw",
+  known: "know",
+  shrunk: "shrink",
+  shrank: "shrink",
+  began: "begin",
+  begun: "begin",
+  spent: "spend",
+  led: "lead",
+  fed: "feed",
+  met: "meet",
+  stolen: "steal",
+  frozen: "freeze",
+  forgot: "forget",
+  forgotten: "forget",
+  sped: "speed",
+  // Porter makes `accessibility` `access`, as in `access token`
+  accessibility: "a11y",
+  accessible: "a11y",
+  inaccessible: "a11y"
+};
 var lyWords = /* @__PURE__ */ new Set(["apply", "reply", "supply", "multiply", "comply", "rely", "family", "assembly", "anomaly", "italy", "july", "fly"]);
-function stem2(word) {
-  if (/^\d+$/.test(word)) return word;
+function porter(word) {
+  if (/^\d/.test(word)) return word;
   const base2 = word.length > 5 && word.endsWith("ly") && !lyWords.has(word) ? word.slice(0, -2) : word;
   const root2 = stemmer(base2);
   return root2.length > 3 && root2.endsWith("i") ? root2.slice(0, -1) : root2;
 }
-function significantWords(text5) {
-  const seen = /* @__PURE__ */ new Map();
-  const folded = text5.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(compounds, "$1$2").replace(clockTime, "$1$2");
-  for (const match2 of folded.matchAll(/[a-z0-9]+/g)) {
+var synonymGroups = [
+  ["image", "photo", "picture", "photograph"],
+  ["email", "mail"],
+  ["password", "credential", "passphrase"],
+  ["delete", "remove", "purge", "erase", "gone"],
+  ["choose", "choice", "pick", "select", "selection"],
+  ["change", "edit", "modify", "update", "alter"],
+  ["tag", "label", "category", "categorise", "categorize"],
+  ["currency", "euro", "eur", "usd", "dollar", "gbp", "yen", "jpy"],
+  ["expire", "expiry", "expiration"],
+  ["record", "log", "journal"],
+  ["show", "display", "appear"],
+  ["reject", "refuse", "deny", "decline"],
+  ["a11y", "wcag", "axe", "aria", "screenreader"],
+  ["compress", "shrink", "resize", "downscale"],
+  ["signature", "sign"],
+  ["fail", "failure"],
+  ["search", "query", "lookup"],
+  ["save", "store", "persist"],
+  ["mask", "redact", "redaction"]
+];
+var synonyms = new Map(synonymGroups.flatMap((group) => group.map((word) => [porter(word), porter(group[0] ?? word)])));
+var stem2 = memoText((word) => {
+  const root2 = porter(irregular[word] ?? word);
+  return synonyms.get(root2) ?? root2;
+});
+var prefix = /^(?:un|non|mis|re)(?=[a-z]{4})/;
+var notRepeated = /* @__PURE__ */ new Set([
+  "restore",
+  "remove",
+  "report",
+  "return",
+  "replace",
+  "refresh",
+  "record",
+  "remain",
+  "reserve",
+  "relay",
+  "recover",
+  "refuse",
+  "release",
+  "resign",
+  "resort",
+  "remark",
+  "remote",
+  "reward",
+  "retail",
+  "retreat",
+  "reform",
+  "repeat",
+  "recall",
+  "recount",
+  "regard",
+  "relate",
+  "reside",
+  "resolve",
+  "respect",
+  "result",
+  "retire",
+  "reveal",
+  "review",
+  "revise",
+  "rewind",
+  "reason"
+]);
+var notRepeatedStems = [...notRepeated].map(porter);
+var unprefixed = memoText((surface) => {
+  if (!prefix.test(surface)) return null;
+  if (surface.startsWith("re") && notRepeatedStems.some((root3) => surface.startsWith(root3))) return null;
+  const rest = surface.replace(prefix, "");
+  const root2 = stem2(rest);
+  return root2.length < 3 || stopWords.has(rest) || stopWords.has(root2) ? null : root2;
+});
+var planWords = memoText((text5) => significantWords(text5.replace(taskLead, "$1$2")));
+var significantWords = memoText((text5) => {
+  let folded = text5.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\b(?:https?:\/\/|www\.)[^\s`)\]]*/g, " ").replace(compounds, "$1$2").replace(clockTime, "$1$2").replace(numberGroups, (group) => group.replace(/,/g, "")).replace(numberWord, (word) => numberWords[word] ?? word);
+  const found = [];
+  const blank = (start, length) => {
+    folded = folded.slice(0, start) + " ".repeat(length) + folded.slice(start + length);
+  };
+  for (const match2 of folded.matchAll(/(?<![a-z0-9_.:/-])(?:[a-z0-9_.-]+)?(?:\/[a-z0-9_.{}-]+)+/g)) {
+    const path20 = match2[0].replace(/[.]+$/, "");
+    if (path20.split("/").filter(Boolean).length >= (path20.startsWith("/") ? 1 : 2) && /[a-z]{2}/.test(path20))
+      found.push({ at: match2.index, stem: path20, surface: path20 });
+  }
+  for (const [pattern2, root2, keep] of phrases) {
+    for (const match2 of folded.matchAll(pattern2)) {
+      found.push({ at: match2.index, stem: synonyms.get(root2) ?? root2, surface: match2[0] });
+      if (!keep) blank(match2.index, match2[0].length);
+    }
+  }
+  for (const match2 of folded.matchAll(quantity)) {
+    const [whole, value = "", unit = ""] = match2;
+    const root2 = quantityStem(value, unit);
+    found.push({ at: match2.index, stem: root2, surface: whole });
+    if (root2.endsWith("s") && !root2.endsWith("ms")) found.push({ at: match2.index, stem: "time", surface: whole });
+    blank(match2.index, value.length);
+  }
+  for (const match2 of folded.matchAll(/[a-z0-9]+(?:\.\d+)?/g)) {
     const word = match2[0];
     if (word.length < 2 || stopWords.has(word) || /^\d$/.test(word)) continue;
     const root2 = stem2(word);
-    if (root2.length < 2 || stopWords.has(root2) || seen.has(root2)) continue;
-    seen.set(root2, word);
+    if (root2.length < 2 || stopWords.has(root2)) continue;
+    found.push({ at: match2.index, stem: root2, surface: word });
   }
-  return [...seen].map(([stem3, surface]) => ({ stem: stem3, surface }));
-}
+  found.sort((a, b) => a.at - b.at);
+  const seen = /* @__PURE__ */ new Map();
+  for (const word of found) if (!seen.has(word.stem)) seen.set(word.stem, word.surface);
+  return Object.freeze([...seen].map(([stem3, surface]) => Object.freeze({ stem: stem3, surface })));
+});
 
 // src/analysis/trace.ts
-var matchThreshold = 0.25;
-var minSharedWords = 2;
-var pairThreshold = 0.15;
-var coverShare = 0.5;
-var ownWords = 3;
-var leadWords = 3;
+var matchThreshold = 0.2;
+var segmentScore = matchThreshold;
+var chunkScore = 0.25;
+var fallbackScore = 0.4;
 var rivalShare = 0.9;
+var bandShare = 0.75;
+var minSharedWords = 2;
+var distinctiveWeight = Math.log(2) - 1e-9;
+var leadWords = 3;
 var cache4 = /* @__PURE__ */ new WeakMap();
 function traceOf(spec9, source3) {
   let trace = cache4.get(spec9);
@@ -84976,37 +85346,85 @@ function buildTrace(spec9, source3) {
   const byIdIndex = new Map(requirements.map((requirement, index2) => [requirement.id ?? "", index2]));
   const matcher = lexicalMatcher(kept2.map((requirement) => requirement.text.replace(requirementIdPrefix, "")));
   const links = [];
-  const linkAll = (to, items, texts) => {
-    items.forEach((item2, target) => {
-      if (item2.cites.length > 0) {
-        const seen = /* @__PURE__ */ new Set();
-        for (const id of item2.cites) {
-          const requirement = byIdIndex.get(id);
-          if (requirement === void 0 || seen.has(requirement)) continue;
-          seen.add(requirement);
-          links.push({ requirement, to, target, by: "id", ids: [id], words: [], score: null });
-        }
-        return;
-      }
-      const title = to === "chunk" ? spec9.chunks[target]?.title : void 0;
-      const matches = matcher(withoutIds(texts[target] ?? ""), title === void 0 ? void 0 : withoutIds(title));
-      const best = Math.max(0, ...matches.filter((match2) => match2.strong).map((match2) => match2.score));
-      for (const match2 of matches) {
-        const link2 = { requirement: match2.requirement, to, target, by: "match", ids: [], words: match2.words, score: match2.score };
-        if (match2.strong && (to === "chunk" || match2.score >= rivalShare * best)) links.push(link2);
-        else if (to === "criterion") closest(link2);
-      }
-    });
+  const byIdLinks = (to, target, cites) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const id of cites) {
+      const requirement = byIdIndex.get(id);
+      if (requirement === void 0 || seen.has(requirement)) continue;
+      seen.add(requirement);
+      links.push({ requirement, to, target, by: "id", ids: [id], words: [], score: null });
+    }
   };
-  const bestCriterion = /* @__PURE__ */ new Map();
-  const closest = (link2) => {
-    const known = bestCriterion.get(link2.requirement);
-    if (!known || (link2.score ?? 0) > (known.score ?? 0)) bestCriterion.set(link2.requirement, link2);
+  const choose = (matches, floor, isBest, criterion = false) => {
+    const candidates2 = matches.filter((match2) => match2.enough && (criterion ? Math.max(match2.score, match2.cover) : match2.score) >= floor);
+    const best = Math.max(0, ...candidates2.map((match2) => match2.evidence));
+    const mutual = candidates2.filter((match2) => match2.evidence >= bandShare * best && isBest(match2));
+    return mutual.length > 0 ? mutual : candidates2.filter((match2) => match2.evidence >= rivalShare * best);
   };
-  linkAll("chunk", chunks, chunkTexts);
-  linkAll("criterion", criteria, criterionTexts);
-  for (const link2 of links) if (link2.to === "criterion" && link2.by === "match") closest(link2);
-  for (const link2 of bestCriterion.values()) if (!links.includes(link2)) links.push(link2);
+  const found = /* @__PURE__ */ new Map();
+  const add = (to, target, match2) => {
+    const key = `${to} ${target} ${match2.requirement}`;
+    const known = found.get(key);
+    if (!known) {
+      found.set(key, { requirement: match2.requirement, to, target, by: "match", ids: [], words: [...match2.words], score: match2.score });
+      return;
+    }
+    const stems = new Set(known.words.map((word) => word.stem));
+    known.words.push(...match2.words.filter((word) => !stems.has(word.stem)));
+    known.score = Math.max(known.score ?? 0, match2.score);
+  };
+  const bestEvidence = (all2) => {
+    const best = requirements.map(() => 0);
+    for (const matches of all2)
+      for (const match2 of matches ?? []) if (match2.enough) best[match2.requirement] = Math.max(best[match2.requirement] ?? 0, match2.evidence);
+    return best;
+  };
+  const wholes = chunks.map((chunk4, target) => {
+    const model = spec9.chunks[target];
+    return chunk4.cites.length > 0 || !model ? null : matcher(withoutIds(chunkTexts[target] ?? ""), withoutIds(model.title), true);
+  });
+  const bestChunk = bestEvidence(wholes);
+  chunks.forEach((chunk4, target) => {
+    if (chunk4.cites.length > 0) return byIdLinks("chunk", target, chunk4.cites);
+    const model = spec9.chunks[target];
+    const whole = wholes[target];
+    if (!model || !whole) return;
+    const isBest = (match2) => (whole.find((other) => other.requirement === match2.requirement)?.evidence ?? 0) >= rivalShare * (bestChunk[match2.requirement] ?? 0);
+    const before = found.size;
+    for (const part of chunkParts(model)) {
+      for (const match2 of choose(matcher(withoutContrast(withoutIds(part)), void 0, true), segmentScore, isBest)) add("chunk", target, match2);
+    }
+    const byParts = found.size > before;
+    for (const match2 of choose(whole, chunkScore, isBest)) if (!byParts || isBest(match2)) add("chunk", target, match2);
+    for (const match2 of whole) if (match2.byTitle) add("chunk", target, match2);
+  });
+  const checks = criteria.map((criterion, target) => criterion.cites.length > 0 ? null : matcher(withoutContrast(withoutIds(criterionTexts[target] ?? ""))));
+  const bestCriterion = bestEvidence(checks);
+  criteria.forEach((criterion, target) => {
+    const matches = checks[target];
+    if (!matches) return byIdLinks("criterion", target, criterion.cites);
+    for (const match2 of choose(matches, segmentScore, (match3) => match3.evidence >= rivalShare * (bestCriterion[match3.requirement] ?? 0), true))
+      add("criterion", target, match2);
+  });
+  const served = new Set([...links, ...found.values()].filter((link2) => link2.to === "chunk").map((link2) => link2.requirement));
+  const fallback2 = /* @__PURE__ */ new Map();
+  wholes.forEach((matches, target) => {
+    for (const match2 of matches ?? []) {
+      if (served.has(match2.requirement) || !match2.enough || match2.score < fallbackScore) continue;
+      const known = fallback2.get(match2.requirement);
+      if (!known || match2.score > known.match.score) fallback2.set(match2.requirement, { target, match: match2 });
+    }
+  });
+  for (const { target, match: match2 } of fallback2.values()) add("chunk", target, match2);
+  const linkedChunks = new Set([...found.values()].filter((link2) => link2.to === "chunk").map((link2) => link2.target));
+  chunks.forEach((chunk4, target) => {
+    const model = spec9.chunks[target];
+    if (chunk4.cites.length > 0 || linkedChunks.has(target) || !model) return;
+    const titled = matcher(withoutIds(model.title), void 0, true).filter((match2) => match2.words.some((word) => match2.unique.has(word.stem)));
+    const best = Math.max(0, ...titled.map((match2) => match2.evidence));
+    for (const match2 of titled) if (match2.evidence >= rivalShare * best) add("chunk", target, match2);
+  });
+  links.push(...found.values());
   links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === "chunk" ? -1 : 1));
   const byId = [...chunks, ...criteria].some((item2) => item2.cites.length > 0);
   return { byId, threshold: matchThreshold, requirements, chunks, criteria, links };
@@ -85031,9 +85449,23 @@ function chunkText(chunk4, source3) {
   }
   return parts2.join("\n");
 }
+function chunkParts(chunk4) {
+  const parts2 = [chunk4.title, chunk4.detail?.note ?? "", chunk4.row?.outcome ?? "", chunk4.outcome ?? "", ...chunk4.subtasks];
+  const out = [];
+  for (const part of parts2) {
+    if (part.trim() === "") continue;
+    out.push(part);
+    const clauses = part.split(/;|,\s|\s\+\s|\s[—–]\s|\s\/\s/).filter((clause) => clause.trim() !== "");
+    if (clauses.length > 1) out.push(...clauses);
+  }
+  return [...new Set(out)];
+}
 function criterionText(criterion, source3) {
   const raw = source3.slice(criterion.position.start.offset, criterion.position.end.offset);
   return raw === "" ? criterion.text : raw;
+}
+function withoutContrast(text5) {
+  return text5.replace(/,\s*(?:not|rather than|instead of)\s+(?:an?|the|any)\s[^,.;\n]*/gi, " ");
 }
 function withoutIds(text5) {
   return text5.replace(/\b[A-Z]{1,5}-?\d{1,6}(?:\.\d{1,6}){0,3}\b/g, " ");
@@ -85054,13 +85486,13 @@ function citationFinder(requirements) {
     const found = [];
     for (const match2 of text5.matchAll(single)) found.push({ at: match2.index, id: match2[0] });
     for (const match2 of text5.matchAll(range2)) {
-      const [, prefix = "", low = "", second, high = ""] = match2;
-      if (second !== void 0 && second !== prefix) continue;
+      const [, prefix2 = "", low = "", second, high = ""] = match2;
+      if (second !== void 0 && second !== prefix2) continue;
       const from = Number(low);
       const to = Number(high);
       if (!(to > from) || to - from > 100) continue;
       for (let n = from; n <= to; n++) {
-        const id = `${prefix}${n}`;
+        const id = `${prefix2}${n}`;
         if (known.has(id)) found.push({ at: match2.index, id });
       }
     }
@@ -85069,60 +85501,65 @@ function citationFinder(requirements) {
   };
 }
 function lexicalMatcher(requirementTexts) {
-  const units = requirementTexts.map((text5, index2) => ({ index: index2, words: toMap(significantWords(text5)) }));
+  const units2 = requirementTexts.map((text5, index2) => {
+    const words3 = /* @__PURE__ */ new Map();
+    for (const word of significantWords(text5)) {
+      if (!words3.has(word.stem)) words3.set(word.stem, word.surface);
+      const alias = unprefixed(word.surface);
+      if (alias !== null && !words3.has(alias)) words3.set(alias, word.surface);
+    }
+    return { index: index2, words: words3, total: 0 };
+  });
   const postings = /* @__PURE__ */ new Map();
-  for (const unit of units) {
+  for (const unit of units2) {
     for (const stem3 of unit.words.keys()) {
       const list4 = postings.get(stem3);
       if (list4) list4.push(unit.index);
       else postings.set(stem3, [unit.index]);
     }
   }
-  const n = units.length;
+  const n = units2.length;
   const weight = (stem3) => Math.log((n + 1) / (postings.get(stem3)?.length ?? 1));
-  const norms = units.map((unit) => Math.hypot(...[...unit.words.keys()].map(weight)));
-  const totals = units.map((unit) => [...unit.words.keys()].reduce((sum, stem3) => sum + weight(stem3), 0));
-  const leads = units.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)));
-  return (text5, title) => {
-    const named = new Set(title === void 0 ? [] : significantWords(title).map((word) => word.stem));
+  for (const unit of units2) unit.total = [...unit.words.keys()].reduce((sum, stem3) => sum + weight(stem3), 0);
+  const leads = units2.map((unit) => new Set([...unit.words.keys()].slice(0, leadWords)));
+  return (text5, title, plan10 = false) => {
+    const wordsOf = plan10 ? planWords : significantWords;
+    const named = new Set(
+      title === void 0 ? [] : wordsOf(title).map((word) => postings.has(word.stem) ? word.stem : unprefixed(word.surface) ?? word.stem)
+    );
     const shared = /* @__PURE__ */ new Map();
-    const dots = /* @__PURE__ */ new Map();
     const sums = /* @__PURE__ */ new Map();
-    const words3 = significantWords(text5).map((word) => negated2(word, postings));
-    const norm = Math.hypot(...words3.map((word) => weight(word.stem)));
-    for (const { stem: stem3, surface } of words3) {
+    const counted = /* @__PURE__ */ new Set();
+    let own14 = 0;
+    for (const word of wordsOf(text5)) {
+      const stem3 = postings.has(word.stem) ? word.stem : unprefixed(word.surface) ?? word.stem;
+      if (counted.has(stem3)) continue;
+      counted.add(stem3);
+      if (postings.has(stem3)) own14 += weight(stem3) * (named.has(stem3) ? 2 : 1);
       for (const index2 of postings.get(stem3) ?? []) {
         const list4 = shared.get(index2) ?? [];
-        list4.push({ stem: stem3, requirement: units[index2]?.words.get(stem3) ?? stem3, other: surface });
+        const requirement = units2[index2]?.words.get(stem3) ?? stem3;
+        if (!list4.some((known) => known.requirement === requirement && known.other === word.surface)) list4.push({ stem: stem3, requirement, other: word.surface });
         shared.set(index2, list4);
-        dots.set(index2, (dots.get(index2) ?? 0) + weight(stem3) ** 2);
-        sums.set(index2, (sums.get(index2) ?? 0) + weight(stem3));
+        sums.set(index2, (sums.get(index2) ?? 0) + weight(stem3) * (named.has(stem3) ? 2 : 1));
       }
     }
     const out = [];
-    for (const [index2, words4] of shared) {
-      const total = (norms[index2] ?? 0) * norm;
-      const score = total > 0 ? (dots.get(index2) ?? 0) / total : 0;
-      const size = units[index2]?.words.size ?? 0;
+    for (const [index2, words3] of shared) {
+      const unit = units2[index2];
+      if (!unit) continue;
+      const evidence = sums.get(index2) ?? 0;
+      const score = unit.total > 0 ? Math.min(1, evidence / unit.total) : 0;
       const lead = leads[index2];
       const byTitle = named.size > 0 && named.size <= leadWords && [...named].every((stem3) => lead?.has(stem3));
-      const covers3 = title !== void 0 && (sums.get(index2) ?? 0) >= coverShare * (totals[index2] ?? Infinity);
-      const own14 = title === void 0 ? 0 : words4.filter((word) => postings.get(word.stem)?.length === 1).length;
-      const enough = words4.length >= minSharedWords || size <= minSharedWords;
-      const strong2 = byTitle || enough && (score >= matchThreshold || covers3 || own14 >= ownWords);
-      if (!strong2 && !(enough && score >= pairThreshold)) continue;
-      out.push({ requirement: index2, score: Math.round(score * 1e3) / 1e3, words: words4, strong: strong2 });
+      const distinctive = words3.filter((word) => weight(word.stem) >= distinctiveWeight).length;
+      const enough = distinctive >= minSharedWords || unit.words.size <= minSharedWords;
+      const cover = own14 > 0 ? Math.min(1, evidence / own14) : 0;
+      const unique = new Set(words3.filter((word) => postings.get(word.stem)?.length === 1).map((word) => word.stem));
+      out.push({ requirement: index2, evidence, score: Math.round(score * 1e3) / 1e3, cover, words: words3, enough, unique, byTitle });
     }
     return out.sort((a, b) => a.requirement - b.requirement);
   };
-}
-function negated2(word, postings) {
-  if (postings.has(word.stem) || !/^(?:un|non)[a-z]{4,}/.test(word.surface)) return word;
-  const rest = significantWords(word.surface.replace(/^(?:un|non)/, ""))[0];
-  return rest && postings.has(rest.stem) ? { stem: rest.stem, surface: word.surface } : word;
-}
-function toMap(words3) {
-  return new Map(words3.map((word) => [word.stem, word.surface]));
 }
 
 // rules/requirement-covered.ts

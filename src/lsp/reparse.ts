@@ -112,6 +112,7 @@ function reparseWindow(previous: ParsedText, text: string, limits: InputLimits):
  * makes two runs of one, one taken out of `` `a` `` makes a run of two)
  * leaves every count as it was, except the size.
  */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters the limits count
 const counted = /[*_[\]`~>+\-0-9.)\s\u0000\uFFFD]/
 const marker = /[*_`~]/
 const prefixCharacter = /[ \t>*+\-0-9.)]/
