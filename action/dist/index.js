@@ -75608,7 +75608,7 @@ function date4(params) {
 }
 
 // src/model/memo.ts
-function memoText(fn, limit = 5e4) {
+function memoText(fn, limit = 1e4) {
   let cache5 = /* @__PURE__ */ new Map();
   return (text5) => {
     const known = cache5.get(text5);
@@ -75678,6 +75678,9 @@ function listOf(values, conjunction = "or") {
   const quoted = values.map((v) => `\`${v}\``);
   if (quoted.length <= 1) return quoted.join("");
   return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
+function mayDefineReferences(text5) {
+  return text5.includes("]:");
 }
 
 // node_modules/vfile-location/lib/index.js
@@ -76804,7 +76807,7 @@ function parseAcceptance(ctx, section, nodes) {
 
 // src/model/build/index.ts
 function buildSpec(tree, source3, reuse) {
-  const ctx = { ...contextOf(source3), reuse: reuse && !definitionLike.test(source3) ? reuse : void 0 };
+  const ctx = { ...contextOf(source3), reuse: reuse && !mayDefineReferences(source3) ? reuse : void 0 };
   const outline = outlineOf(ctx, tree);
   const model = emptyModel(outline);
   const statedNone = /* @__PURE__ */ new Set();
@@ -76819,7 +76822,6 @@ function buildSpec(tree, source3, reuse) {
   if (reuse) endBuild(reuse);
   return model;
 }
-var definitionLike = /\]:/;
 function outlineOf(ctx, tree) {
   const outline = { titles: [], titleFirst: false, sections: [] };
   let seenContent = false;
@@ -77405,11 +77407,10 @@ function joinRun(fileSet, rule, config2, settings) {
 }
 
 // src/rule/blocks.ts
-var definitionLike2 = /\]:/;
-function blockMemo(limit = 2e4) {
+function blockMemo(limit = 5e3) {
   let cache5 = /* @__PURE__ */ new Map();
   return function eachBlock(tree, source3, scope, check4) {
-    const memo2 = !definitionLike2.test(source3);
+    const memo2 = !mayDefineReferences(source3);
     const out = [];
     for (const node3 of tree.children) {
       const start = node3.position?.start.offset;

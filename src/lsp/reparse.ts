@@ -3,6 +3,7 @@ import type {Node, Point, Position} from 'unist'
 import {VFile} from 'vfile'
 import {checkInput, defaultLimits, parseMarkdown} from '../parse/index.js'
 import type {InputLimits} from '../parse/index.js'
+import {mayDefineReferences} from '../model/text.js'
 
 /** A document's text and the tree parsed from it (offsets count in `text`). */
 export interface ParsedText {
@@ -12,12 +13,6 @@ export interface ParsedText {
   full: boolean
 }
 
-/*
- * Link reference and footnote definitions change how text anywhere else
- * parses (a `[x]` is a reference only when `[x]: …` exists somewhere), so a
- * document that has one, before or after the edit, is parsed whole.
- */
-const definitionLike = /\]:/
 const bom = '\ufeff'
 
 /**
@@ -44,7 +39,8 @@ function reparseWindow(previous: ParsedText, text: string, limits: InputLimits):
   if (children.length === 0) return undefined
   if (old === text) return previous.tree
   if (text.startsWith(bom) || text.includes('\u0000')) return undefined
-  if (definitionLike.test(old) || definitionLike.test(text)) return undefined
+  // A document with a definition, before or after the edit, is parsed whole.
+  if (mayDefineReferences(old) || mayDefineReferences(text)) return undefined
 
   let prefix = 0
   const shortest = Math.min(old.length, text.length)

@@ -87,3 +87,13 @@ export function listOf(values: readonly string[], conjunction = 'or'): string {
   if (quoted.length <= 1) return quoted.join('')
   return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`
 }
+
+/**
+ * Whether a text may hold a link reference or footnote definition. One
+ * changes how text anywhere else parses (a `[x]` is a reference only when
+ * `[x]: …` exists somewhere), so in such a document a block's text alone no
+ * longer decides its tree: nothing parsed or read from a block is reused.
+ */
+export function mayDefineReferences(text: string): boolean {
+  return text.includes(']:')
+}

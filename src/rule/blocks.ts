@@ -1,17 +1,11 @@
 import type {Root, RootContent} from 'mdast'
+import {mayDefineReferences} from '../model/text.js'
 
 /** A finding at a range of source offsets. */
 export interface BlockFinding {
   start: number
   end: number
 }
-
-/*
- * A link reference or footnote definition anywhere changes how text parses
- * everywhere (`[x]` is a reference only when `[x]: …` exists), so a block's
- * text no longer decides its tree.
- */
-const definitionLike = /\]:/
 
 /**
  * The findings of a check that reads one top-level block at a time,
@@ -22,10 +16,10 @@ const definitionLike = /\]:/
  * text the check reads (the section the block is in, say). One memo per rule
  * (its options included in `scope`); dropped whole when full.
  */
-export function blockMemo<F extends BlockFinding>(limit = 20_000) {
+export function blockMemo<F extends BlockFinding>(limit = 5_000) {
   let cache = new Map<string, F[]>()
   return function eachBlock(tree: Root, source: string, scope: (node: RootContent) => string, check: (node: RootContent) => F[]): F[] {
-    const memo = !definitionLike.test(source)
+    const memo = !mayDefineReferences(source)
     const out: F[] = []
     for (const node of tree.children) {
       const start = node.position?.start.offset

@@ -1,6 +1,6 @@
 import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {canonicalSection, extraSection} from '../text.js'
+import {canonicalSection, extraSection, mayDefineReferences} from '../text.js'
 import type {Heading, Section, SectionName, SpecModel} from '../schema.js'
 import {contextOf, isComment, pos} from './context.js'
 import type {Ctx} from './context.js'
@@ -31,8 +31,7 @@ interface Outline {
  * previous build of the same document, whose model is then given up.
  */
 export function buildSpec(tree: Root, source: string, reuse?: ModelReuse): SpecModel {
-  // A link reference definition changes how text anywhere parses: no phase is taken over when there is one.
-  const ctx: Ctx = {...contextOf(source), reuse: reuse && !definitionLike.test(source) ? reuse : undefined}
+  const ctx: Ctx = {...contextOf(source), reuse: reuse && !mayDefineReferences(source) ? reuse : undefined}
   const outline = outlineOf(ctx, tree)
   const model = emptyModel(outline)
   const statedNone = new Set<SectionName>()
@@ -47,8 +46,6 @@ export function buildSpec(tree: Root, source: string, reuse?: ModelReuse): SpecM
   if (reuse) endBuild(reuse)
   return model
 }
-
-const definitionLike = /\]:/
 
 /** The H1s and the `##` sections with the top-level nodes under each. */
 function outlineOf(ctx: Ctx, tree: Root): Outline {
