@@ -71,6 +71,17 @@ describe('incremental reparse', () => {
     expect(reused).toBeGreaterThan(300)
   })
 
+  it.each([
+    ['indented code, then an ordered item that does not start at 1', '    code\n\n2. first\n3. second\n', '3. second', '# 3. second'],
+    ['indented code after a blank line, then an item numbered 10', 'Intro\n\n    code\n\n10. ten\nmore\n', 'more', 'more words'],
+    ['fenced code, then an ordered item', '```\nx\n```\n\n2. first\nsecond\n', 'second', '- second']
+  ])('equals a full parse when the edited block follows %s', (_name, start, from, to) => {
+    const parsed = reparse(undefined, new VFile({value: start}))
+    const text = start.replace(from, to)
+    expect(text).not.toBe(start)
+    expect(strip(reparse(parsed, new VFile({value: text})).tree)).toEqual(fullTree(text))
+  })
+
   it('refuses exactly what a full parse refuses, near small limits', () => {
     const limits = {maxDepth: 3, maxDelimiterRuns: 6, maxBrackets: 4}
     const typing = fc.record({

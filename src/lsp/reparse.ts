@@ -125,7 +125,7 @@ function withinLimitsStill(old: string, text: string, editStart: number, editEnd
   return false
 }
 
-/** Whether the edit at `editStart` is past the first line of block `index`, which a blank line sets apart from the block before. */
+/** Whether the edit at `editStart` is past the first line of block `index`, which a blank line sets apart from a block before it that leaves no context behind. */
 function startsInside(text: string, children: readonly RootContent[], index: number, editStart: number): boolean {
   const block = children[index]
   if (!block) return false
@@ -134,6 +134,8 @@ function startsInside(text: string, children: readonly RootContent[], index: num
   if (newline === -1 || editStart <= newline) return false
   const previous = children[index - 1]
   if (!previous) return true
+  // After indented code, micromark reads an ordered item that does not start at 1 as a paragraph, even past a blank line.
+  if (previous.type === 'code') return false
   return /\n[ \t]*\r?\n/.test(text.slice(endOffset(previous), start))
 }
 
