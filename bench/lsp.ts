@@ -29,6 +29,8 @@ export interface LspFigures {
   /** Every didChange → diagnostics latency, ms. */
   latencies: number[]
   median: number
+  /** Latencies of the edits typed after those, once the server's code is warm (JIT-compiled), ms. */
+  warmLatencies: number[]
   /** Server CPU (user + sys) per edit, ms. */
   cpuPerEdit: number | null
   /** The burst's last keystroke → its version's diagnostics, ms, per burst. */
@@ -74,7 +76,7 @@ function subTaskLines(document: TextDocument): number[] {
   return picked
 }
 
-export async function measureLsp(serverBin: string, specPath: string, edits = 10, bursts = 3): Promise<LspFigures> {
+export async function measureLsp(serverBin: string, specPath: string, edits = 10, bursts = 3, warmEdits = 20): Promise<LspFigures> {
   const workspace = path.dirname(path.dirname(path.resolve(specPath)))
   const child = spawn(process.execPath, [serverBin, '--stdio'], {cwd: workspace, stdio: 'pipe'})
   child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk))
@@ -136,6 +138,15 @@ export async function measureLsp(serverBin: string, specPath: string, edits = 10
     await sleep(50)
   }
   const cpuEnd = cpuOf(child.pid ?? 0)
+  const warmLatencies: number[] = []
+  for (let index = 0; index < warmEdits; index++) {
+    const version = document.version + 1
+    const done = new Promise<number>((resolve) => waiting.set(version, resolve))
+    const sent = performance.now()
+    await type(edits + index)
+    warmLatencies.push((await bounded(done, `version ${version}`)) - sent)
+    await sleep(50)
+  }
 
   const burstFigures: number[] = []
   let stale = 0
@@ -147,7 +158,7 @@ export async function measureLsp(serverBin: string, specPath: string, edits = 10
     for (let key = 0; key < 5; key++) {
       if (key > 0) await sleep(30)
       sent = performance.now()
-      await type(edits + burst * 5 + key)
+      await type(edits + warmEdits + burst * 5 + key)
     }
     burstFigures.push((await bounded(done, `version ${last}`)) - sent)
     // Anything the slowest server still sends for this burst arrives before the next one starts.
@@ -163,6 +174,7 @@ export async function measureLsp(serverBin: string, specPath: string, edits = 10
     lines: document.lineCount,
     latencies,
     median: median(latencies),
+    warmLatencies,
     cpuPerEdit: cpuStart === null || cpuEnd === null ? null : (cpuEnd - cpuStart) / edits,
     bursts: burstFigures,
     staleBurstPublishes: stale

@@ -1,6 +1,7 @@
 import type {Chunk, Criterion, Requirement, SpecModel} from '../model/schema.js'
 import {isNoneEntry, requirementIdOf, requirementIdPrefix} from '../model/vocabulary.js'
 import type {SharedWord, Trace, TraceChunk, TraceCriterion, TraceLink, TraceRequirement} from './trace-schema.js'
+import {memoText} from '../model/memo.js'
 import {planWords, significantWords, unprefixed} from './trace-words.js'
 
 /*
@@ -91,13 +92,15 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     const id = requirement.id ?? requirementIdOf(requirement.text)
     return {id, label: id ?? firstWords(requirement.text), text: requirement.text, position: requirement.position}
   })
-  const citable = citationFinder(requirements)
-  const chunkTexts = spec.chunks.map((chunk) => chunkText(chunk, source))
+  const requirementTexts = kept.map((requirement) => requirement.text.replace(requirementIdPrefix, ''))
+  const citable = citationFinderFor(requirements)
+  const matcher = matcherFor(requirementTexts)
+  const readings = spec.chunks.map((chunk) => readChunk(chunk, source, citable, matcher))
   const criterionTexts = (spec.acceptance?.criteria ?? []).map((criterion) => criterionText(criterion, source))
   const chunks: TraceChunk[] = spec.chunks.map((chunk, index) => ({
     key: chunk.key,
     title: chunk.title,
-    cites: citable(chunkTexts[index] ?? ''),
+    cites: [...(readings[index]?.cites ?? [])],
     position: chunk.detail?.position ?? chunk.row?.position ?? spec.plan?.position ?? requirements[0]?.position ?? zero
   }))
   const criteria: TraceCriterion[] = (spec.acceptance?.criteria ?? []).map((criterion, index) => ({
@@ -107,7 +110,6 @@ function buildTrace(spec: SpecModel, source: string): Trace {
   }))
 
   const byIdIndex = new Map(requirements.map((requirement, index) => [requirement.id ?? '', index] as const))
-  const matcher = lexicalMatcher(kept.map((requirement) => requirement.text.replace(requirementIdPrefix, '')))
   const links: TraceLink[] = []
   const byIdLinks = (to: TraceLink['to'], target: number, cites: readonly string[]) => {
     const seen = new Set<number>()
@@ -146,10 +148,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     return best
   }
 
-  const wholes = chunks.map((chunk, target) => {
-    const model = spec.chunks[target]
-    return chunk.cites.length > 0 || !model ? null : matcher(withoutIds(chunkTexts[target] ?? ''), withoutIds(model.title), true)
-  })
+  const wholes = readings.map((reading) => reading?.whole ?? null)
   const bestChunk = bestEvidence(wholes)
   chunks.forEach((chunk, target) => {
     if (chunk.cites.length > 0) return byIdLinks('chunk', target, chunk.cites)
@@ -159,8 +158,8 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     const isBest = (match: Match) =>
       (whole.find((other) => other.requirement === match.requirement)?.evidence ?? 0) >= rivalShare * (bestChunk[match.requirement] ?? 0)
     const before = found.size
-    for (const part of chunkParts(model)) {
-      for (const match of choose(matcher(withoutContrast(withoutIds(part)), undefined, true), segmentScore, isBest)) add('chunk', target, match)
+    for (const part of readings[target]?.parts ?? []) {
+      for (const match of choose(part, segmentScore, isBest)) add('chunk', target, match)
     }
     // The whole text adds the requirement it shares most with, when no part links or when the chunk is that requirement's best.
     const byParts = found.size > before
@@ -191,7 +190,7 @@ function buildTrace(spec: SpecModel, source: string): Trace {
   chunks.forEach((chunk, target) => {
     const model = spec.chunks[target]
     if (chunk.cites.length > 0 || linkedChunks.has(target) || !model) return
-    const titled = matcher(withoutIds(model.title), undefined, true).filter((match) => match.words.some((word) => match.unique.has(word.stem)))
+    const titled = titleMatches(readings[target], model, matcher).filter((match) => match.words.some((word) => match.unique.has(word.stem)))
     const best = Math.max(0, ...titled.map((match) => match.evidence))
     for (const match of titled) if (match.evidence >= rivalShare * best) add('chunk', target, match)
   })
@@ -200,6 +199,62 @@ function buildTrace(spec: SpecModel, source: string): Trace {
 
   const byId = [...chunks, ...criteria].some((item) => item.cites.length > 0)
   return {byId, threshold: matchThreshold, requirements, chunks, criteria, links}
+}
+
+type Matcher = (text: string, title?: string, plan?: boolean) => Match[]
+
+/*
+ * What the match reads of one chunk, against one set of requirements. A
+ * chunk model is not changed once built, and the language server's model
+ * takes over the chunks of every phase an edit did not touch: so each chunk
+ * is read once, and a keystroke costs the match of the chunk it changed.
+ */
+interface ChunkReading {
+  citable: (text: string) => string[]
+  matcher: Matcher
+  cites: readonly string[]
+  /** The whole text's matches; null when the chunk cites ids. */
+  whole: Match[] | null
+  /** Each part's matches. */
+  parts: Match[][]
+  /** The title's own matches, read when first asked for. */
+  titled?: Match[]
+}
+
+const readings = new WeakMap<Chunk, ChunkReading>()
+
+function readChunk(chunk: Chunk, source: string, citable: (text: string) => string[], matcher: Matcher): ChunkReading {
+  const known = readings.get(chunk)
+  if (known && known.citable === citable && known.matcher === matcher) return known
+  const text = chunkText(chunk, source)
+  const cites = citable(text)
+  const reading: ChunkReading = {
+    citable,
+    matcher,
+    cites,
+    whole: cites.length > 0 ? null : matcher(withoutIds(text), withoutIds(chunk.title), true),
+    parts: cites.length > 0 ? [] : chunkParts(chunk).map((part) => matcher(withoutContrast(withoutIds(part)), undefined, true))
+  }
+  readings.set(chunk, reading)
+  return reading
+}
+
+function titleMatches(reading: ChunkReading | undefined, chunk: Chunk, matcher: Matcher): Match[] {
+  if (!reading) return matcher(withoutIds(chunk.title), undefined, true)
+  reading.titled ??= matcher(withoutIds(chunk.title), undefined, true)
+  return reading.titled
+}
+
+/** One matcher per set of requirement texts, one citation finder per set of ids: a chunk's reading stays valid while they do. */
+const matchers = memoText((key: string) => lexicalMatcher(JSON.parse(key) as string[]), 16)
+const finders = memoText((key: string) => citationFinder(JSON.parse(key) as string[]), 16)
+
+function matcherFor(texts: readonly string[]): Matcher {
+  return matchers(JSON.stringify(texts))
+}
+
+function citationFinderFor(requirements: readonly TraceRequirement[]): (text: string) => string[] {
+  return finders(JSON.stringify([...new Set(requirements.flatMap((requirement) => (requirement.id ? [requirement.id] : [])))]))
 }
 
 const zero = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
@@ -261,12 +316,11 @@ function escape(value: string): string {
 }
 
 /** The requirement ids a text cites, in order of first mention; `R1–R3` cites R1, R2 and R3. */
-function citationFinder(requirements: readonly TraceRequirement[]): (text: string) => string[] {
-  const ids = [...new Set(requirements.flatMap((requirement) => (requirement.id ? [requirement.id] : [])))]
+function citationFinder(ids: readonly string[]): (text: string) => string[] {
   if (ids.length === 0) return () => []
   const known = new Set(ids)
   const single = new RegExp(
-    `(?<![A-Za-z0-9])(?:${ids
+    `(?<![A-Za-z0-9])(?:${[...ids]
       .sort((a, b) => b.length - a.length)
       .map(escape)
       .join('|')})(?![A-Za-z0-9]|[.-]\\d)`,
@@ -310,7 +364,7 @@ interface Match {
 }
 
 /** Score texts against the requirements by shared significant words (see the top of this file). */
-function lexicalMatcher(requirementTexts: readonly string[]): (text: string, title?: string, plan?: boolean) => Match[] {
+function lexicalMatcher(requirementTexts: readonly string[]): Matcher {
   const units: Unit[] = requirementTexts.map((text, index) => {
     const words = new Map<string, string>()
     for (const word of significantWords(text)) {

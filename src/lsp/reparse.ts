@@ -162,18 +162,36 @@ function shiftedPoint(point: Point | undefined, lines: number, offset: number): 
   return {line: point.line + lines, column: point.column, offset: (point.offset ?? 0) + offset}
 }
 
-/** Move a node and its descendants down `lines` lines and `offset` characters (columns stay). */
-function shift(node: Node, lines: number, offset: number): void {
-  if (lines === 0 && offset === 0) return
-  const position = node.position
-  if (position) {
-    position.start.line += lines
-    position.end.line += lines
-    if (position.start.offset !== undefined) position.start.offset += offset
-    if (position.end.offset !== undefined) position.end.offset += offset
+/*
+ * The points of each top-level block, in one list. A block kept from one
+ * parse to the next is not changed, and every edit before it moves it: a
+ * walk of its nodes on every keystroke costs as much as the rest of the
+ * reparse, a loop over its points a fraction of that.
+ */
+const blockPoints = new WeakMap<Node, Point[]>()
+
+function pointsOf(block: Node): Point[] {
+  let points = blockPoints.get(block)
+  if (!points) {
+    const found: Point[] = []
+    const stack: Node[] = [block]
+    while (stack.length > 0) {
+      const node = stack.pop() as Node
+      if (node.position) found.push(node.position.start, node.position.end)
+      if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]))
+    }
+    points = found
+    blockPoints.set(block, points)
   }
-  if ('children' in node && Array.isArray(node.children)) {
-    for (const child of node.children as Node[]) shift(child, lines, offset)
+  return points
+}
+
+/** Move a block and its descendants down `lines` lines and `offset` characters (columns stay). */
+function shift(block: Node, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return
+  for (const point of pointsOf(block)) {
+    point.line += lines
+    if (point.offset !== undefined) point.offset += offset
   }
 }
 

@@ -25,6 +25,14 @@ interface PlacedPhase {
   phase: Phase
   offset: number
   line: number
+  /** Every point in the phase, each once: found on its first move, the same list after (a phase taken over is not rebuilt). */
+  points?: Point[]
+}
+
+interface Point {
+  line: number
+  column: number
+  offset: number
 }
 
 /** The state a caller keeps per document and passes to every build of it. */
@@ -54,8 +62,16 @@ export function takePhase(reuse: ModelReuse, key: string, offset: number, line: 
   const placed = reuse.previous.get(key)
   if (!placed) return undefined
   reuse.previous.delete(key)
-  move(placed.phase, line - placed.line, offset - placed.offset)
-  reuse.next.set(key, {phase: placed.phase, offset, line})
+  const points = placed.points ?? pointsOf(placed.phase)
+  const lines = line - placed.line
+  const shift = offset - placed.offset
+  if (lines !== 0 || shift !== 0) {
+    for (const point of points) {
+      point.line += lines
+      point.offset += shift
+    }
+  }
+  reuse.next.set(key, {phase: placed.phase, offset, line, points})
   return placed.phase
 }
 
@@ -69,13 +85,13 @@ export function endBuild(reuse: ModelReuse): void {
   reuse.next = new Map()
 }
 
-function isPoint(value: object): value is {line: number; column: number; offset: number} {
+function isPoint(value: object): value is Point {
   return 'line' in value && 'column' in value && 'offset' in value && typeof (value as {line: unknown}).line === 'number'
 }
 
-/** Add the deltas to every point reachable from `root`, each once (points are shared between a row, its chunk and its references). */
-function move(root: object, lines: number, offset: number): void {
-  if (lines === 0 && offset === 0) return
+/** Every point reachable from `root`, each once (points are shared between a row, its chunk and its references). */
+function pointsOf(root: object): Point[] {
+  const points: Point[] = []
   const seen = new Set<object>()
   const stack: object[] = [root]
   while (stack.length > 0) {
@@ -83,8 +99,7 @@ function move(root: object, lines: number, offset: number): void {
     if (seen.has(value)) continue
     seen.add(value)
     if (isPoint(value)) {
-      value.line += lines
-      value.offset += offset
+      points.push(value)
       continue
     }
     const refs = readRefs.get(value as DependsOn)
@@ -95,4 +110,5 @@ function move(root: object, lines: number, offset: number): void {
       if (typeof child === 'object' && child !== null) stack.push(child)
     }
   }
+  return points
 }
