@@ -9,6 +9,10 @@ import {LintCancelled, lintParsed} from '../src/lsp/lint-document.js'
 import {buildSpec, createModelReuse} from '../src/model/build.js'
 import {lint} from '../src/engine/lint.js'
 import recommended from '../presets/recommended.js'
+import strict from '../presets/strict.js'
+import fs from 'node:fs'
+import {traceOf} from '../src/analysis/trace.js'
+import type {SpecModel} from '../src/model/schema.js'
 import {awkwardSpecText, specText} from './helpers/spec-arbitrary.js'
 
 /** What an editor does to a document: type, delete, paste a line, join lines. */
@@ -176,6 +180,32 @@ describe('incremental reparse', () => {
     await lintParsed(reparse(undefined, again), again, plugins, {}, {stale: () => false})
     const full = await lint(text, {path: 'specs/example.md'})
     expect(again.messages.map(String)).toEqual(full.messages.map(String))
+  })
+
+  it.each([
+    ['a requirement is reworded', '- Recipe photos load only when they come into view', '- Recipe photos and videos load lazily'],
+    [
+      'a requirement is added',
+      '- Recipe photos load only when they come into view',
+      '- Recipe photos load only when they come into view\n- Printing a recipe leaves out the photos'
+    ],
+    ['a requirement is taken out', '- Recipe photos load only when they come into view\n', '']
+  ])('traces kept chunks again when %s', async (_name, from, to) => {
+    const start = fs.readFileSync(new URL('../fixtures/trace/recipe-search.md', import.meta.url), 'utf8')
+    const text = start.replace(from, to)
+    expect(text).not.toBe(start)
+    const reuse = createModelReuse()
+    let parsed: ParsedText | undefined
+    let file = new VFile()
+    for (const value of [start, text]) {
+      file = new VFile({value, path: 'specs/example.md'})
+      parsed = reparse(parsed, file)
+      await lintParsed(parsed, file, strict, {}, {reuse, stale: () => false})
+    }
+    const full = await lint(text, {path: 'specs/example.md', preset: strict})
+    expect(file.messages.map(String)).toEqual(full.messages.map(String))
+    const fresh = buildSpec(parseMarkdown(new VFile({value: text})).tree, text)
+    expect(traceOf(file.data.spec as SpecModel, text)).toEqual(traceOf(fresh, text))
   })
 
   it('lints to the same messages as a full lint', async () => {
