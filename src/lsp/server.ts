@@ -24,6 +24,7 @@ import {toDiagnostic} from './diagnostics.js'
 import {LintCancelled, lintParsed} from './lint-document.js'
 import {reparse} from './reparse.js'
 import {createModelReuse} from '../model/build.js'
+import {setMemoCapacity} from '../model/memo.js'
 import type {ModelReuse} from '../model/build.js'
 import type {ParsedText} from './reparse.js'
 
@@ -73,6 +74,8 @@ function filePathOf(uri: string): string | undefined {
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounce = options.debounce ?? 3
+  // The same sentences come back on every keystroke: room for a 5,000-line spec's.
+  setMemoCapacity(10_000)
   const documents = new TextDocuments(TextDocument)
   const states = new Map<string, DocumentState>()
   const workspaces = new Set<string>()

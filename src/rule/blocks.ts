@@ -1,5 +1,6 @@
 import type {Root, RootContent} from 'mdast'
 import {mayDefineReferences} from '../model/text.js'
+import {memoCapacity} from '../model/memo.js'
 
 /** A finding at a range of source offsets. */
 export interface BlockFinding {
@@ -16,7 +17,7 @@ export interface BlockFinding {
  * text the check reads (the section the block is in, say). One memo per rule
  * (its options included in `scope`); dropped whole when full.
  */
-export function blockMemo<F extends BlockFinding>(limit = 5_000) {
+export function blockMemo<F extends BlockFinding>(limit?: number) {
   let cache = new Map<string, F[]>()
   return function eachBlock(tree: Root, source: string, scope: (node: RootContent) => string, check: (node: RootContent) => F[]): F[] {
     const memo = !mayDefineReferences(source)
@@ -35,7 +36,7 @@ export function blockMemo<F extends BlockFinding>(limit = 5_000) {
       let found = cache.get(key)
       if (!found) {
         found = check(node).map((finding) => ({...finding, start: finding.start - base, end: finding.end - base}))
-        if (cache.size >= limit) cache = new Map()
+        if (cache.size >= (limit ?? memoCapacity() / 2)) cache = new Map()
         cache.set(key, found)
       }
       for (const finding of found) out.push({...finding, start: finding.start + base, end: finding.end + base})
