@@ -55,6 +55,26 @@ function fullTree(text: string) {
   return strip(parseMarkdown(new VFile({value: text})).tree)
 }
 
+/*
+ * Under the test runner's `development` condition, micromark's packages
+ * check their own invariants, and one fails on text a person can type: an
+ * empty list item followed by `[ ] x` (`*\n[ ] x`) trips the GFM task list
+ * item's exit check. A full parse that fails there leaves nothing to compare
+ * the reparse with, so that sequence ends (a production build parses it).
+ */
+function upstreamCheck(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ERR_ASSERTION' && /node_modules\/mdast-util-gfm/.test(error.stack ?? '')
+}
+
+function fullTreeOrUpstreamFailure(text: string): unknown {
+  try {
+    return fullTree(text)
+  } catch (error) {
+    if (upstreamCheck(error)) return undefined
+    throw error
+  }
+}
+
 describe('incremental reparse', () => {
   it('equals a full parse after every edit of a random sequence', () => {
     let reused = 0
@@ -64,15 +84,22 @@ describe('incremental reparse', () => {
         let parsed: ParsedText = reparse(undefined, new VFile({value: text}))
         for (const step of edits) {
           text = applyEdit(text, step)
+          const full = fullTreeOrUpstreamFailure(text)
+          if (full === undefined) return
           parsed = reparse(parsed, new VFile({value: text}))
           if (!parsed.full) reused++
-          expect(strip(parsed.tree)).toEqual(fullTree(text))
+          expect(strip(parsed.tree)).toEqual(full)
         }
       }),
       {numRuns: 150}
     )
     // The property is only worth something if most edits took the short way.
     expect(reused).toBeGreaterThan(300)
+  }, 240_000)
+
+  it('recognises the upstream development check that fails on an empty list item before `[ ] x`', () => {
+    expect(fullTreeOrUpstreamFailure('*\n[ ] x')).toBeUndefined()
+    expect(() => fullTreeOrUpstreamFailure('* a\n[ ] x')).not.toThrow()
   })
 
   it.each([
@@ -100,10 +127,16 @@ describe('incremental reparse', () => {
         let parsed: ParsedText = reparse(undefined, new VFile({value: text}), limits)
         for (const step of edits) {
           text = applyEdit(text, step)
+          const full = new VFile({value: text})
+          let fullTree: Node
+          try {
+            fullTree = parseMarkdown(full, {limits}).tree
+          } catch (error) {
+            if (upstreamCheck(error)) return
+            throw error
+          }
           const file = new VFile({value: text})
           parsed = reparse(parsed, file, limits)
-          const full = new VFile({value: text})
-          const fullTree = parseMarkdown(full, {limits}).tree
           if (full.data.specRefused) refused++
           expect(Boolean(file.data.specRefused)).toBe(Boolean(full.data.specRefused))
           expect(strip(parsed.tree)).toEqual(strip(fullTree))
@@ -112,7 +145,7 @@ describe('incremental reparse', () => {
       {numRuns: 150}
     )
     expect(refused).toBeGreaterThan(50)
-  })
+  }, 240_000)
 
   it.each([
     ['a letter typed inside `**` makes two runs of one', 'Intro\n\na ** b * c * d * e * f * g\n\nEnd\n', 'a ** b', 'a *x* b'],
@@ -152,7 +185,7 @@ describe('incremental reparse', () => {
     )
     // Only worth something if phases were taken over, many times.
     expect(taken).toBeGreaterThan(100)
-  })
+  }, 240_000)
 
   it('takes over a phase an edit did not touch, moved to its new place', () => {
     const phase = (n: number) =>
