@@ -71,6 +71,18 @@ describe('formatSpec', () => {
     expect(formatSpec(input)).toBe(input)
   })
 
+  it.each([
+    ['an unchecked box', '*\n[ ] pick a carrier\n', '[ ] pick a carrier'],
+    ['a checked box in a block quote', '> -\n> [x] pick a carrier\n', '[x] pick a carrier']
+  ])('keeps %s after an empty list item as the text it is', (_name, body, text) => {
+    const input = `# Shipping\n\n${body}`
+    const tree = parse(input)
+    expect(JSON.stringify(tree)).not.toContain('"checked":false')
+    const formatted = formatSpec(input)
+    expect(formatted).toContain(text)
+    expect(formatSpec(formatted)).toBe(formatted)
+  })
+
   it('keeps escapes that were typed', () => {
     const input = 'Not \\*emphasis\\*, not \\_this\\_ and \\[not a link\\].\n'
     expect(formatSpec(input)).toBe(input)

@@ -35225,8 +35225,8 @@ codes.ERR_UNKNOWN_FILE_EXTENSION = createError(
    * @param {string} extension
    * @param {string} path
    */
-  (extension2, path20) => {
-    return `Unknown file extension "${extension2}" for ${path20}`;
+  (extension3, path20) => {
+    return `Unknown file extension "${extension3}" for ${path20}`;
   },
   TypeError
 );
@@ -46912,35 +46912,35 @@ function zwitch(key, options2) {
 
 // node_modules/mdast-util-to-markdown/lib/configure.js
 var own7 = {}.hasOwnProperty;
-function configure3(base2, extension2) {
+function configure3(base2, extension3) {
   let index2 = -1;
   let key;
-  if (extension2.extensions) {
-    while (++index2 < extension2.extensions.length) {
-      configure3(base2, extension2.extensions[index2]);
+  if (extension3.extensions) {
+    while (++index2 < extension3.extensions.length) {
+      configure3(base2, extension3.extensions[index2]);
     }
   }
-  for (key in extension2) {
-    if (own7.call(extension2, key)) {
+  for (key in extension3) {
+    if (own7.call(extension3, key)) {
       switch (key) {
         case "extensions": {
           break;
         }
         /* c8 ignore next 4 */
         case "unsafe": {
-          list(base2[key], extension2[key]);
+          list(base2[key], extension3[key]);
           break;
         }
         case "join": {
-          list(base2[key], extension2[key]);
+          list(base2[key], extension3[key]);
           break;
         }
         case "handlers": {
-          map(base2[key], extension2[key]);
+          map(base2[key], extension3[key]);
           break;
         }
         default: {
-          base2.options[key] = extension2[key];
+          base2.options[key] = extension3[key];
         }
       }
     }
@@ -50972,14 +50972,14 @@ function track(config2) {
   let lineShift = options2.lineShift || 0;
   let line = now.line || 1;
   let column = now.column || 1;
-  return { move: move2, current, shift };
+  return { move, current, shift };
   function current() {
     return { now: { line, column }, lineShift };
   }
   function shift(value) {
     lineShift += value;
   }
-  function move2(input3) {
+  function move(input3) {
     const value = input3 || "";
     const chunks = value.split(/\r?\n|\r/g);
     const tail = chunks[chunks.length - 1];
@@ -51418,12 +51418,12 @@ function combineExtensions(extensions) {
   }
   return all2;
 }
-function syntaxExtension(all2, extension2) {
+function syntaxExtension(all2, extension3) {
   let hook;
-  for (hook in extension2) {
+  for (hook in extension3) {
     const maybe = hasOwnProperty3.call(all2, hook) ? all2[hook] : void 0;
     const left = maybe || (all2[hook] = {});
-    const right = extension2[hook];
+    const right = extension3[hook];
     let code4;
     if (right) {
       for (code4 in right) {
@@ -75608,13 +75608,17 @@ function date4(params) {
 }
 
 // src/model/memo.ts
-function memoText(fn, limit = 1e4) {
+var capacity = { texts: 1e3 };
+function memoCapacity() {
+  return capacity.texts;
+}
+function memoText(fn, limit) {
   let cache5 = /* @__PURE__ */ new Map();
   return (text5) => {
     const known = cache5.get(text5);
     if (known !== void 0 || cache5.has(text5)) return known;
     const value = fn(text5);
-    if (cache5.size >= limit) cache5 = /* @__PURE__ */ new Map();
+    if (cache5.size >= (limit ?? capacity.texts)) cache5 = /* @__PURE__ */ new Map();
     cache5.set(text5, value);
     return value;
   };
@@ -75933,8 +75937,16 @@ function takePhase(reuse, key, offset, line) {
   const placed = reuse.previous.get(key);
   if (!placed) return void 0;
   reuse.previous.delete(key);
-  move(placed.phase, line - placed.line, offset - placed.offset);
-  reuse.next.set(key, { phase: placed.phase, offset, line });
+  const points = placed.points ?? pointsOf(placed.phase);
+  const lines2 = line - placed.line;
+  const shift = offset - placed.offset;
+  if (lines2 !== 0 || shift !== 0) {
+    for (const point3 of points) {
+      point3.line += lines2;
+      point3.offset += shift;
+    }
+  }
+  reuse.next.set(key, { phase: placed.phase, offset, line, points });
   return placed.phase;
 }
 function keepPhase(reuse, key, phase3, offset, line) {
@@ -75947,8 +75959,8 @@ function endBuild(reuse) {
 function isPoint(value) {
   return "line" in value && "column" in value && "offset" in value && typeof value.line === "number";
 }
-function move(root2, lines2, offset) {
-  if (lines2 === 0 && offset === 0) return;
+function pointsOf(root2) {
+  const points = [];
   const seen = /* @__PURE__ */ new Set();
   const stack = [root2];
   while (stack.length > 0) {
@@ -75956,8 +75968,7 @@ function move(root2, lines2, offset) {
     if (seen.has(value)) continue;
     seen.add(value);
     if (isPoint(value)) {
-      value.line += lines2;
-      value.offset += offset;
+      points.push(value);
       continue;
     }
     const refs = readRefs.get(value);
@@ -75968,6 +75979,7 @@ function move(root2, lines2, offset) {
       if (typeof child === "object" && child !== null) stack.push(child);
     }
   }
+  return points;
 }
 
 // src/model/build/dependencies.ts
@@ -77407,7 +77419,7 @@ function joinRun(fileSet, rule, config2, settings) {
 }
 
 // src/rule/blocks.ts
-function blockMemo(limit = 5e3) {
+function blockMemo(limit) {
   let cache5 = /* @__PURE__ */ new Map();
   return function eachBlock(tree, source3, scope, check4) {
     const memo2 = !mayDefineReferences(source3);
@@ -77425,7 +77437,7 @@ function blockMemo(limit = 5e3) {
       let found = cache5.get(key);
       if (!found) {
         found = check4(node3).map((finding) => ({ ...finding, start: finding.start - base2, end: finding.end - base2 }));
-        if (cache5.size >= limit) cache5 = /* @__PURE__ */ new Map();
+        if (cache5.size >= (limit ?? memoCapacity() / 2)) cache5 = /* @__PURE__ */ new Map();
         cache5.set(key, found);
       }
       for (const finding of found) out.push({ ...finding, start: finding.start + base2, end: finding.end + base2 });
@@ -82664,20 +82676,20 @@ function configure4(combined, extensions) {
     }
   }
 }
-function extension(combined, extension2) {
+function extension(combined, extension3) {
   let key;
-  for (key in extension2) {
-    if (own12.call(extension2, key)) {
+  for (key in extension3) {
+    if (own12.call(extension3, key)) {
       switch (key) {
         case "canContainEols": {
-          const right = extension2[key];
+          const right = extension3[key];
           if (right) {
             combined[key].push(...right);
           }
           break;
         }
         case "transforms": {
-          const right = extension2[key];
+          const right = extension3[key];
           if (right) {
             combined[key].push(...right);
           }
@@ -82685,7 +82697,7 @@ function extension(combined, extension2) {
         }
         case "afterExit":
         case "beforeEnter": {
-          const right = extension2[key];
+          const right = extension3[key];
           if (right) {
             combined[key].push(right);
           }
@@ -82693,7 +82705,7 @@ function extension(combined, extension2) {
         }
         case "enter":
         case "exit": {
-          const right = extension2[key];
+          const right = extension3[key];
           if (right) {
             Object.assign(combined[key], right);
           }
@@ -83679,9 +83691,42 @@ function remarkLimits(limits = {}) {
   };
 }
 
+// src/parse/task-check-outside-item.ts
+var extension2 = {
+  exit: {
+    taskListCheckValueChecked: exitCheckValue,
+    taskListCheckValueUnchecked: exitCheckValue,
+    taskListCheck: exitCheck2
+  }
+};
+function inListItem(context) {
+  return context.stack[context.stack.length - 2]?.type === "listItem";
+}
+function exitCheckValue(token2) {
+  const item2 = this.stack[this.stack.length - 2];
+  if (item2?.type === "listItem") item2.checked = token2.type === "taskListCheckValueChecked";
+}
+function exitCheck2(token2) {
+  if (inListItem(this)) return;
+  const paragraph2 = this.stack[this.stack.length - 1];
+  if (paragraph2?.type !== "paragraph") return;
+  paragraph2.children.push({
+    type: "text",
+    value: this.sliceSerialize(token2),
+    position: { start: pointOf(token2.start), end: pointOf(token2.end) }
+  });
+}
+function pointOf(point3) {
+  return { line: point3.line, column: point3.column, offset: point3.offset };
+}
+function remarkTaskCheckOutsideItem() {
+  const data = this.data();
+  (data.fromMarkdownExtensions ??= []).push(extension2);
+}
+
 // src/parse/processor.ts
 function markdownProcessor(limits = {}) {
-  return unified().use(remarkParse).use(remarkLimits, limits).use(stripBom).use(remarkGfm);
+  return unified().use(remarkParse).use(remarkLimits, limits).use(stripBom).use(remarkGfm).use(remarkTaskCheckOutsideItem);
 }
 function specProcessor(limits = {}) {
   return markdownProcessor(limits).use(remarkSpec).use(remarkStringify);
@@ -85330,13 +85375,15 @@ function buildTrace(spec9, source3) {
     const id = requirement.id ?? requirementIdOf(requirement.text);
     return { id, label: id ?? firstWords(requirement.text), text: requirement.text, position: requirement.position };
   });
-  const citable = citationFinder(requirements);
-  const chunkTexts = spec9.chunks.map((chunk4) => chunkText(chunk4, source3));
+  const requirementTexts = kept2.map((requirement) => requirement.text.replace(requirementIdPrefix, ""));
+  const citable = citationFinderFor(requirements);
+  const matcher = matcherFor(requirementTexts);
+  const readings2 = spec9.chunks.map((chunk4) => readChunk(chunk4, source3, citable, matcher));
   const criterionTexts = (spec9.acceptance?.criteria ?? []).map((criterion) => criterionText(criterion, source3));
   const chunks = spec9.chunks.map((chunk4, index2) => ({
     key: chunk4.key,
     title: chunk4.title,
-    cites: citable(chunkTexts[index2] ?? ""),
+    cites: [...readings2[index2]?.cites ?? []],
     position: chunk4.detail?.position ?? chunk4.row?.position ?? spec9.plan?.position ?? requirements[0]?.position ?? zero
   }));
   const criteria = (spec9.acceptance?.criteria ?? []).map((criterion, index2) => ({
@@ -85345,7 +85392,6 @@ function buildTrace(spec9, source3) {
     position: criterion.position
   }));
   const byIdIndex = new Map(requirements.map((requirement, index2) => [requirement.id ?? "", index2]));
-  const matcher = lexicalMatcher(kept2.map((requirement) => requirement.text.replace(requirementIdPrefix, "")));
   const links = [];
   const byIdLinks = (to, target, cites) => {
     const seen = /* @__PURE__ */ new Set();
@@ -85380,10 +85426,7 @@ function buildTrace(spec9, source3) {
       for (const match2 of matches ?? []) if (match2.enough) best[match2.requirement] = Math.max(best[match2.requirement] ?? 0, match2.evidence);
     return best;
   };
-  const wholes = chunks.map((chunk4, target) => {
-    const model = spec9.chunks[target];
-    return chunk4.cites.length > 0 || !model ? null : matcher(withoutIds(chunkTexts[target] ?? ""), withoutIds(model.title), true);
-  });
+  const wholes = readings2.map((reading) => reading?.whole ?? null);
   const bestChunk = bestEvidence(wholes);
   chunks.forEach((chunk4, target) => {
     if (chunk4.cites.length > 0) return byIdLinks("chunk", target, chunk4.cites);
@@ -85392,8 +85435,8 @@ function buildTrace(spec9, source3) {
     if (!model || !whole) return;
     const isBest = (match2) => (whole.find((other) => other.requirement === match2.requirement)?.evidence ?? 0) >= rivalShare * (bestChunk[match2.requirement] ?? 0);
     const before = found.size;
-    for (const part of chunkParts(model)) {
-      for (const match2 of choose(matcher(withoutContrast(withoutIds(part)), void 0, true), segmentScore, isBest)) add("chunk", target, match2);
+    for (const part of readings2[target]?.parts ?? []) {
+      for (const match2 of choose(part, segmentScore, isBest)) add("chunk", target, match2);
     }
     const byParts = found.size > before;
     for (const match2 of choose(whole, chunkScore, isBest)) if (!byParts || isBest(match2)) add("chunk", target, match2);
@@ -85421,7 +85464,7 @@ function buildTrace(spec9, source3) {
   chunks.forEach((chunk4, target) => {
     const model = spec9.chunks[target];
     if (chunk4.cites.length > 0 || linkedChunks.has(target) || !model) return;
-    const titled = matcher(withoutIds(model.title), void 0, true).filter((match2) => match2.words.some((word) => match2.unique.has(word.stem)));
+    const titled = titleMatches(readings2[target], model, matcher).filter((match2) => match2.words.some((word) => match2.unique.has(word.stem)));
     const best = Math.max(0, ...titled.map((match2) => match2.evidence));
     for (const match2 of titled) if (match2.evidence >= rivalShare * best) add("chunk", target, match2);
   });
@@ -85429,6 +85472,35 @@ function buildTrace(spec9, source3) {
   links.sort((a, b) => a.requirement - b.requirement || (a.to === b.to ? a.target - b.target : a.to === "chunk" ? -1 : 1));
   const byId = [...chunks, ...criteria].some((item2) => item2.cites.length > 0);
   return { byId, threshold: matchThreshold, requirements, chunks, criteria, links };
+}
+var readings = /* @__PURE__ */ new WeakMap();
+function readChunk(chunk4, source3, citable, matcher) {
+  const known = readings.get(chunk4);
+  if (known && known.citable === citable && known.matcher === matcher) return known;
+  const text5 = chunkText(chunk4, source3);
+  const cites = citable(text5);
+  const reading = {
+    citable,
+    matcher,
+    cites,
+    whole: cites.length > 0 ? null : matcher(withoutIds(text5), withoutIds(chunk4.title), true),
+    parts: cites.length > 0 ? [] : chunkParts(chunk4).map((part) => matcher(withoutContrast(withoutIds(part)), void 0, true))
+  };
+  readings.set(chunk4, reading);
+  return reading;
+}
+function titleMatches(reading, chunk4, matcher) {
+  if (!reading) return matcher(withoutIds(chunk4.title), void 0, true);
+  reading.titled ??= matcher(withoutIds(chunk4.title), void 0, true);
+  return reading.titled;
+}
+var matchers = memoText((key) => lexicalMatcher(JSON.parse(key)), 16);
+var finders = memoText((key) => citationFinder(JSON.parse(key)), 16);
+function matcherFor(texts) {
+  return matchers(JSON.stringify(texts));
+}
+function citationFinderFor(requirements) {
+  return finders(JSON.stringify([...new Set(requirements.flatMap((requirement) => requirement.id ? [requirement.id] : []))]));
 }
 var zero = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 function firstWords(text5) {
@@ -85474,12 +85546,11 @@ function withoutIds(text5) {
 function escape5(value) {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function citationFinder(requirements) {
-  const ids = [...new Set(requirements.flatMap((requirement) => requirement.id ? [requirement.id] : []))];
+function citationFinder(ids) {
   if (ids.length === 0) return () => [];
   const known = new Set(ids);
   const single = new RegExp(
-    `(?<![A-Za-z0-9])(?:${ids.sort((a, b) => b.length - a.length).map(escape5).join("|")})(?![A-Za-z0-9]|[.-]\\d)`,
+    `(?<![A-Za-z0-9])(?:${[...ids].sort((a, b) => b.length - a.length).map(escape5).join("|")})(?![A-Za-z0-9]|[.-]\\d)`,
     "g"
   );
   const range2 = /(?<![A-Za-z0-9])([A-Z]{1,4}-?)(\d+) ?(?:–|—|-|\.\.|to) ?([A-Z]{1,4}-?)?(\d+)(?![A-Za-z0-9]|\.\d)/g;

@@ -6,16 +6,18 @@ import './micromark-linear.js'
 import {stripBom} from './bom.js'
 import remarkSpec from '../model/plugin.js'
 import {remarkLimits} from './limits.js'
+import {remarkTaskCheckOutsideItem} from './task-check-outside-item.js'
 import type {InputLimits} from './limits.js'
 
 /**
  * The Markdown parser every document goes through (specs, discovery
  * documents, the formatter's input): the input limits, the byte order mark
- * taken off, GFM. No other module builds a parser.
+ * taken off, GFM (a task list check outside a list item read as text). No
+ * other module builds a parser.
  */
 export function markdownProcessor(limits: InputLimits = {}) {
   // stripBom runs first (the last wrapper of the parser), then the limits.
-  return unified().use(remarkParse).use(remarkLimits, limits).use(stripBom).use(remarkGfm)
+  return unified().use(remarkParse).use(remarkLimits, limits).use(stripBom).use(remarkGfm).use(remarkTaskCheckOutsideItem)
 }
 
 /**

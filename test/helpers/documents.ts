@@ -1,11 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type {Root} from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {metaOrder} from '../../src/format/index.js'
 import {buildSpec} from '../../src/model/build.js'
+import {markdownProcessor} from '../../src/parse/processor.js'
 import type {SpecModel} from '../../src/model/schema.js'
 import {stripPositions} from '../../src/model/strip.js'
 
@@ -32,7 +30,8 @@ export function corpusFiles(): string[] {
   return markdownUnder(corpus)
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze()
+// The parser spec-lint reads with (GFM, a task list check outside a list item as text).
+const parser = markdownProcessor().freeze()
 
 export function parse(text: string): Root {
   return parser.parse(text)
