@@ -73,7 +73,8 @@ function filePathOf(uri: string): string | undefined {
  * formatter runs only when formatting is asked for.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const debounce = options.debounce ?? 3
+  // Changes an editor sends together arrive within a millisecond; a burst of keystrokes is caught by cancelling stale runs.
+  const debounce = options.debounce ?? 1
   // The same sentences come back on every keystroke: room for a 5,000-line spec's.
   setMemoCapacity(10_000)
   const documents = new TextDocuments(TextDocument)
