@@ -13,6 +13,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {generateHuge, writeCorpus} from './corpus.js'
 import {measureLsp} from './lsp.js'
 import type {LspFigures} from './lsp.js'
@@ -265,13 +266,14 @@ async function main(): Promise<void> {
   }
 
   /*
-   * The default input limit follows the heap (about 1,200 bytes of heap per
-   * byte of Markdown): a spec of thousands of phases is refused unless both
-   * are raised, the way a user raises them (`--max-size`, `NODE_OPTIONS`).
+   * The default input limit follows the heap (`memoryPerInputByte` of heap
+   * per byte of Markdown): a spec of thousands of phases is refused unless
+   * both are raised, the way a user raises them (`--max-size`, `NODE_OPTIONS`).
    */
-  const bytesOf = (file: string) => fs.statSync(path.join(corpusDir, file)).size
-  const roomFor = (file: string) => ['--max-size', String(bytesOf(file) + 1024 * 1024)]
-  const heapFor = (file: string) => ({NODE_OPTIONS: `--max-old-space-size=${Math.ceil(((bytesOf(file) + 1024 * 1024) * 1200 * 1.25) / 1024 / 1024)}`})
+  const {memoryPerInputByte} = (await import(pathToFileURL(path.join(root, 'dist/src/parse/limits.js')).href)) as {memoryPerInputByte: number}
+  const allowanceFor = (file: string) => fs.statSync(path.join(corpusDir, file)).size + 1024 * 1024
+  const roomFor = (file: string) => ['--max-size', String(allowanceFor(file))]
+  const heapFor = (file: string) => ({NODE_OPTIONS: `--max-old-space-size=${Math.ceil((allowanceFor(file) * memoryPerInputByte * 1.25) / 1024 / 1024)}`})
 
   if (only.has('huge') && corpus.huge.length === 2) {
     const [small, big] = corpus.huge.map((file) => path.relative(corpusDir, file)) as [string, string]

@@ -134,7 +134,8 @@ function startsInside(text: string, children: readonly RootContent[], index: num
   if (newline === -1 || editStart <= newline) return false
   const previous = children[index - 1]
   if (!previous) return true
-  // After indented code, micromark reads an ordered item that does not start at 1 as a paragraph, even past a blank line.
+  // After indented code, micromark reads an ordered item that does not start at 1 as a paragraph, even past a blank line
+  // (fenced code is a `code` node too, and is parsed again with it: cheap, and nothing to tell them apart by here).
   if (previous.type === 'code') return false
   return /\n[ \t]*\r?\n/.test(text.slice(endOffset(previous), start))
 }
