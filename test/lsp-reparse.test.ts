@@ -79,7 +79,11 @@ describe('incremental reparse', () => {
   it.each([
     ['indented code, then an ordered item that does not start at 1', '    code\n\n2. first\n3. second\n', '3. second', '# 3. second'],
     ['indented code after a blank line, then an item numbered 10', 'Intro\n\n    code\n\n10. ten\nmore\n', 'more', 'more words'],
-    ['fenced code, then an ordered item', '```\nx\n```\n\n2. first\nsecond\n', 'second', '- second']
+    ['fenced code, then an ordered item', '```\nx\n```\n\n2. first\nsecond\n', 'second', '- second'],
+    ['indented code, then an ordered item, with a line typed after it', '    code\n\n2. first\n3. second\n\nEnd\n', '\n\nEnd', '\n\r\n\nEnd'],
+    ['indented code that an edit before it turns into the end of an empty list item', 'Intro\n\n    code\n\n2. first\n3. second\n\nEnd\n', 'Intro', '1. '],
+    ['indented code that a quote before it splits in two', '> \n    # h\n    - l\n\nEnd\n', '> ', '# > '],
+    ['indented code twice, then an ordered item', '    a\n\n\tb\n\n2. first\n3. second\n\nEnd\n', '\n\nEnd', '\n\n\nEnd']
   ])('equals a full parse when the edited block follows %s', (_name, start, from, to) => {
     const parsed = reparse(undefined, new VFile({value: start}))
     const text = start.replace(from, to)

@@ -42,11 +42,8 @@ function reparseWindow(previous: ParsedText, text: string, limits: InputLimits):
   // A document with a definition, before or after the edit, is parsed whole.
   if (mayDefineReferences(old) || mayDefineReferences(text)) return undefined
 
-  let prefix = 0
-  const shortest = Math.min(old.length, text.length)
-  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++
-  let suffix = 0
-  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++
+  const prefix = commonPrefix(old, text)
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix)
   const editStart = prefix
   const editEnd = old.length - suffix
   const delta = text.length - old.length
@@ -66,8 +63,13 @@ function reparseWindow(previous: ParsedText, text: string, limits: InputLimits):
   // The block before is parsed again too (the edit may join it), unless the edit starts past the first
   // line of a block set apart from the one before by a blank line: then nothing before that line changes
   // how it parses.
-  const before = startsInside(old, children, first, editStart) ? first : first - 1
-  const after = Math.max(last, first - 1) + 1
+  let before = startsInside(old, children, first, editStart) ? first : first - 1
+  let after = Math.max(last, first - 1) + 1
+  // Code is never where a window starts or ends: micromark is still inside indented code past its blank lines, so an
+  // ordered item not numbered 1 after it is read as a paragraph, and what came before the code decides where one code
+  // block ends and the next begins. The window reaches past every code block at either end to a block of another kind.
+  while (before > 0 && (isCode(children[before]) || isCode(children[before - 1]))) before--
+  while (after < children.length && isCode(children[after])) after++
 
   const startBlock = before >= 0 ? (children[before] as RootContent) : undefined
   const windowStart = startBlock ? lineStart(text, startOffset(startBlock)) : 0
@@ -125,7 +127,7 @@ function withinLimitsStill(old: string, text: string, editStart: number, editEnd
   return false
 }
 
-/** Whether the edit at `editStart` is past the first line of block `index`, which a blank line sets apart from a block before it that leaves no context behind. */
+/** Whether the edit at `editStart` is past the first line of block `index`, which a blank line sets apart from the block before it. */
 function startsInside(text: string, children: readonly RootContent[], index: number, editStart: number): boolean {
   const block = children[index]
   if (!block) return false
@@ -134,10 +136,35 @@ function startsInside(text: string, children: readonly RootContent[], index: num
   if (newline === -1 || editStart <= newline) return false
   const previous = children[index - 1]
   if (!previous) return true
-  // After indented code, micromark reads an ordered item that does not start at 1 as a paragraph, even past a blank line
-  // (fenced code is a `code` node too, and is parsed again with it: cheap, and nothing to tell them apart by here).
-  if (previous.type === 'code') return false
   return /\n[ \t]*\r?\n/.test(text.slice(endOffset(previous), start))
+}
+
+/*
+ * The unchanged start and end of two texts. A 5,000-line spec is compared
+ * on every keystroke: slices are compared a run at a time (a string
+ * comparison is a memory compare), a character at a time only in the run
+ * that differs.
+ */
+const run = 2048
+
+function commonPrefix(a: string, b: string): number {
+  const shortest = Math.min(a.length, b.length)
+  let index = 0
+  while (index + run <= shortest && a.slice(index, index + run) === b.slice(index, index + run)) index += run
+  while (index < shortest && a.charCodeAt(index) === b.charCodeAt(index)) index++
+  return index
+}
+
+/** The length of the common end of `a` and `b`, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let length = 0
+  while (length + run <= limit && a.slice(a.length - length - run, a.length - length) === b.slice(b.length - length - run, b.length - length)) length += run
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++
+  return length
+}
+
+function isCode(node: Node | undefined): boolean {
+  return node?.type === 'code'
 }
 
 function startOffset(node: Node): number {
