@@ -166,7 +166,8 @@ function buildTrace(spec: SpecModel, source: string): Trace {
     for (const match of choose(whole, chunkScore, isBest)) if (!byParts || isBest(match)) add('chunk', target, match)
     for (const match of whole) if (match.byTitle) add('chunk', target, match)
   })
-  const checks = criteria.map((criterion, target) => (criterion.cites.length > 0 ? null : matcher(withoutContrast(withoutIds(criterionTexts[target] ?? '')))))
+  const matchCriterion = criterionMatcher(matcher)
+  const checks = criteria.map((criterion, target) => (criterion.cites.length > 0 ? null : matchCriterion(criterionTexts[target] ?? '')))
   const bestCriterion = bestEvidence(checks)
   criteria.forEach((criterion, target) => {
     const matches = checks[target]
@@ -237,6 +238,18 @@ function readChunk(chunk: Chunk, source: string, citable: (text: string) => stri
   }
   readings.set(chunk, reading)
   return reading
+}
+
+/** The matches of a criterion's text, once per set of requirements: the criteria stay as they are while a chunk is typed in. */
+const criterionMatchers = new WeakMap<Matcher, (text: string) => Match[]>()
+
+function criterionMatcher(matcher: Matcher): (text: string) => Match[] {
+  let match = criterionMatchers.get(matcher)
+  if (!match) {
+    match = memoText((text: string) => matcher(withoutContrast(withoutIds(text))))
+    criterionMatchers.set(matcher, match)
+  }
+  return match
 }
 
 function titleMatches(reading: ChunkReading | undefined, chunk: Chunk, matcher: Matcher): Match[] {

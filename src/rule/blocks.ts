@@ -15,10 +15,13 @@ export interface BlockFinding {
  * finding is kept relative to the start of its block's first line and moved
  * to wherever the same text stands next time. `scope` names what besides the
  * text the check reads (the section the block is in, say). One memo per rule
- * (its options included in `scope`); dropped whole when full.
+ * (its options included in `scope`); dropped whole when full. A block the
+ * language server kept from the previous parse is the same node, moved: it
+ * is found by identity first, without hashing its text again.
  */
 export function blockMemo<F extends BlockFinding>(limit?: number) {
   let cache = new Map<string, F[]>()
+  const byNode = new WeakMap<RootContent, {scope: string; found: F[]}>()
   return function eachBlock(tree: Root, source: string, scope: (node: RootContent) => string, check: (node: RootContent) => F[]): F[] {
     const memo = !mayDefineReferences(source)
     const out: F[] = []
@@ -31,13 +34,19 @@ export function blockMemo<F extends BlockFinding>(limit?: number) {
       }
       let base = start
       while (base > 0 && source.charCodeAt(base - 1) !== 10 && source.charCodeAt(base - 1) !== 13) base--
-      // The character after the block is read too (what follows a match): it is part of the key.
-      const key = `${scope(node)}\u0000${source.slice(base, end + 1)}`
-      let found = cache.get(key)
+      const where = scope(node)
+      const known = byNode.get(node)
+      let found = known?.scope === where ? known.found : undefined
       if (!found) {
-        found = check(node).map((finding) => ({...finding, start: finding.start - base, end: finding.end - base}))
-        if (cache.size >= (limit ?? memoCapacity() / 2)) cache = new Map()
-        cache.set(key, found)
+        // The character after the block is read too (what follows a match): it is part of the key.
+        const key = `${where}\u0000${source.slice(base, end + 1)}`
+        found = cache.get(key)
+        if (!found) {
+          found = check(node).map((finding) => ({...finding, start: finding.start - base, end: finding.end - base}))
+          if (cache.size >= (limit ?? memoCapacity() / 2)) cache = new Map()
+          cache.set(key, found)
+        }
+        byNode.set(node, {scope: where, found})
       }
       for (const finding of found) out.push({...finding, start: finding.start + base, end: finding.end + base})
     }

@@ -2,9 +2,11 @@ import {refIdentity} from '../plan-queries.js'
 import {plainValue} from '../text.js'
 import type {Chunk, DependencyRef, DependsOn, Position} from '../schema.js'
 import {chunkIndex} from '../chunk-refs.js'
+import type {ChunkIndex} from '../chunk-refs.js'
 import {range} from './context.js'
 import {originalRefs} from './reuse.js'
 import type {Ctx} from './context.js'
+import type {ModelReuse} from './reuse.js'
 
 /* Depends On values: split into references, resolved to phases and chunks, merged from row and detail. */
 
@@ -34,7 +36,20 @@ export function dependsFrom(ctx: Ctx, raw: string, base: number, position: Posit
   return {raw, refs, position}
 }
 
-export function resolveDependencies(chunks: Chunk[]): void {
+/** What a chunk's key and the names it answers to are computed from (see `chunkNames`). */
+function nameInputs(chunks: readonly Chunk[]): Array<string | number | null | undefined> {
+  const names: Array<string | number | null | undefined> = []
+  for (const chunk of chunks) names.push(chunk.id, chunk.slug, chunk.title, chunk.row?.title, chunk.detail?.title, chunk.phase, chunk.phaseIndex)
+  return names
+}
+
+function sameInputs(a: ReadonlyArray<string | number | null | undefined>, b: ReadonlyArray<string | number | null | undefined>): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
+}
+
+function assignKeys(chunks: readonly Chunk[]): string[] {
   const keys = new Set<string>()
   // The next suffix to try per base key: thousands of same-named chunks stay linear.
   const suffixes = new Map<string, number>()
@@ -50,8 +65,29 @@ export function resolveDependencies(chunks: Chunk[]): void {
     keys.add(key)
     chunk.key = key
   }
+  return chunks.map((chunk) => chunk.key)
+}
 
-  const index = chunkIndex(chunks)
+/**
+ * Give every chunk its key and resolve each Depends On against the chunks.
+ * With `reuse`, when no chunk's name changed since the last build, the keys
+ * and the index are the last build's, and a chunk taken over from it keeps
+ * its resolved references: a keystroke resolves the chunks it touched.
+ */
+export function resolveDependencies(chunks: Chunk[], reuse?: ModelReuse): void {
+  const names = nameInputs(chunks)
+  const last = reuse?.resolved
+  const same = last !== undefined && sameInputs(last.names, names)
+  let index: ChunkIndex
+  let keys: readonly string[]
+  if (same) {
+    keys = last.keys
+    chunks.forEach((chunk, position) => (chunk.key = keys[position] as string))
+    index = last.index
+  } else {
+    keys = assignKeys(chunks)
+    index = chunkIndex(chunks)
+  }
 
   const lookup = (text: string): Omit<DependencyRef, 'text' | 'position'> | null => {
     const t = text.trim()
@@ -64,12 +100,14 @@ export function resolveDependencies(chunks: Chunk[]): void {
   }
 
   for (const chunk of chunks) {
+    if (same && last.chunks.has(chunk)) continue
     for (const source of [chunk.row?.dependsOn, chunk.detail?.dependsOn]) {
       if (!source) continue
       source.refs = joinRefs(originalRefs(source), lookup)
     }
     chunk.dependsOn = mergeRefs(chunk.row?.dependsOn?.refs ?? [], chunk.detail?.dependsOn?.refs ?? [])
   }
+  if (reuse) reuse.resolved = {names, keys, index, chunks: new WeakSet(chunks)}
 }
 
 /** The row's references, then the detail's that the row does not already name. */

@@ -40,7 +40,7 @@ export function buildSpec(tree: Root, source: string, reuse?: ModelReuse): SpecM
   model.statedNone = [...statedNone]
   if (model.plan) {
     model.chunks = model.plan.phases.flatMap((phase) => phase.chunks)
-    resolveDependencies(model.chunks)
+    resolveDependencies(model.chunks, ctx.reuse)
   }
   collectDeep(ctx, tree, model, outline.sections)
   if (reuse) endBuild(reuse)

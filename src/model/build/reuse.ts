@@ -1,4 +1,5 @@
-import type {DependencyRef, DependsOn, Phase} from '../schema.js'
+import type {Chunk, DependencyRef, DependsOn, Phase} from '../schema.js'
+import type {ChunkIndex} from '../chunk-refs.js'
 
 /*
  * Reuse of phase models between two builds of the same document (the
@@ -19,6 +20,17 @@ export interface ModelReuse {
   previous: Map<string, PlacedPhase>
   /** The phases of the build under way. */
   next: Map<string, PlacedPhase>
+  /** How the last build resolved chunk keys and Depends On (see `resolveDependencies`). */
+  resolved?: ResolvedChunks
+}
+
+export interface ResolvedChunks {
+  /** What every chunk's key and names were computed from, chunk after chunk. */
+  names: ReadonlyArray<string | number | null | undefined>
+  keys: readonly string[]
+  index: ChunkIndex
+  /** The chunks whose Depends On was resolved against `index`. */
+  chunks: WeakSet<Chunk>
 }
 
 interface PlacedPhase {
