@@ -30,6 +30,8 @@ export function reparse(previous: ParsedText | undefined, file: VFile, limits: I
   const windowed = previous ? reparseWindow(previous, text, limits) : undefined
   if (windowed) return {text, tree: windowed, full: false}
   const parsed = parseMarkdown(file, {limits})
+  // Listed now, with the parse: otherwise the first edit after it lists the points of every block it moves.
+  for (const child of parsed.tree.children) pointsOf(child)
   return {text: String(file.value ?? ''), tree: parsed.tree, full: true}
 }
 

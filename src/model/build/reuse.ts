@@ -87,8 +87,9 @@ export function takePhase(reuse: ModelReuse, key: string, offset: number, line: 
   return placed.phase
 }
 
+/** Keep a phase read in this build, its points listed now: otherwise the first edit after a full build lists every later phase's. */
 export function keepPhase(reuse: ModelReuse, key: string, phase: Phase, offset: number, line: number): void {
-  reuse.next.set(key, {phase, offset, line})
+  reuse.next.set(key, {phase, offset, line, points: pointsOf(phase)})
 }
 
 /** End a build: what it kept is what the next one may take. */
