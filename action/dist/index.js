@@ -75950,7 +75950,7 @@ function takePhase(reuse, key, offset, line) {
   return placed.phase;
 }
 function keepPhase(reuse, key, phase3, offset, line) {
-  reuse.next.set(key, { phase: phase3, offset, line });
+  reuse.next.set(key, { phase: phase3, offset, line, points: pointsOf(phase3) });
 }
 function endBuild(reuse) {
   reuse.previous = reuse.next;
@@ -76007,7 +76007,17 @@ function dependsFrom(ctx, raw, base2, position2) {
   push2(last, raw.length);
   return { raw, refs, position: position2 };
 }
-function resolveDependencies(chunks) {
+function nameInputs(chunks) {
+  const names = [];
+  for (const chunk4 of chunks) names.push(chunk4.id, chunk4.slug, chunk4.title, chunk4.row?.title, chunk4.detail?.title, chunk4.phase, chunk4.phaseIndex);
+  return names;
+}
+function sameInputs(a, b) {
+  if (a.length !== b.length) return false;
+  for (let index2 = 0; index2 < a.length; index2++) if (a[index2] !== b[index2]) return false;
+  return true;
+}
+function assignKeys(chunks) {
   const keys = /* @__PURE__ */ new Set();
   const suffixes = /* @__PURE__ */ new Map();
   for (const chunk4 of chunks) {
@@ -76022,7 +76032,22 @@ function resolveDependencies(chunks) {
     keys.add(key);
     chunk4.key = key;
   }
-  const index2 = chunkIndex(chunks);
+  return chunks.map((chunk4) => chunk4.key);
+}
+function resolveDependencies(chunks, reuse) {
+  const names = nameInputs(chunks);
+  const last = reuse?.resolved;
+  const same = last !== void 0 && sameInputs(last.names, names);
+  let index2;
+  let keys;
+  if (same) {
+    keys = last.keys;
+    chunks.forEach((chunk4, position2) => chunk4.key = keys[position2]);
+    index2 = last.index;
+  } else {
+    keys = assignKeys(chunks);
+    index2 = chunkIndex(chunks);
+  }
   const lookup = (text5) => {
     const t = text5.trim();
     if (t === "" || /^(?:[—–-]+|none|n\/a|na)$/i.test(t)) return { kind: "none", phase: null, target: null };
@@ -76033,12 +76058,14 @@ function resolveDependencies(chunks) {
     return null;
   };
   for (const chunk4 of chunks) {
+    if (same && last.chunks.has(chunk4)) continue;
     for (const source3 of [chunk4.row?.dependsOn, chunk4.detail?.dependsOn]) {
       if (!source3) continue;
       source3.refs = joinRefs(originalRefs(source3), lookup);
     }
     chunk4.dependsOn = mergeRefs(chunk4.row?.dependsOn?.refs ?? [], chunk4.detail?.dependsOn?.refs ?? []);
   }
+  if (reuse) reuse.resolved = { names, keys, index: index2, chunks: new WeakSet(chunks) };
 }
 function mergeRefs(row, detail) {
   const seen = /* @__PURE__ */ new Set();
@@ -76828,7 +76855,7 @@ function buildSpec(tree, source3, reuse) {
   model.statedNone = [...statedNone];
   if (model.plan) {
     model.chunks = model.plan.phases.flatMap((phase3) => phase3.chunks);
-    resolveDependencies(model.chunks);
+    resolveDependencies(model.chunks, ctx.reuse);
   }
   collectDeep(ctx, tree, model, outline.sections);
   if (reuse) endBuild(reuse);
@@ -77421,6 +77448,7 @@ function joinRun(fileSet, rule, config2, settings) {
 // src/rule/blocks.ts
 function blockMemo(limit) {
   let cache5 = /* @__PURE__ */ new Map();
+  const byNode = /* @__PURE__ */ new WeakMap();
   return function eachBlock(tree, source3, scope, check4) {
     const memo2 = !mayDefineReferences(source3);
     const out = [];
@@ -77433,12 +77461,18 @@ function blockMemo(limit) {
       }
       let base2 = start;
       while (base2 > 0 && source3.charCodeAt(base2 - 1) !== 10 && source3.charCodeAt(base2 - 1) !== 13) base2--;
-      const key = `${scope(node3)}\0${source3.slice(base2, end + 1)}`;
-      let found = cache5.get(key);
+      const where2 = scope(node3);
+      const known = byNode.get(node3);
+      let found = known?.scope === where2 ? known.found : void 0;
       if (!found) {
-        found = check4(node3).map((finding) => ({ ...finding, start: finding.start - base2, end: finding.end - base2 }));
-        if (cache5.size >= (limit ?? memoCapacity() / 2)) cache5 = /* @__PURE__ */ new Map();
-        cache5.set(key, found);
+        const key = `${where2}\0${source3.slice(base2, end + 1)}`;
+        found = cache5.get(key);
+        if (!found) {
+          found = check4(node3).map((finding) => ({ ...finding, start: finding.start - base2, end: finding.end - base2 }));
+          if (cache5.size >= (limit ?? memoCapacity() / 2)) cache5 = /* @__PURE__ */ new Map();
+          cache5.set(key, found);
+        }
+        byNode.set(node3, { scope: where2, found });
       }
       for (const finding of found) out.push({ ...finding, start: finding.start + base2, end: finding.end + base2 });
     }
@@ -85442,7 +85476,8 @@ function buildTrace(spec9, source3) {
     for (const match2 of choose(whole, chunkScore, isBest)) if (!byParts || isBest(match2)) add("chunk", target, match2);
     for (const match2 of whole) if (match2.byTitle) add("chunk", target, match2);
   });
-  const checks = criteria.map((criterion, target) => criterion.cites.length > 0 ? null : matcher(withoutContrast(withoutIds(criterionTexts[target] ?? ""))));
+  const matchCriterion = criterionMatcher(matcher);
+  const checks = criteria.map((criterion, target) => criterion.cites.length > 0 ? null : matchCriterion(criterionTexts[target] ?? ""));
   const bestCriterion = bestEvidence(checks);
   criteria.forEach((criterion, target) => {
     const matches = checks[target];
@@ -85488,6 +85523,15 @@ function readChunk(chunk4, source3, citable, matcher) {
   };
   readings.set(chunk4, reading);
   return reading;
+}
+var criterionMatchers = /* @__PURE__ */ new WeakMap();
+function criterionMatcher(matcher) {
+  let match2 = criterionMatchers.get(matcher);
+  if (!match2) {
+    match2 = memoText((text5) => matcher(withoutContrast(withoutIds(text5))));
+    criterionMatchers.set(matcher, match2);
+  }
+  return match2;
 }
 function titleMatches(reading, chunk4, matcher) {
   if (!reading) return matcher(withoutIds(chunk4.title), void 0, true);
