@@ -84,7 +84,7 @@ describe('incremental reparse', () => {
     ['indented code that an edit before it turns into the end of an empty list item', 'Intro\n\n    code\n\n2. first\n3. second\n\nEnd\n', 'Intro', '1. '],
     ['indented code that a quote before it splits in two', '> \n    # h\n    - l\n\nEnd\n', '> ', '# > '],
     ['indented code twice, then an ordered item', '    a\n\n\tb\n\n2. first\n3. second\n\nEnd\n', '\n\nEnd', '\n\n\nEnd']
-  ])('equals a full parse when the edited block follows %s', (_name, start, from, to) => {
+  ])('equals a full parse around %s', (_name, start, from, to) => {
     const parsed = reparse(undefined, new VFile({value: start}))
     const text = start.replace(from, to)
     expect(text).not.toBe(start)
@@ -211,6 +211,37 @@ describe('incremental reparse', () => {
     expect(file.messages.map(String)).toEqual(full.messages.map(String))
     const fresh = buildSpec(parseMarkdown(new VFile({value: text})).tree, text)
     expect(traceOf(file.data.spec as SpecModel, text)).toEqual(traceOf(fresh, text))
+  })
+
+  it.each([
+    ['its section is renamed to one where dated entries are fine', 'Overview', '## Overview', '## Notes'],
+    ['its section is renamed to one where they are not', 'Notes', '## Notes', '## Overview'],
+    ['a chunk is renamed that another depends on', 'Overview', '| Part 1 | —', '| Base | —'],
+    ['a chunk is renamed to the name another depends on', 'Overview', '| Part 2 | Part 1', '| Part 2 | Base']
+  ])('lints a kept block as a full lint does when %s', async (_name, section, from, to) => {
+    const start = [
+      '# T\n',
+      // The dated entry is two blocks below the heading: a renamed heading leaves it as it was, the same node.
+      `## ${section}\n\nWhat the team has done so far.\n\n2026-01-02: the first slice shipped\n`,
+      '## Execution Plan\n',
+      '### Phase 1: Base\n\n| Chunk | Depends On |\n|---|---|\n| Part 1 | — |\n| Part 2 | Part 1 |\n',
+      '- [ ] **Part 1**\n  - Build the part one store\n- [ ] **Part 2**\n  - Build the part two view\n',
+      '### Phase 2: Next\n\n| Chunk | Depends On |\n|---|---|\n| Part 3 | Base |\n\n- [ ] **Part 3**\n  - Build the part three list\n'
+    ].join('\n')
+    const text = start.replace(from, to)
+    expect(text).not.toBe(start)
+    const reuse = createModelReuse()
+    let parsed: ParsedText | undefined
+    let file = new VFile()
+    for (const value of [start, text]) {
+      file = new VFile({value, path: 'specs/example.md'})
+      parsed = reparse(parsed, file)
+      await lintParsed(parsed, file, recommended, {}, {reuse, stale: () => false})
+    }
+    expect(parsed?.full).toBe(false)
+    const full = await lint(text, {path: 'specs/example.md'})
+    expect(file.messages.map(String)).toEqual(full.messages.map(String))
+    expect(strip(file.data.spec as never)).toEqual(strip(buildSpec(parseMarkdown(new VFile({value: text})).tree, text) as never))
   })
 
   it('lints to the same messages as a full lint', async () => {

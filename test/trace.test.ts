@@ -228,6 +228,26 @@ describe('links by match', () => {
     expect(linkLines(trace)).toEqual(['criterion 1 1', 'criterion 2 2'])
   })
 
+  it('matches a criterion against its own spec’s requirements when another spec had the same criterion', () => {
+    const spec = (requirements: string[]) =>
+      [
+        '# T',
+        '',
+        '## Requirements',
+        '',
+        ...requirements,
+        '',
+        '## Acceptance Criteria',
+        '',
+        '- [ ] Recipe photos below the fold load only once scrolled into view',
+        ''
+      ].join('\n')
+    const photos = '- Recipe photos load only when they come into view'
+    const search = '- Search finds recipes by one of their ingredients'
+    expect(linkLines(traceText(spec([photos, search])))).toEqual(['criterion 1 1'])
+    expect(linkLines(traceText(spec([search, photos])))).toEqual(['criterion 2 1'])
+  })
+
   it('does not pair a requirement with a criterion that shares only its subject', () => {
     const trace = traceText(
       [
